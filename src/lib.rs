@@ -1,0 +1,11 @@
+//! `cchc`: the core of the PAR Index plan tracker.
+//!
+//! Everything that can run without a window lives here: the plan model and its
+//! built-in data, the SQLite store and its migrations, deadline resolution,
+//! document references, Vietnamese text handling, and the workbooks the app reads
+//! and writes. The command-line tool (`src/bin/cchc.rs`) and the desktop shell
+//! (`src-tauri/`) are thin faces over this crate.
+
+pub mod deadline;
+pub mod docref;
+pub mod text;
