@@ -1,1 +1,159 @@
-//! (in progress)
+//! Vietnamese text: NFC on the way in, search that ignores case and diacritics
+//! (đ included, which Unicode does not decompose), and alphabetical order
+//! (a ă â b c d đ e ê … o ô ơ … u ư …, tones compared after the letters).
+
+use std::cmp::Ordering;
+use unicode_normalization::UnicodeNormalization;
+
+/// The text in Unicode NFC with surrounding white space trimmed.
+pub fn clean(s: &str) -> String {
+    s.trim().nfc().collect()
+}
+
+/// Lower case, without diacritics, đ → d, white space runs folded to one space:
+/// the form both sides of a search are compared in.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut last_space = true;
+    for c in s.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+            continue;
+        }
+        last_space = false;
+        match c {
+            'đ' | 'Đ' => out.push('d'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out
+}
+
+/// Whether `haystack` contains `needle`, ignoring case and diacritics.
+/// An empty needle matches everything.
+pub fn matches(haystack: &str, needle: &str) -> bool {
+    fold(haystack).contains(&fold(needle))
+}
+
+/// Compares two strings in Vietnamese alphabetical order.
+pub fn compare(a: &str, b: &str) -> Ordering {
+    sort_key(a).cmp(&sort_key(b))
+}
+
+/// A key whose byte order is Vietnamese alphabetical order: letters first
+/// (with ă, â, đ, ê, ô, ơ, ư as letters of their own), then tones
+/// (ngang, huyền, hỏi, ngã, sắc, nặng), then case.
+pub fn sort_key(s: &str) -> Vec<u32> {
+    let mut letters = Vec::new();
+    let mut tones = Vec::new();
+    let mut cases = Vec::new();
+    for c in s.nfc() {
+        let (letter, tone) = letter_and_tone(c);
+        letters.push(letter);
+        tones.push(tone);
+        cases.push(u32::from(c.is_uppercase()));
+    }
+    letters.push(0);
+    letters.extend(tones);
+    letters.push(0);
+    letters.extend(cases);
+    letters
+}
+
+const ALPHABET: &str = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz";
+
+/// The primary weight of a character's letter and the weight of its tone.
+fn letter_and_tone(c: char) -> (u32, u32) {
+    let mut base = None;
+    let mut modifier = None;
+    let mut tone = 0;
+    for part in c.to_lowercase().flat_map(|l| l.nfd()) {
+        match part {
+            '\u{0300}' => tone = 1,
+            '\u{0309}' => tone = 2,
+            '\u{0303}' => tone = 3,
+            '\u{0301}' => tone = 4,
+            '\u{0323}' => tone = 5,
+            '\u{0306}' | '\u{0302}' | '\u{031B}' => modifier = Some(part),
+            _ if base.is_none() => base = Some(part),
+            _ => {}
+        }
+    }
+    let Some(base) = base else {
+        return (u32::from(c), tone);
+    };
+    let letter = match (base, modifier) {
+        ('a', Some('\u{0306}')) => 'ă',
+        ('a', Some('\u{0302}')) => 'â',
+        ('e', Some('\u{0302}')) => 'ê',
+        ('o', Some('\u{0302}')) => 'ô',
+        ('o', Some('\u{031B}')) => 'ơ',
+        ('u', Some('\u{031B}')) => 'ư',
+        (b, _) => b,
+    };
+    match ALPHABET.chars().position(|l| l == letter) {
+        // Letters sort after digits and punctuation, keeping room below them.
+        Some(i) => (0x1_0000 + i as u32, tone),
+        None => (u32::from(letter), tone),
+    }
+}
+
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_without_diacritics_finds_text_with_them() {
+        assert!(
+            matches("Cải cách hành chính", "cai cach"),
+            "tones and case are ignored"
+        );
+        assert!(matches("Sở Kế hoạch và Đầu tư", "dau tu"), "đ folds to d");
+        assert!(
+            matches("Sở Kế hoạch và Đầu tư", "ĐẦU TƯ"),
+            "capitals fold too"
+        );
+        assert!(
+            !matches("Sở Tài chính", "tu phap"),
+            "different words do not match"
+        );
+    }
+
+    #[test]
+    fn nfd_input_is_stored_as_nfc() {
+        let nfd: String = "Hưng Yên".nfd().collect();
+        assert_ne!(nfd, "Hưng Yên", "the test input really is decomposed");
+        assert_eq!(clean(&format!("  {nfd} ")), "Hưng Yên");
+    }
+
+    #[test]
+    fn vietnamese_letters_sort_in_alphabet_order() {
+        let mut words = vec![
+            "đào", "dân", "ăn", "an", "ân", "ơn", "ôn", "on", "ưa", "ua", "bé",
+        ];
+        words.sort_by(|a, b| compare(a, b));
+        assert_eq!(
+            words,
+            vec!["an", "ăn", "ân", "bé", "dân", "đào", "on", "ôn", "ơn", "ua", "ưa"]
+        );
+    }
+
+    #[test]
+    fn tones_break_ties_after_letters() {
+        let mut words = vec!["mạ", "má", "mã", "mả", "mà", "ma", "mb"];
+        words.sort_by(|a, b| compare(a, b));
+        assert_eq!(words, vec!["ma", "mà", "mả", "mã", "má", "mạ", "mb"]);
+    }
+}
