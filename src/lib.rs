@@ -9,3 +9,9 @@
 pub mod deadline;
 pub mod docref;
 pub mod text;
+pub mod error;
+pub mod plan;
+pub mod status;
+pub mod store;
+
+pub use error::{Error, Result};

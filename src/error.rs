@@ -1,0 +1,87 @@
+//! The one error type of the core. Its messages are the Vietnamese text an
+//! officer reads; `kind()` lets the faces tell the cases apart.
+
+use std::path::Path;
+
+use crate::{deadline::DeadlineError, docref::DocRefError};
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A value typed by a person or read from a file is wrong; the message says where.
+    #[error("{0}")]
+    Invalid(String),
+    /// A code that names nothing in the current plan.
+    #[error("Không có {what} mã \"{code}\" trong kế hoạch đang dùng.")]
+    NotFound { what: &'static str, code: String },
+    /// Several rows of an imported file are wrong; nothing was imported.
+    #[error("Không nhập được vì dữ liệu có {} lỗi (chưa nhập gì):\n{}", .0.len(), .0.join("\n"))]
+    Rows(Vec<String>),
+    #[error(transparent)]
+    Deadline(#[from] DeadlineError),
+    #[error(transparent)]
+    DocRef(#[from] DocRefError),
+    #[error("Không đọc hoặc ghi được tệp \"{path}\": {reason}")]
+    File { path: String, reason: String },
+    #[error("{0}")]
+    Database(String),
+}
+
+impl Error {
+    /// A short stable name of the case, for the desktop shell and scripts.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Invalid(_) | Error::Deadline(_) | Error::DocRef(_) => "invalid",
+            Error::NotFound { .. } => "not-found",
+            Error::Rows(_) => "rows",
+            Error::File { .. } => "file",
+            Error::Database(_) => "database",
+        }
+    }
+
+    /// An I/O error on a named file, described in Vietnamese.
+    pub fn file(path: &Path, err: &std::io::Error) -> Error {
+        use std::io::ErrorKind;
+        let reason = match err.kind() {
+            ErrorKind::NotFound => "không có tệp hoặc thư mục này".to_string(),
+            ErrorKind::PermissionDenied => {
+                "không có quyền truy cập (tệp chỉ đọc, hoặc đang được chương trình khác mở)"
+                    .to_string()
+            }
+            ErrorKind::StorageFull => "ổ đĩa đã đầy".to_string(),
+            ErrorKind::AlreadyExists => "tệp đã tồn tại".to_string(),
+            _ => format!("lỗi hệ thống ({err})"),
+        };
+        Error::File {
+            path: path.display().to_string(),
+            reason,
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(err: rusqlite::Error) -> Error {
+        use rusqlite::ErrorCode;
+        let message = match err.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+                "Cơ sở dữ liệu đang bị một chương trình khác (có thể là một cửa sổ cchc khác) khóa. Đóng chương trình đó rồi thử lại.".to_string()
+            }
+            Some(ErrorCode::DiskFull) => {
+                "Không lưu được vì ổ đĩa đã đầy. Giải phóng dung lượng rồi thử lại.".to_string()
+            }
+            Some(ErrorCode::ReadOnly) => {
+                "Không lưu được vì tệp cơ sở dữ liệu chỉ cho phép đọc.".to_string()
+            }
+            Some(ErrorCode::CannotOpen) => {
+                "Không mở được tệp cơ sở dữ liệu: kiểm tra đường dẫn và quyền ghi của thư mục."
+                    .to_string()
+            }
+            Some(ErrorCode::NotADatabase) => {
+                "Tệp này không phải là cơ sở dữ liệu của cchc (hoặc đã bị hỏng).".to_string()
+            }
+            _ => format!("Lỗi cơ sở dữ liệu: {err}"),
+        };
+        Error::Database(message)
+    }
+}

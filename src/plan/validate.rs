@@ -1,0 +1,195 @@
+//! Checks a [`PlanData`] before it is stored: unique codes, known agencies and
+//! criteria, readable deadlines, scores that add up. Every problem is reported,
+//! in Vietnamese, naming the item.
+
+use std::collections::{HashMap, HashSet};
+
+use super::PlanData;
+use crate::error::{Error, Result};
+use crate::{deadline, text};
+
+impl PlanData {
+    /// Brings every text to NFC and trims it, and expands nothing: the store
+    /// expands groups.
+    pub fn normalize(&mut self) {
+        let m = &mut self.meta;
+        for s in [&mut m.reference, &mut m.name, &mut m.province] {
+            *s = text::clean(s);
+        }
+        for f in &mut self.fields {
+            f.name = text::clean(&f.name);
+        }
+        for c in &mut self.criteria {
+            c.code = text::clean(&c.code);
+            c.name = text::clean(&c.name);
+            for t in &mut c.targets {
+                t.text = text::clean(&t.text);
+            }
+        }
+        for a in &mut self.agencies {
+            a.code = text::clean(&a.code);
+            a.name = text::clean(&a.name);
+        }
+        for g in &mut self.groups {
+            g.code = text::clean(&g.code);
+            g.name = text::clean(&g.name);
+        }
+        for t in &mut self.tasks {
+            for s in [
+                &mut t.code,
+                &mut t.section,
+                &mut t.content,
+                &mut t.lead,
+                &mut t.deadline,
+            ] {
+                *s = text::clean(s);
+            }
+            t.output = t
+                .output
+                .as_deref()
+                .map(text::clean)
+                .filter(|o| !o.is_empty());
+        }
+    }
+
+    /// Every problem of the plan, or `Ok` when there is none.
+    ///
+    /// # Errors
+    /// [`Error::Rows`] listing each problem.
+    pub fn validate(&self) -> Result<()> {
+        let mut problems = Vec::new();
+        let field_codes: HashSet<u32> = self.fields.iter().map(|f| f.code).collect();
+        let criteria = unique(
+            &mut problems,
+            "tiêu chí",
+            self.criteria.iter().map(|c| &c.code),
+        );
+        let mut parties = unique(
+            &mut problems,
+            "cơ quan",
+            self.agencies.iter().map(|a| &a.code),
+        );
+        for g in &self.groups {
+            if !parties.insert(g.code.as_str()) {
+                problems.push(format!(
+                    "Mã nhóm \"{}\" trùng với một cơ quan hoặc nhóm khác.",
+                    g.code
+                ));
+            }
+        }
+        unique(
+            &mut problems,
+            "nhiệm vụ",
+            self.tasks.iter().map(|t| &t.code),
+        );
+
+        if self.meta.name.is_empty() {
+            problems.push("Kế hoạch chưa có tên.".into());
+        }
+        if !(2000..=2100).contains(&self.meta.year) {
+            problems.push(format!(
+                "Năm của kế hoạch ({}) không hợp lệ.",
+                self.meta.year
+            ));
+        }
+        for c in &self.criteria {
+            match c.field() {
+                Some(f) if field_codes.is_empty() || field_codes.contains(&f) => {}
+                _ => problems.push(format!(
+                    "Tiêu chí \"{}\": mã không bắt đầu bằng số của một lĩnh vực trong kế hoạch.",
+                    c.code
+                )),
+            }
+            if c.score_prev > c.max_score || c.target > c.max_score || c.score_prev < 0.0 {
+                problems.push(format!(
+                    "Tiêu chí \"{}\": điểm năm trước ({}) hoặc mục tiêu ({}) vượt điểm tối đa ({}).",
+                    c.code, c.score_prev, c.target, c.max_score
+                ));
+            }
+        }
+        for a in &self.agencies {
+            if !is_code(&a.code) {
+                problems.push(format!(
+                    "Cơ quan \"{}\": mã \"{}\" chỉ được gồm chữ không dấu, số, \"-\" và \"_\".",
+                    a.name, a.code
+                ));
+            }
+        }
+        let group_of: HashMap<&str, &super::Group> =
+            self.groups.iter().map(|g| (g.code.as_str(), g)).collect();
+        for g in &self.groups {
+            for m in &g.members {
+                if !parties.contains(m.as_str()) {
+                    problems.push(format!("Nhóm \"{}\": không có cơ quan mã \"{m}\".", g.name));
+                }
+            }
+            if reaches(&group_of, &g.code, &g.code, &mut HashSet::new()) {
+                problems.push(format!("Nhóm \"{}\" chứa chính nó.", g.name));
+            }
+        }
+        for t in &self.tasks {
+            let at = format!("Nhiệm vụ {}", t.code);
+            if t.content.is_empty() {
+                problems.push(format!("{at}: thiếu nội dung."));
+            }
+            for code in std::iter::once(&t.lead).chain(&t.partners) {
+                if !parties.contains(code.as_str()) {
+                    problems.push(format!("{at}: không có cơ quan hoặc nhóm mã \"{code}\"."));
+                }
+            }
+            for code in &t.criteria {
+                if !criteria.contains(code.as_str()) {
+                    problems.push(format!("{at}: không có tiêu chí mã \"{code}\"."));
+                }
+            }
+            if !t.deadline.is_empty() {
+                if let Err(e) = deadline::parse(&t.deadline) {
+                    problems.push(format!("{at}: {e}"));
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Rows(problems))
+        }
+    }
+}
+
+/// Whether the group `from` reaches `target` through its member groups.
+fn reaches<'a>(
+    groups: &HashMap<&'a str, &'a super::Group>,
+    from: &str,
+    target: &str,
+    seen: &mut HashSet<&'a str>,
+) -> bool {
+    let Some(g) = groups.get(from) else {
+        return false;
+    };
+    g.members
+        .iter()
+        .any(|m| m == target || (seen.insert(m.as_str()) && reaches(groups, m, target, seen)))
+}
+
+fn unique<'a>(
+    problems: &mut Vec<String>,
+    what: &str,
+    codes: impl Iterator<Item = &'a String>,
+) -> HashSet<&'a str> {
+    let mut seen = HashSet::new();
+    for code in codes {
+        if code.is_empty() {
+            problems.push(format!("Có {what} thiếu mã."));
+        } else if !seen.insert(code.as_str()) {
+            problems.push(format!("Mã {what} \"{code}\" bị trùng."));
+        }
+    }
+    seen
+}
+
+/// A stable ASCII code: letters, digits, '.', '-' and '_'.
+pub fn is_code(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+}

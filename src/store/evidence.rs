@@ -1,0 +1,246 @@
+//! Evidence documents (tài liệu kiểm chứng): their records, links to tasks and
+//! criteria, and the attached files, copied into `evidence/` under the folder of
+//! the database and named by SHA-256 (a user's path is read once, never stored).
+
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::Store;
+use crate::docref;
+use crate::error::{Error, Result};
+use crate::text;
+
+/// A new evidence record as typed by the officer.
+#[derive(Debug, Clone, Default)]
+pub struct EvidenceInput {
+    pub agency: String,
+    /// "Số, ký hiệu", checked by [`docref::parse_reference`].
+    pub number: String,
+    pub date: Option<NaiveDate>,
+    pub issuer: String,
+    pub summary: String,
+    /// Mục/trang, where only part of the document proves the point.
+    pub location: String,
+    pub tasks: Vec<String>,
+    pub criteria: Vec<String>,
+    /// A file to attach; it is copied into the store.
+    pub file: Option<PathBuf>,
+}
+
+/// A stored evidence record.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EvidenceRow {
+    pub id: i64,
+    pub number: String,
+    #[serde(rename = "type")]
+    pub doc_type: String,
+    pub date: NaiveDate,
+    pub issuer: String,
+    pub summary: String,
+    pub location: String,
+    pub tasks: Vec<String>,
+    pub criteria: Vec<String>,
+    pub file_name: Option<String>,
+    pub file_sha256: Option<String>,
+    pub created_at: String,
+}
+
+/// Largest attachment accepted (scans of long decisions stay well below it).
+const MAX_FILE_BYTES: u64 = 200 * 1024 * 1024;
+
+impl Store {
+    /// Adds an evidence record with its links and file, all or nothing.
+    ///
+    /// # Errors
+    /// [`Error::DocRef`] for a malformed number/symbol, [`Error::Invalid`] for a
+    /// missing field or a task that is not the agency's, [`Error::NotFound`] for
+    /// unknown codes, [`Error::File`] when the file cannot be read or copied.
+    pub fn add_evidence(
+        &mut self,
+        plan_id: i64,
+        input: &EvidenceInput,
+        now: DateTime<Utc>,
+    ) -> Result<i64> {
+        let agency_id = self.reporting_agency(plan_id, &input.agency)?;
+        let parsed = docref::parse_reference(&input.number)?;
+        let date = input
+            .date
+            .ok_or_else(|| Error::Invalid("Thiếu ngày ban hành của tài liệu (--date).".into()))?;
+        let issuer = text::clean(&input.issuer);
+        let summary = text::clean(&input.summary);
+        if issuer.is_empty() {
+            return Err(Error::Invalid(
+                "Thiếu cơ quan ban hành của tài liệu (--issuer).".into(),
+            ));
+        }
+        if summary.is_empty() {
+            return Err(Error::Invalid(
+                "Thiếu trích yếu của tài liệu (--summary).".into(),
+            ));
+        }
+        let own_tasks = self.tasks(plan_id, Some(&input.agency))?;
+        let mut task_ids = Vec::new();
+        for code in &input.tasks {
+            let id = self.task_id(plan_id, code)?;
+            if !own_tasks.iter().any(|t| t.code == code.trim()) {
+                return Err(Error::Invalid(format!(
+                    "Nhiệm vụ {} không giao cho cơ quan {}: không gắn tài liệu vào được.",
+                    code.trim(),
+                    input.agency.trim()
+                )));
+            }
+            task_ids.push(id);
+        }
+        let criterion_ids = input
+            .criteria
+            .iter()
+            .map(|c| self.criterion_id(plan_id, c))
+            .collect::<Result<Vec<_>>>()?;
+        let stored = match &input.file {
+            Some(path) => Some(self.store_file(path)?),
+            None => None,
+        };
+        let tx = self.conn.transaction()?;
+        let stamp = now.to_rfc3339();
+        tx.execute(
+            "INSERT INTO evidence (agency_id, reference, doc_type, issued_on, issuer, summary,
+                 location, file_name, file_sha256, file_size, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+            (
+                agency_id,
+                &parsed.reference,
+                &parsed.doc_type,
+                date,
+                issuer,
+                summary,
+                text::clean(&input.location),
+                stored.as_ref().map(|s| &s.name),
+                stored.as_ref().map(|s| &s.sha256),
+                stored.as_ref().map(|s| s.size as i64),
+                stamp,
+            ),
+        )?;
+        let id = tx.last_insert_rowid();
+        for task_id in task_ids {
+            tx.execute(
+                "INSERT OR IGNORE INTO evidence_task VALUES (?1, ?2)",
+                (id, task_id),
+            )?;
+        }
+        for criterion_id in criterion_ids {
+            tx.execute(
+                "INSERT OR IGNORE INTO evidence_criterion VALUES (?1, ?2)",
+                (id, criterion_id),
+            )?;
+        }
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// The agency's evidence, newest document first.
+    pub fn evidence(&self, plan_id: i64, agency: &str) -> Result<Vec<EvidenceRow>> {
+        let agency_id = self.reporting_agency(plan_id, agency)?;
+        let mut stmt = self.conn.prepare(
+            "SELECT e.id, e.reference, e.doc_type, e.issued_on, e.issuer, e.summary, e.location,
+                 e.file_name, e.file_sha256, e.created_at,
+                 (SELECT group_concat(code, char(31)) FROM (SELECT t.code FROM evidence_task et
+                     JOIN task t ON t.id = et.task_id WHERE et.evidence_id = e.id ORDER BY t.position)),
+                 (SELECT group_concat(code, char(31)) FROM (SELECT c.code FROM evidence_criterion ec
+                     JOIN criterion c ON c.id = ec.criterion_id WHERE ec.evidence_id = e.id ORDER BY c.position))
+             FROM evidence e WHERE e.agency_id = ?1
+             ORDER BY e.issued_on DESC, e.id DESC",
+        )?;
+        let rows = stmt.query_map([agency_id], |r| {
+            let split = |v: Option<String>| -> Vec<String> {
+                v.map(|s| s.split('\u{1f}').map(str::to_string).collect())
+                    .unwrap_or_default()
+            };
+            Ok(EvidenceRow {
+                id: r.get(0)?,
+                number: r.get(1)?,
+                doc_type: r.get(2)?,
+                date: r.get(3)?,
+                issuer: r.get(4)?,
+                summary: r.get(5)?,
+                location: r.get(6)?,
+                file_name: r.get(7)?,
+                file_sha256: r.get(8)?,
+                created_at: r.get(9)?,
+                tasks: split(r.get(10)?),
+                criteria: split(r.get(11)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Where the stored copy of a file with this hash lives.
+    pub fn evidence_path(&self, sha256: &str) -> PathBuf {
+        self.dir.join("evidence").join(sha256)
+    }
+
+    /// Copies a file into `evidence/<sha256>`, through a temporary file renamed
+    /// into place; an identical file already stored is kept as it is.
+    fn store_file(&self, source: &Path) -> Result<StoredFile> {
+        let meta = std::fs::metadata(source).map_err(|e| Error::file(source, &e))?;
+        if !meta.is_file() {
+            return Err(Error::Invalid(format!(
+                "\"{}\" không phải là một tệp: hãy chọn tệp tài liệu (PDF, DOCX, ảnh quét).",
+                source.display()
+            )));
+        }
+        if meta.len() > MAX_FILE_BYTES {
+            return Err(Error::Invalid(format!(
+                "Tệp \"{}\" lớn hơn {} MB: hãy nén hoặc quét lại với độ phân giải thấp hơn.",
+                source.display(),
+                MAX_FILE_BYTES / 1024 / 1024
+            )));
+        }
+        let name = source
+            .file_name()
+            .map(|n| text::clean(&n.to_string_lossy()))
+            .filter(|n| !n.is_empty())
+            .ok_or_else(|| Error::Invalid(format!("\"{}\" không có tên tệp.", source.display())))?;
+        let dir = self.dir.join("evidence");
+        std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, &e))?;
+        let mut input = File::open(source).map_err(|e| Error::file(source, &e))?;
+        let mut temp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| Error::file(&dir, &e))?;
+        let mut hasher = Sha256::new();
+        let mut buf = vec![0; 64 * 1024];
+        let mut size = 0u64;
+        loop {
+            let n = input.read(&mut buf).map_err(|e| Error::file(source, &e))?;
+            if n == 0 {
+                break;
+            }
+            hasher.update(&buf[..n]);
+            temp.write_all(&buf[..n])
+                .map_err(|e| Error::file(temp.path(), &e))?;
+            size += n as u64;
+        }
+        temp.as_file()
+            .sync_all()
+            .map_err(|e| Error::file(temp.path(), &e))?;
+        let sha256: String = hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let target = dir.join(&sha256);
+        if !target.exists() {
+            temp.persist(&target)
+                .map_err(|e| Error::file(&target, &e.error))?;
+        }
+        Ok(StoredFile { name, sha256, size })
+    }
+}
+
+struct StoredFile {
+    name: String,
+    sha256: String,
+    size: u64,
+}

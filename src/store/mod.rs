@@ -1,0 +1,176 @@
+//! The SQLite store: one file per officer (or per collecting office) holding
+//! plans, agencies, tasks, monthly progress and evidence.
+//!
+//! Contract: every write runs in one transaction; foreign keys are enforced; the
+//! schema changes only through [`migrate`]. A new database gets the built-in plan
+//! as its current plan. Evidence files live beside the database under
+//! `evidence/`, named by their SHA-256.
+
+mod evidence;
+pub mod migrate;
+mod plan_read;
+mod plan_write;
+mod progress;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension};
+
+pub use evidence::{EvidenceInput, EvidenceRow};
+pub use plan_read::{AgencyRow, PlanSummary, TaskRow};
+pub use progress::{ProgressInput, ProgressRow, StatusCounts, StatusReport, TaskStatus};
+
+use crate::error::{Error, Result};
+use crate::plan;
+
+/// An open database file.
+pub struct Store {
+    conn: Connection,
+    dir: PathBuf,
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path`, upgrades its schema, and loads
+    /// the built-in plan into a new one.
+    ///
+    /// # Errors
+    /// [`Error::Database`] when the file is not a cchc database, was written by a
+    /// newer version, or cannot be opened; [`Error::File`] when its folder cannot be made.
+    pub fn open(path: &Path) -> Result<Store> {
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, &e))?;
+        let mut conn = Connection::open(path)?;
+        // Wait for another writer instead of failing at once.
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // Enforce the references between tables declared in the schema.
+        conn.pragma_update(None, "foreign_keys", true)?;
+        // WAL lets readers work while a save is written and survives crashes.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        // FULL: an acknowledged save survives a power cut, not only a crash.
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        migrate::migrate(&mut conn)?;
+        let mut store = Store { conn, dir };
+        if store.plans()?.is_empty() {
+            let built_in = plan::built_in()?;
+            let id = store.insert_plan(&built_in, chrono::Utc::now())?;
+            store.use_plan(id)?;
+        }
+        Ok(store)
+    }
+
+    /// The folder that holds the database and the evidence files.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The id of the plan the other calls answer for.
+    ///
+    /// # Errors
+    /// [`Error::Database`] when the database has no plan.
+    pub fn current_plan(&self) -> Result<i64> {
+        let stored: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM setting WHERE key = 'current_plan'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(id) = stored.and_then(|s| s.parse::<i64>().ok()) {
+            if self.plan_exists(id)? {
+                return Ok(id);
+            }
+        }
+        self.conn
+            .query_row("SELECT max(id) FROM plan", [], |r| {
+                r.get::<_, Option<i64>>(0)
+            })?
+            .ok_or_else(|| Error::Database("Cơ sở dữ liệu chưa có kế hoạch nào.".into()))
+    }
+
+    /// Makes plan `id` the current one.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] when there is no such plan.
+    pub fn use_plan(&mut self, id: i64) -> Result<()> {
+        if !self.plan_exists(id)? {
+            return Err(Error::NotFound {
+                what: "kế hoạch",
+                code: id.to_string(),
+            });
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO setting (key, value) VALUES ('current_plan', ?1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [id.to_string()],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn plan_exists(&self, id: i64) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM plan WHERE id = ?1", [id], |r| {
+                r.get::<_, i64>(0)
+            })?
+            > 0)
+    }
+
+    /// The id of an agency or group of a plan by its code.
+    fn agency_id(&self, plan_id: i64, code: &str) -> Result<i64> {
+        self.conn
+            .query_row(
+                "SELECT id FROM agency WHERE plan_id = ?1 AND code = ?2",
+                (plan_id, code.trim()),
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound {
+                what: "cơ quan",
+                code: code.trim().to_string(),
+            })
+    }
+
+    /// The id of a task of a plan by its code.
+    fn task_id(&self, plan_id: i64, code: &str) -> Result<i64> {
+        self.conn
+            .query_row(
+                "SELECT id FROM task WHERE plan_id = ?1 AND code = ?2",
+                (plan_id, code.trim()),
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound {
+                what: "nhiệm vụ",
+                code: code.trim().to_string(),
+            })
+    }
+
+    /// The id of a criterion of a plan by its code.
+    fn criterion_id(&self, plan_id: i64, code: &str) -> Result<i64> {
+        self.conn
+            .query_row(
+                "SELECT id FROM criterion WHERE plan_id = ?1 AND code = ?2",
+                (plan_id, code.trim()),
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound {
+                what: "tiêu chí",
+                code: code.trim().to_string(),
+            })
+    }
+}
+
+/// The ids of the agencies a party reaches: itself when it is an agency, its
+/// members (through nested groups) when it is a group.
+const MEMBERS_CTE: &str = "WITH RECURSIVE reach(party, agency) AS (
+        SELECT id, id FROM agency
+        UNION
+        SELECT reach.party, gm.member_id FROM reach JOIN group_member gm ON gm.group_id = reach.agency
+    )";

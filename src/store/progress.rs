@@ -1,0 +1,350 @@
+//! Monthly progress: what an agency records for a task in a reporting month,
+//! and the month's status report derived from it (carrying the latest earlier
+//! entry forward when a month has none).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use super::plan_read::{Role, TaskRow};
+use super::Store;
+use crate::deadline;
+use crate::error::{Error, Result};
+use crate::status::{self, State, Status};
+use crate::text;
+
+/// One save of the monthly form. Text left `None` keeps what the month already has.
+#[derive(Debug, Clone, Default)]
+pub struct ProgressInput {
+    pub agency: String,
+    pub task: String,
+    /// The reporting month, `YYYY-MM` or `MM/YYYY`.
+    pub period: String,
+    pub state: Option<State>,
+    pub done_on: Option<NaiveDate>,
+    pub percent: Option<u32>,
+    pub result: Option<String>,
+    pub obstacles: Option<String>,
+    pub proposals: Option<String>,
+}
+
+/// The recorded entry a month's status comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProgressRow {
+    pub period: String,
+    pub state: State,
+    pub done_on: Option<NaiveDate>,
+    pub percent: Option<u32>,
+    pub result: String,
+    pub obstacles: String,
+    pub proposals: String,
+    pub updated_at: String,
+}
+
+/// One task of an agency's monthly report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TaskStatus {
+    pub code: String,
+    pub role: Role,
+    /// The derived status words ("Quá hạn chưa hoàn thành").
+    pub status: String,
+    pub state: State,
+    pub percent: Option<u32>,
+    pub result: String,
+    pub obstacles: String,
+    pub proposals: String,
+    pub done_on: Option<NaiveDate>,
+    pub due_date: Option<NaiveDate>,
+    /// The month whose entry this is (an earlier one when carried forward), None when never recorded.
+    pub entry_period: Option<String>,
+    #[serde(skip)]
+    pub status_kind: Status,
+    #[serde(skip)]
+    pub task: TaskRow,
+}
+
+/// An agency's report for a month.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusReport {
+    pub agency: String,
+    pub period: String,
+    /// Every status word with its number of tasks (zeros included).
+    pub counts: StatusCounts,
+    pub tasks: Vec<TaskStatus>,
+}
+
+/// The number of tasks in each status, in the order of [`Status::ALL`];
+/// serialized as a JSON object keyed by the status words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusCounts(pub Vec<(Status, usize)>);
+
+impl StatusCounts {
+    fn add(&mut self, status: Status) {
+        if let Some(entry) = self.0.iter_mut().find(|(s, _)| *s == status) {
+            entry.1 += 1;
+        }
+    }
+
+    /// Each status word with its count.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, usize)> + '_ {
+        self.0.iter().map(|(s, n)| (s.label(), *n))
+    }
+}
+
+impl Serialize for StatusCounts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+/// Reads a reporting month into its `YYYY-MM` form and its last day.
+///
+/// # Errors
+/// [`Error::Deadline`] for a malformed period.
+pub fn period(text: &str) -> Result<(String, NaiveDate)> {
+    let (y, m) = deadline::parse_period(text)?;
+    let end = status::month_end(y, m)
+        .ok_or_else(|| Error::Invalid(format!("Kỳ báo cáo \"{text}\" không hợp lệ.")))?;
+    Ok((format!("{y:04}-{m:02}"), end))
+}
+
+impl Store {
+    /// Saves an agency's entry for a task and month, in one transaction.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] for an unknown agency or task; [`Error::Invalid`] when
+    /// the task is not the agency's, the period or the percent is wrong, or the
+    /// completion date is missing, not for a done task, or after the period.
+    pub fn set_progress(
+        &mut self,
+        plan_id: i64,
+        input: &ProgressInput,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let (period, end) = period(&input.period)?;
+        let agency_id = self.reporting_agency(plan_id, &input.agency)?;
+        let task_id = self.task_id(plan_id, &input.task)?;
+        let tasks = self.tasks(plan_id, Some(&input.agency))?;
+        if !tasks.iter().any(|t| t.code == input.task.trim()) {
+            return Err(Error::Invalid(format!(
+                "Nhiệm vụ {} không giao cho cơ quan {} (không chủ trì, không phối hợp).",
+                input.task.trim(),
+                input.agency.trim()
+            )));
+        }
+        let existing = self.progress_entry(task_id, agency_id, &period)?;
+        let state = input
+            .state
+            .or(existing.as_ref().map(|e| e.state))
+            .ok_or_else(|| Error::Invalid("Chưa chọn trạng thái của nhiệm vụ.".into()))?;
+        if let Some(p) = input.percent {
+            if p > 100 {
+                return Err(Error::Invalid(format!(
+                    "Tiến độ {p}% không hợp lệ: phải từ 0 đến 100."
+                )));
+            }
+        }
+        let mut percent = input.percent.or(existing.as_ref().and_then(|e| e.percent));
+        let done_on = match state {
+            State::Done => {
+                let done = input
+                    .done_on
+                    .or(existing.as_ref().and_then(|e| e.done_on))
+                    .ok_or_else(|| {
+                        Error::Invalid(
+                            "Nhiệm vụ đã hoàn thành cần có ngày hoàn thành (--done-on).".into(),
+                        )
+                    })?;
+                if done > end {
+                    return Err(Error::Invalid(format!(
+                        "Ngày hoàn thành {} nằm sau kỳ báo cáo tháng {}.",
+                        done.format("%d/%m/%Y"),
+                        &period
+                    )));
+                }
+                match input.percent {
+                    Some(p) if p < 100 => {
+                        return Err(Error::Invalid(format!(
+                            "Nhiệm vụ đã hoàn thành thì tiến độ phải là 100%, không phải {p}%."
+                        )))
+                    }
+                    _ => percent = Some(100),
+                }
+                Some(done)
+            }
+            _ if input.done_on.is_some() => {
+                return Err(Error::Invalid(
+                    "Chỉ ghi ngày hoàn thành khi trạng thái là đã hoàn thành (done).".into(),
+                ))
+            }
+            _ => None,
+        };
+        let keep = |new: &Option<String>, old: Option<&String>| -> String {
+            new.as_deref()
+                .map(text::clean)
+                .or(old.cloned())
+                .unwrap_or_default()
+        };
+        let e = existing.as_ref();
+        let result = keep(&input.result, e.map(|e| &e.result));
+        let obstacles = keep(&input.obstacles, e.map(|e| &e.obstacles));
+        let proposals = keep(&input.proposals, e.map(|e| &e.proposals));
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO progress (task_id, agency_id, period, state, done_on, percent, result,
+                 obstacles, proposals, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+             ON CONFLICT (task_id, agency_id, period) DO UPDATE SET
+                 state = excluded.state, done_on = excluded.done_on, percent = excluded.percent,
+                 result = excluded.result, obstacles = excluded.obstacles,
+                 proposals = excluded.proposals, updated_at = excluded.updated_at",
+            (
+                task_id,
+                agency_id,
+                &period,
+                state.code(),
+                done_on,
+                percent,
+                result,
+                obstacles,
+                proposals,
+                now.to_rfc3339(),
+            ),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The entries an agency recorded for a task, newest month first.
+    pub fn progress_history(
+        &self,
+        plan_id: i64,
+        agency: &str,
+        task: &str,
+    ) -> Result<Vec<ProgressRow>> {
+        let agency_id = self.reporting_agency(plan_id, agency)?;
+        let task_id = self.task_id(plan_id, task)?;
+        self.progress_rows(task_id, agency_id, "9999-12", usize::MAX)
+    }
+
+    /// The agency's report for a month: each of its tasks with its derived status.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] for an unknown agency; [`Error::Invalid`] for a bad period.
+    pub fn status(&self, plan_id: i64, agency: &str, period_text: &str) -> Result<StatusReport> {
+        let (period, end) = period(period_text)?;
+        let agency_id = self.reporting_agency(plan_id, agency)?;
+        let mut counts = StatusCounts(Status::ALL.iter().map(|s| (*s, 0)).collect());
+        let mut tasks = Vec::new();
+        for task in self.tasks(plan_id, Some(agency))? {
+            let task_id = self.task_id(plan_id, &task.code)?;
+            let entry = self
+                .progress_rows(task_id, agency_id, &period, 1)?
+                .into_iter()
+                .next();
+            let state = entry.as_ref().map_or(State::NotStarted, |e| e.state);
+            let done_on = entry.as_ref().and_then(|e| e.done_on);
+            let kind = status::derive(state, done_on, task.due_date, task.recurring, end);
+            counts.add(kind);
+            tasks.push(TaskStatus {
+                code: task.code.clone(),
+                role: task.role.unwrap_or(Role::Partner),
+                status: kind.label().to_string(),
+                state,
+                percent: entry.as_ref().and_then(|e| e.percent),
+                result: entry.as_ref().map(|e| e.result.clone()).unwrap_or_default(),
+                obstacles: entry
+                    .as_ref()
+                    .map(|e| e.obstacles.clone())
+                    .unwrap_or_default(),
+                proposals: entry
+                    .as_ref()
+                    .map(|e| e.proposals.clone())
+                    .unwrap_or_default(),
+                done_on,
+                due_date: task.due_date,
+                entry_period: entry.map(|e| e.period),
+                status_kind: kind,
+                task,
+            });
+        }
+        Ok(StatusReport {
+            agency: agency.trim().to_string(),
+            period,
+            counts,
+            tasks,
+        })
+    }
+
+    /// An agency that records its own progress (not a group).
+    pub(super) fn reporting_agency(&self, plan_id: i64, code: &str) -> Result<i64> {
+        let id = self.agency_id(plan_id, code)?;
+        let kind: String =
+            self.conn
+                .query_row("SELECT kind FROM agency WHERE id = ?1", [id], |r| r.get(0))?;
+        if kind == "nhom" {
+            return Err(Error::Invalid(format!(
+                "\"{}\" là một nhóm cơ quan; hãy chọn một cơ quan cụ thể thuộc nhóm.",
+                code.trim()
+            )));
+        }
+        Ok(id)
+    }
+
+    fn progress_entry(
+        &self,
+        task_id: i64,
+        agency_id: i64,
+        period: &str,
+    ) -> Result<Option<ProgressRow>> {
+        Ok(self
+            .progress_rows(task_id, agency_id, period, 1)?
+            .into_iter()
+            .find(|r| r.period == period))
+    }
+
+    /// Entries up to and including `period`, newest first.
+    fn progress_rows(
+        &self,
+        task_id: i64,
+        agency_id: i64,
+        period: &str,
+        limit: usize,
+    ) -> Result<Vec<ProgressRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT period, state, done_on, percent, result, obstacles, proposals, updated_at
+             FROM progress WHERE task_id = ?1 AND agency_id = ?2 AND period <= ?3
+             ORDER BY period DESC LIMIT ?4",
+        )?;
+        let rows = stmt.query_map(
+            (
+                task_id,
+                agency_id,
+                period,
+                limit.min(i64::MAX as usize) as i64,
+            ),
+            |r| {
+                let state: String = r.get(1)?;
+                Ok((
+                    state,
+                    ProgressRow {
+                        period: r.get(0)?,
+                        state: State::NotStarted,
+                        done_on: r.get(2)?,
+                        percent: r.get(3)?,
+                        result: r.get(4)?,
+                        obstacles: r.get(5)?,
+                        proposals: r.get(6)?,
+                        updated_at: r.get(7)?,
+                    },
+                ))
+            },
+        )?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (state, mut p) = row?;
+            p.state = State::parse(&state)?;
+            out.push(p);
+        }
+        Ok(out)
+    }
+}
