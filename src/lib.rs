@@ -8,10 +8,11 @@
 
 pub mod deadline;
 pub mod docref;
-pub mod text;
 pub mod error;
 pub mod plan;
+pub mod plan_workbook;
 pub mod status;
 pub mod store;
+pub mod text;
 
 pub use error::{Error, Result};

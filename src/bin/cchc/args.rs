@@ -1,0 +1,137 @@
+//! The command line, as clap reads it. Values are taken as text and checked by
+//! the core, so a wrong value exits with status 1 and a Vietnamese message, while
+//! clap's own errors (unknown subcommand or flag) exit with 2.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "cchc",
+    version,
+    about = "Theo dõi Kế hoạch cải thiện Chỉ số cải cách hành chính: nhiệm vụ, tiến độ hằng tháng, tài liệu kiểm chứng.",
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    /// Tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu ứng dụng, hoặc biến CCHC_DB).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// In kết quả dạng JSON.
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Các lĩnh vực của Chỉ số CCHC.
+    Fields,
+    /// Các tiêu chí, tiêu chí thành phần bị trừ điểm.
+    Criteria,
+    /// Các cơ quan và nhóm cơ quan của kế hoạch.
+    Agencies,
+    /// Các nhiệm vụ (của một cơ quan, nếu có --agency).
+    Tasks {
+        #[arg(long, value_name = "CODE")]
+        agency: Option<String>,
+    },
+    /// Ghi tiến độ hằng tháng.
+    #[command(subcommand)]
+    Progress(ProgressCommand),
+    /// Tình trạng các nhiệm vụ của một cơ quan trong một kỳ báo cáo.
+    Status {
+        #[arg(long, value_name = "CODE")]
+        agency: String,
+        #[arg(long, value_name = "YYYY-MM")]
+        period: String,
+    },
+    /// Tài liệu kiểm chứng.
+    #[command(subcommand)]
+    Evidence(EvidenceCommand),
+    /// Tìm các số, ký hiệu văn bản trong văn bản đọc từ đầu vào chuẩn.
+    Refs,
+    /// Kế hoạch: nhập, xuất, liệt kê, chọn.
+    #[command(subcommand)]
+    Plan(PlanCommand),
+}
+
+#[derive(Subcommand)]
+pub enum ProgressCommand {
+    /// Ghi trạng thái, tiến độ và kết quả của một nhiệm vụ trong một tháng.
+    Set(ProgressArgs),
+}
+
+#[derive(Args)]
+pub struct ProgressArgs {
+    #[arg(long, value_name = "CODE")]
+    pub agency: String,
+    #[arg(long, value_name = "CODE")]
+    pub task: String,
+    #[arg(long, value_name = "YYYY-MM")]
+    pub period: String,
+    /// not-started | in-progress | done | ongoing
+    #[arg(long)]
+    pub state: String,
+    /// Ngày hoàn thành (DD/MM/YYYY hoặc YYYY-MM-DD), khi state là done.
+    #[arg(long, value_name = "DATE")]
+    pub done_on: Option<String>,
+    /// Tiến độ, 0–100.
+    #[arg(long, value_name = "N")]
+    pub percent: Option<String>,
+    #[arg(long, value_name = "T")]
+    pub result: Option<String>,
+    #[arg(long, value_name = "T")]
+    pub obstacles: Option<String>,
+    #[arg(long, value_name = "T")]
+    pub proposals: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum EvidenceCommand {
+    /// Thêm một tài liệu kiểm chứng.
+    Add(EvidenceArgs),
+    /// Danh sách tài liệu kiểm chứng của một cơ quan.
+    List {
+        #[arg(long, value_name = "CODE")]
+        agency: String,
+    },
+}
+
+#[derive(Args)]
+pub struct EvidenceArgs {
+    #[arg(long, value_name = "CODE")]
+    pub agency: String,
+    /// Số, ký hiệu, ví dụ 187/KH-UBND.
+    #[arg(long, value_name = "REF")]
+    pub number: String,
+    /// Ngày ban hành (DD/MM/YYYY hoặc YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub date: String,
+    #[arg(long, value_name = "T")]
+    pub issuer: String,
+    #[arg(long, value_name = "T")]
+    pub summary: String,
+    /// Mục/trang chứng minh, nếu chỉ một phần tài liệu.
+    #[arg(long, value_name = "T", default_value = "")]
+    pub location: String,
+    #[arg(long = "task", value_name = "CODE")]
+    pub tasks: Vec<String>,
+    #[arg(long = "criterion", value_name = "CODE")]
+    pub criteria: Vec<String>,
+    #[arg(long, value_name = "PATH")]
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+pub enum PlanCommand {
+    /// Nhập tệp Excel danh mục nhiệm vụ (thêm nhiệm vụ, hoặc tạo kế hoạch mới).
+    Import { file: PathBuf },
+    /// Xuất kế hoạch đang dùng ra tệp Excel theo mẫu nhập.
+    Export { file: PathBuf },
+    /// Danh sách kế hoạch.
+    List,
+    /// Chọn kế hoạch đang dùng.
+    Use { id: String },
+}
