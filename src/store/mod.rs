@@ -123,46 +123,33 @@ impl Store {
 
     /// The id of an agency or group of a plan by its code.
     fn agency_id(&self, plan_id: i64, code: &str) -> Result<i64> {
-        self.conn
-            .query_row(
-                "SELECT id FROM agency WHERE plan_id = ?1 AND code = ?2",
-                (plan_id, code.trim()),
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or_else(|| Error::NotFound {
-                what: "cơ quan",
-                code: code.trim().to_string(),
-            })
+        self.id_by_code("agency", "cơ quan", plan_id, code)
     }
 
     /// The id of a task of a plan by its code.
     fn task_id(&self, plan_id: i64, code: &str) -> Result<i64> {
-        self.conn
-            .query_row(
-                "SELECT id FROM task WHERE plan_id = ?1 AND code = ?2",
-                (plan_id, code.trim()),
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or_else(|| Error::NotFound {
-                what: "nhiệm vụ",
-                code: code.trim().to_string(),
-            })
+        self.id_by_code("task", "nhiệm vụ", plan_id, code)
     }
 
     /// The id of a criterion of a plan by its code.
     fn criterion_id(&self, plan_id: i64, code: &str) -> Result<i64> {
+        self.id_by_code("criterion", "tiêu chí", plan_id, code)
+    }
+
+    /// The id of the row of `table` (a fixed table name, never user input) with
+    /// this code in the plan; `what` names it in the error.
+    fn id_by_code(&self, table: &str, what: &'static str, plan_id: i64, code: &str) -> Result<i64> {
+        let code = code.trim();
         self.conn
             .query_row(
-                "SELECT id FROM criterion WHERE plan_id = ?1 AND code = ?2",
-                (plan_id, code.trim()),
+                &format!("SELECT id FROM {table} WHERE plan_id = ?1 AND code = ?2"),
+                (plan_id, code),
                 |r| r.get(0),
             )
             .optional()?
             .ok_or_else(|| Error::NotFound {
-                what: "tiêu chí",
-                code: code.trim().to_string(),
+                what,
+                code: code.to_string(),
             })
     }
 }
