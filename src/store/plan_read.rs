@@ -50,6 +50,9 @@ impl Role {
 /// A stored task, its agencies and criteria by code.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TaskRow {
+    /// The row id in the store (not stable across databases).
+    #[serde(skip)]
+    pub id: i64,
     pub code: String,
     #[serde(skip)]
     pub section: String,
@@ -211,7 +214,8 @@ impl Store {
                      JOIN criterion c ON c.id = tc.criterion_id WHERE tc.task_id = t.id ORDER BY c.position)),
                  EXISTS (SELECT 1 FROM reach WHERE reach.party = t.lead_id AND reach.agency = ?2),
                  EXISTS (SELECT 1 FROM task_partner tp JOIN reach ON reach.party = tp.agency_id
-                     WHERE tp.task_id = t.id AND reach.agency = ?2)
+                     WHERE tp.task_id = t.id AND reach.agency = ?2),
+                 t.id
              FROM task t JOIN agency lead ON lead.id = t.lead_id
              WHERE t.plan_id = ?1
              ORDER BY t.position"
@@ -294,6 +298,7 @@ fn task_row(r: &Row, filtered: bool) -> rusqlite::Result<Option<TaskRow>> {
         _ => None,
     };
     Ok(Some(TaskRow {
+        id: r.get(12)?,
         code: r.get(0)?,
         section: r.get(1)?,
         content: r.get(2)?,

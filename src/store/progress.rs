@@ -236,9 +236,8 @@ impl Store {
         let mut counts = StatusCounts(Status::ALL.iter().map(|s| (*s, 0)).collect());
         let mut tasks = Vec::new();
         for task in self.tasks(plan_id, Some(agency))? {
-            let task_id = self.task_id(plan_id, &task.code)?;
             let entry = self
-                .progress_rows(task_id, agency_id, &period, 1)?
+                .progress_rows(task.id, agency_id, &period, 1)?
                 .into_iter()
                 .next();
             let state = entry.as_ref().map_or(State::NotStarted, |e| e.state);

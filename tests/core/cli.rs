@@ -5,13 +5,30 @@ use serde_json::Value;
 use crate::common::{count_rows, temp_db, TempDb};
 
 fn cchc(db: &TempDb, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cchc"))
+    cchc_with_input(db, args, "")
+}
+
+/// Runs the built binary on the test database with `input` on its stdin.
+fn cchc_with_input(db: &TempDb, args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cchc"))
         .arg("--db")
         .arg(&db.path)
         .args(args)
         .env_remove("CCHC_DB")
-        .output()
-        .expect("the cchc binary runs")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the cchc binary runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(input.as_bytes())
+        .expect("stdin takes the input");
+    child.wait_with_output().expect("the cchc binary ends")
 }
 
 fn json(db: &TempDb, args: &[&str]) -> Value {
@@ -181,23 +198,13 @@ fn evidence_add_and_list_round_trip_with_a_file() {
 
 #[test]
 fn refs_reads_stdin_and_finds_each_reference_with_its_date() {
-    use std::io::Write;
     let db = temp_db();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cchc"))
-        .args(["--db"])
-        .arg(&db.path)
-        .args(["refs", "--json"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all("Thực hiện Công văn số 1030/UBND-PVHCC&KSTT ngày 19/4/2024 và Kế hoạch số 187/KH-UBND ngày 23/12/2023.".as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("wait");
+    let out = cchc_with_input(
+        &db,
+        &["refs", "--json"],
+        "Thực hiện Công văn số 1030/UBND-PVHCC&KSTT ngày 19/4/2024 và Kế hoạch số 187/KH-UBND ngày 23/12/2023.",
+    );
+    assert!(out.status.success(), "refs succeeds: {}", stderr(&out));
     let refs: Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(refs[0]["ref"], "1030/UBND-PVHCC&KSTT");
     assert_eq!(refs[0]["type"], "CV", "a Công văn's symbol carries no type");

@@ -12,18 +12,8 @@ use chrono::NaiveDate;
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
-const PLAN: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/seed/ke-hoach-chi-so-cchc-hung-yen-2024.txt"
-);
-
 /// The plan's text in NFC, as the app stores Vietnamese text.
-static PLAN_TEXT: LazyLock<String> = LazyLock::new(|| {
-    std::fs::read_to_string(PLAN)
-        .expect("the seed plan text is readable")
-        .nfc()
-        .collect()
-});
+static PLAN_TEXT: LazyLock<String> = LazyLock::new(|| crate::common::plan_text().nfc().collect());
 
 struct Case {
     phrase: &'static str,

@@ -3,10 +3,7 @@
 use cchc::docref::extract_references;
 use chrono::NaiveDate;
 
-const PLAN: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/seed/ke-hoach-chi-so-cchc-hung-yen-2024.txt"
-);
+use crate::common::plan_text;
 
 /// Every reference of the plan, in order: (ref, type, issuer, date as "D/M/YYYY"),
 /// copied by hand from the text.
@@ -30,13 +27,6 @@ const EXPECTED: &[(&str, &str, &str, Option<&str>)] = &[
     ("60/2021/NĐ-CP", "NĐ", "CP", Some("21/6/2021")),
     ("54/KH-UBND", "KH", "UBND", Some("22/3/2024")),
 ];
-
-fn plan_text() -> String {
-    match std::fs::read_to_string(PLAN) {
-        Ok(text) => text,
-        Err(e) => panic!("the seed plan text should be readable at {PLAN}: {e}"),
-    }
-}
 
 fn date(dmy: &str) -> NaiveDate {
     match NaiveDate::parse_from_str(dmy, "%d/%m/%Y") {
