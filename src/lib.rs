@@ -11,6 +11,7 @@ pub mod docref;
 pub mod error;
 pub mod plan;
 pub mod plan_workbook;
+pub mod report;
 pub mod status;
 pub mod store;
 pub mod text;
