@@ -2,3 +2,4 @@
 //! and its layout, shared by the exporter and the collector.
 
 pub mod layout;
+pub mod content_hash;
