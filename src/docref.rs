@@ -18,6 +18,7 @@ const KNOWN_TYPES: &[&str] = &[
 
 /// A document number and symbol, with the date quoted after it in free text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DocRef {
     /// The number/symbol as written, NFC: "60/2021/NĐ-CP".
     #[serde(rename = "ref")]

@@ -28,15 +28,47 @@ pub enum Error {
     Database(String),
 }
 
+/// The case of an [`Error`], as the desktop UI tells them apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "kebab-case")]
+pub enum ErrorKind {
+    /// A wrong value typed or read; the officer can fix it.
+    Invalid,
+    NotFound,
+    Rows,
+    File,
+    Database,
+}
+
+/// An [`Error`] as it crosses to the UI: `{ kind, message }`, the message being
+/// the Vietnamese text shown to the officer.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ErrorPayload {
+    pub kind: ErrorKind,
+    pub message: String,
+}
+
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ErrorPayload {
+            kind: self.kind(),
+            message: self.to_string(),
+        }
+        .serialize(serializer)
+    }
+}
+
 impl Error {
-    /// A short stable name of the case, for the desktop shell and scripts.
-    pub fn kind(&self) -> &'static str {
+    /// The case of this error, for the desktop shell and scripts.
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::Invalid(_) | Error::Deadline(_) | Error::DocRef(_) => "invalid",
-            Error::NotFound { .. } => "not-found",
-            Error::Rows(_) => "rows",
-            Error::File { .. } => "file",
-            Error::Database(_) => "database",
+            Error::Invalid(_) | Error::Deadline(_) | Error::DocRef(_) => ErrorKind::Invalid,
+            Error::NotFound { .. } => ErrorKind::NotFound,
+            Error::Rows(_) => ErrorKind::Rows,
+            Error::File { .. } => ErrorKind::File,
+            Error::Database(_) => ErrorKind::Database,
         }
     }
 

@@ -9,6 +9,7 @@
 pub mod deadline;
 pub mod docref;
 pub mod error;
+pub mod forms;
 pub mod plan;
 pub mod plan_workbook;
 pub mod report;

@@ -7,7 +7,8 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 
 /// What the officer records for a task in a month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum State {
     NotStarted,

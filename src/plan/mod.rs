@@ -41,6 +41,7 @@ pub struct PlanMeta {
 
 /// A field (lĩnh vực) of the provincial PAR Index, numbered 1–8.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Field {
     pub code: u32,
     pub name: String,
@@ -57,6 +58,7 @@ pub struct Field {
 
 /// A criterion or sub-criterion (tiêu chí, tiêu chí thành phần) such as `3.2.1`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Criterion {
     pub code: String,
     pub name: String,
@@ -79,6 +81,7 @@ impl Criterion {
 
 /// A measurable target, e.g. 85 % of dossiers fully online.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct QuantTarget {
     pub value: f64,
     pub unit: String,

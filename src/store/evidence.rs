@@ -34,6 +34,7 @@ pub struct EvidenceInput {
 
 /// A stored evidence record.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct EvidenceRow {
     pub id: i64,
     pub number: String,
@@ -66,8 +67,45 @@ impl Store {
         input: &EvidenceInput,
         now: DateTime<Utc>,
     ) -> Result<i64> {
+        let checked = self.check_evidence(plan_id, input)?;
+        let stored = match &input.file {
+            Some(path) => Some(self.store_file(path)?),
+            None => None,
+        };
+        let tx = self.conn.transaction()?;
+        let stamp = now.to_rfc3339();
+        tx.execute(
+            "INSERT INTO evidence (agency_id, reference, doc_type, issued_on, issuer, summary,
+                 location, file_name, file_sha256, file_size, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+            (
+                checked.agency_id,
+                &checked.reference.reference,
+                &checked.reference.doc_type,
+                checked.date,
+                &checked.issuer,
+                &checked.summary,
+                &checked.location,
+                stored.as_ref().map(|s| &s.name),
+                stored.as_ref().map(|s| &s.sha256),
+                stored.as_ref().map(|s| s.size as i64),
+                stamp,
+            ),
+        )?;
+        let id = tx.last_insert_rowid();
+        write_links(&tx, id, &checked)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Checks an evidence record as typed, resolving its agency, tasks and criteria.
+    pub(super) fn check_evidence(
+        &self,
+        plan_id: i64,
+        input: &EvidenceInput,
+    ) -> Result<CheckedEvidence> {
         let agency_id = self.reporting_agency(plan_id, &input.agency)?;
-        let parsed = docref::parse_reference(&input.number)?;
+        let reference = docref::parse_reference(&input.number)?;
         let date = input
             .date
             .ok_or_else(|| Error::Invalid("Thiếu ngày ban hành của tài liệu (--date).".into()))?;
@@ -101,45 +139,16 @@ impl Store {
             .iter()
             .map(|c| self.criterion_id(plan_id, c))
             .collect::<Result<Vec<_>>>()?;
-        let stored = match &input.file {
-            Some(path) => Some(self.store_file(path)?),
-            None => None,
-        };
-        let tx = self.conn.transaction()?;
-        let stamp = now.to_rfc3339();
-        tx.execute(
-            "INSERT INTO evidence (agency_id, reference, doc_type, issued_on, issuer, summary,
-                 location, file_name, file_sha256, file_size, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-            (
-                agency_id,
-                &parsed.reference,
-                &parsed.doc_type,
-                date,
-                issuer,
-                summary,
-                text::clean(&input.location),
-                stored.as_ref().map(|s| &s.name),
-                stored.as_ref().map(|s| &s.sha256),
-                stored.as_ref().map(|s| s.size as i64),
-                stamp,
-            ),
-        )?;
-        let id = tx.last_insert_rowid();
-        for task_id in task_ids {
-            tx.execute(
-                "INSERT OR IGNORE INTO evidence_task VALUES (?1, ?2)",
-                (id, task_id),
-            )?;
-        }
-        for criterion_id in criterion_ids {
-            tx.execute(
-                "INSERT OR IGNORE INTO evidence_criterion VALUES (?1, ?2)",
-                (id, criterion_id),
-            )?;
-        }
-        tx.commit()?;
-        Ok(id)
+        Ok(CheckedEvidence {
+            agency_id,
+            reference,
+            date,
+            issuer,
+            summary,
+            location: text::clean(&input.location),
+            task_ids,
+            criterion_ids,
+        })
     }
 
     /// The agency's evidence, newest document first.
@@ -185,7 +194,7 @@ impl Store {
 
     /// Copies a file into `evidence/<sha256>`, through a temporary file renamed
     /// into place; an identical file already stored is kept as it is.
-    fn store_file(&self, source: &Path) -> Result<StoredFile> {
+    pub(super) fn store_file(&self, source: &Path) -> Result<StoredFile> {
         let meta = std::fs::metadata(source).map_err(|e| Error::file(source, &e))?;
         if !meta.is_file() {
             return Err(Error::Invalid(format!(
@@ -239,8 +248,41 @@ impl Store {
     }
 }
 
-struct StoredFile {
-    name: String,
-    sha256: String,
-    size: u64,
+/// An evidence record that passed the checks, ready to write.
+pub(super) struct CheckedEvidence {
+    pub agency_id: i64,
+    pub reference: docref::DocRef,
+    pub date: NaiveDate,
+    pub issuer: String,
+    pub summary: String,
+    pub location: String,
+    pub task_ids: Vec<i64>,
+    pub criterion_ids: Vec<i64>,
+}
+
+/// Writes the task and criterion links of evidence `id` inside the caller's transaction.
+pub(super) fn write_links(
+    conn: &rusqlite::Connection,
+    id: i64,
+    checked: &CheckedEvidence,
+) -> Result<()> {
+    for task_id in &checked.task_ids {
+        conn.execute(
+            "INSERT OR IGNORE INTO evidence_task VALUES (?1, ?2)",
+            (id, task_id),
+        )?;
+    }
+    for criterion_id in &checked.criterion_ids {
+        conn.execute(
+            "INSERT OR IGNORE INTO evidence_criterion VALUES (?1, ?2)",
+            (id, criterion_id),
+        )?;
+    }
+    Ok(())
+}
+
+pub(super) struct StoredFile {
+    pub name: String,
+    pub sha256: String,
+    pub size: u64,
 }

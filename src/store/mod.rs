@@ -6,19 +6,27 @@
 //! as its current plan. Evidence files live beside the database under
 //! `evidence/`, named by their SHA-256.
 
+mod dashboard;
 mod evidence;
+mod evidence_edit;
+pub mod location;
 pub mod migrate;
+mod plan_import;
 mod plan_read;
 mod plan_write;
 mod progress;
+mod settings;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension};
 
+pub use dashboard::{CriterionProgress, Dashboard, FieldProgress, StatusCount, TaskBrief};
 pub use evidence::{EvidenceInput, EvidenceRow};
+pub use plan_import::ImportOutcome;
 pub use plan_read::{AgencyRow, PlanSummary, TaskRow};
 pub use progress::{ProgressInput, ProgressRow, StatusCounts, StatusReport, TaskStatus};
+pub use settings::Profile;
 
 use crate::error::{Error, Result};
 use crate::plan;
@@ -102,14 +110,7 @@ impl Store {
                 code: id.to_string(),
             });
         }
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO setting (key, value) VALUES ('current_plan', ?1)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [id.to_string()],
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.set_setting("current_plan", &id.to_string())
     }
 
     fn plan_exists(&self, id: i64) -> Result<bool> {

@@ -13,6 +13,7 @@ use crate::plan::{Agency, AgencyKind, Criterion, Field, Group, PlanData, PlanMet
 
 /// A plan in the list of plans.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PlanSummary {
     pub id: i64,
     pub name: String,
@@ -22,6 +23,7 @@ pub struct PlanSummary {
 
 /// An agency or group of a plan, with the codes of the groups that reach it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AgencyRow {
     pub code: String,
     pub name: String,
@@ -32,6 +34,7 @@ pub struct AgencyRow {
 
 /// The role an agency has in a task.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     Lead,
@@ -49,6 +52,7 @@ impl Role {
 
 /// A stored task, its agencies and criteria by code.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TaskRow {
     /// The row id in the store (not stable across databases).
     #[serde(skip)]

@@ -29,6 +29,7 @@ pub struct ProgressInput {
 
 /// The recorded entry a month's status comes from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ProgressRow {
     pub period: String,
     pub state: State,
@@ -42,6 +43,7 @@ pub struct ProgressRow {
 
 /// One task of an agency's monthly report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TaskStatus {
     pub code: String,
     pub role: Role,
@@ -64,10 +66,12 @@ pub struct TaskStatus {
 
 /// An agency's report for a month.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct StatusReport {
     pub agency: String,
     pub period: String,
     /// Every status word with its number of tasks (zeros included).
+    #[cfg_attr(feature = "ts", ts(type = "Record<string, number>"))]
     pub counts: StatusCounts,
     pub tasks: Vec<TaskStatus>,
 }

@@ -4,6 +4,8 @@
 /// Shared set-up: a fresh database file, dates.
 mod common;
 
+/// What the desktop app needs of the core: profile, evidence edits, dashboard, forms.
+mod app_support;
 /// The command-line contract: JSON shapes, messages and exit statuses.
 mod cli;
 /// Deadline phrases of the plan text and their due dates.

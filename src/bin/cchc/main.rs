@@ -130,7 +130,11 @@ fn run(cli: Cli) -> Result<()> {
             let input = ProgressInput {
                 state: Some(State::parse(&a.state)?),
                 done_on: a.done_on.as_deref().map(deadline::parse_date).transpose()?,
-                percent: a.percent.as_deref().map(parse_percent).transpose()?,
+                percent: a
+                    .percent
+                    .as_deref()
+                    .map(cchc::forms::parse_percent)
+                    .transpose()?,
                 agency: a.agency,
                 task: a.task,
                 period: a.period,
@@ -268,28 +272,24 @@ fn run(cli: Cli) -> Result<()> {
             })
         }
         Command::Plan(PlanCommand::Import { file }) => {
-            let current = store.plan_data(plan)?;
-            match plan_workbook::read_plan_workbook(&file, &current)? {
-                plan_workbook::PlanWorkbook::NewPlan(data) => {
-                    let id = store.insert_plan(&data, now)?;
-                    emit(
-                        json,
-                        &json!({"plan_id": id, "tasks": data.tasks.len()}),
-                        || {
-                            format!(
-                            "Đã tạo kế hoạch mới (id {id}) với {} nhiệm vụ. Dùng \"cchc plan use {id}\" để chuyển sang kế hoạch này.\n",
-                            data.tasks.len()
-                        )
-                        },
+            let outcome = store.import_plan_workbook(plan, &file, now)?;
+            emit(
+                json,
+                &json!({"plan_id": outcome.plan_id, "tasks": outcome.tasks}),
+                || {
+                    if outcome.new_plan {
+                        format!(
+                        "Đã tạo kế hoạch mới (id {}) với {} nhiệm vụ. Dùng \"cchc plan use {}\" để chuyển sang kế hoạch này.\n",
+                        outcome.plan_id, outcome.tasks, outcome.plan_id
                     )
-                }
-                plan_workbook::PlanWorkbook::Tasks(tasks) => {
-                    let n = store.add_tasks(plan, &tasks)?;
-                    emit(json, &json!({"plan_id": plan, "tasks": n}), || {
-                        format!("Đã thêm {n} nhiệm vụ vào kế hoạch đang dùng.\n")
-                    })
-                }
-            }
+                    } else {
+                        format!(
+                            "Đã thêm {} nhiệm vụ vào kế hoạch đang dùng.\n",
+                            outcome.tasks
+                        )
+                    }
+                },
+            )
         }
     }
 }
@@ -313,24 +313,10 @@ fn emit<T: Serialize + ?Sized>(json: bool, value: &T, text: impl FnOnce() -> Str
     }
 }
 
-/// A percent typed on the command line: a whole number from 0 to 100.
-fn parse_percent(s: &str) -> Result<u32> {
-    match s.trim().trim_end_matches('%').parse::<u32>() {
-        Ok(p) if p <= 100 => Ok(p),
-        _ => Err(Error::Invalid(format!(
-            "Tiến độ \"{s}\" không hợp lệ: phải là số nguyên từ 0 đến 100."
-        ))),
-    }
-}
-
 /// The database file: `--db`, else `CCHC_DB`, else the OS app-data folder.
 fn db_path(flag: Option<PathBuf>) -> Result<PathBuf> {
-    if let Some(p) = flag.or_else(|| std::env::var_os("CCHC_DB").map(PathBuf::from)) {
-        return Ok(p);
+    match flag {
+        Some(p) => Ok(p),
+        None => cchc::store::location::default_db_path(),
     }
-    directories::ProjectDirs::from("vn", "HungYen", "cchc")
-        .map(|d| d.data_dir().join("cchc.sqlite3"))
-        .ok_or_else(|| {
-            Error::Invalid("Không tìm được thư mục dữ liệu ứng dụng: hãy chỉ định --db.".into())
-        })
 }

@@ -1,0 +1,50 @@
+//! Importing a task-list workbook: new tasks for the current plan, or a whole new plan.
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::Store;
+use crate::error::Result;
+use crate::plan_workbook::{self, PlanWorkbook};
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ImportOutcome {
+    /// The plan the tasks went into.
+    pub plan_id: i64,
+    /// Whether the workbook held a whole new plan (not made current).
+    pub new_plan: bool,
+    pub tasks: u32,
+}
+
+impl Store {
+    /// Reads a task-list workbook against plan `plan_id` and stores it: its tasks
+    /// are added to that plan, or a whole plan is inserted beside it.
+    ///
+    /// # Errors
+    /// As [`plan_workbook::read_plan_workbook`] and [`Store::insert_plan`] /
+    /// [`Store::add_tasks`]; nothing is stored on error.
+    pub fn import_plan_workbook(
+        &mut self,
+        plan_id: i64,
+        path: &Path,
+        now: DateTime<Utc>,
+    ) -> Result<ImportOutcome> {
+        let current = self.plan_data(plan_id)?;
+        Ok(match plan_workbook::read_plan_workbook(path, &current)? {
+            PlanWorkbook::NewPlan(data) => ImportOutcome {
+                plan_id: self.insert_plan(&data, now)?,
+                new_plan: true,
+                tasks: data.tasks.len() as u32,
+            },
+            PlanWorkbook::Tasks(tasks) => ImportOutcome {
+                plan_id,
+                new_plan: false,
+                tasks: self.add_tasks(plan_id, &tasks)? as u32,
+            },
+        })
+    }
+}
