@@ -1,0 +1,35 @@
+//! Writes the TypeScript types of everything that crosses IPC to `ui/src/bindings/`.
+//! `scripts/test.sh` runs this test and fails when the committed files differ.
+
+use std::path::PathBuf;
+
+use ts_rs::TS;
+
+#[test]
+fn typescript_bindings_are_written_for_every_ipc_type() {
+    let out = std::env::var_os("CCHC_BINDINGS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings"));
+    let results = [
+        cchc::error::ErrorPayload::export_all_to(&out),
+        crate::commands::plan::AppInfo::export_all_to(&out),
+        cchc::store::AgencyRow::export_all_to(&out),
+        cchc::store::TaskRow::export_all_to(&out),
+        cchc::store::StatusReport::export_all_to(&out),
+        cchc::store::ProgressRow::export_all_to(&out),
+        cchc::store::EvidenceRow::export_all_to(&out),
+        cchc::store::Dashboard::export_all_to(&out),
+        cchc::store::ImportOutcome::export_all_to(&out),
+        cchc::plan::Criterion::export_all_to(&out),
+        cchc::docref::DocRef::export_all_to(&out),
+        cchc::forms::ProgressForm::export_all_to(&out),
+        cchc::forms::EvidenceForm::export_all_to(&out),
+    ];
+    for result in results {
+        assert!(result.is_ok(), "exporting to {}: {result:?}", out.display());
+    }
+    assert!(
+        out.join("ErrorPayload.ts").is_file() && out.join("TaskStatus.ts").is_file(),
+        "the error type and the dependencies of the exported types are written too"
+    );
+}

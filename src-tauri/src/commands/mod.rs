@@ -1,0 +1,6 @@
+//! The commands the UI calls: each parses its arguments, makes one core call
+//! and returns the core's error, which serializes as `{ kind, message }`.
+
+pub mod evidence;
+pub mod plan;
+pub mod progress;

@@ -1,0 +1,61 @@
+//! The desktop shell over the `cchc` core: opens the store once, registers the
+//! commands and the plugins (single instance, remembered window, file dialogs).
+
+mod commands;
+mod state;
+mod system;
+
+#[cfg(test)]
+mod bindings;
+
+use tauri::Manager;
+
+pub use state::AppState;
+
+/// Builds and runs the app until its window closes.
+pub fn run() {
+    let result = tauri::Builder::default()
+        // First, so a second launch only brings the running window forward.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            let view_dir = app.path().app_cache_dir()?.join("xem-tai-lieu");
+            let state = match cchc::store::location::default_db_path() {
+                Ok(db) => AppState::open(db, view_dir),
+                Err(e) => AppState::failed(e.to_string()),
+            };
+            app.manage(state);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::plan::app_info,
+            commands::plan::agencies,
+            commands::plan::criteria,
+            commands::plan::set_profile,
+            commands::plan::tasks,
+            commands::plan::import_plan,
+            commands::progress::status,
+            commands::progress::dashboard,
+            commands::progress::save_progress,
+            commands::progress::progress_history,
+            commands::progress::check_reference,
+            commands::progress::find_references,
+            commands::evidence::evidence,
+            commands::evidence::add_evidence,
+            commands::evidence::update_evidence,
+            commands::evidence::delete_evidence,
+            commands::evidence::open_evidence,
+            commands::evidence::reveal_path,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("Không chạy được ứng dụng: {e}");
+        std::process::exit(1);
+    }
+}
