@@ -1,5 +1,5 @@
 //! The monthly status workbook of one agency ("Báo cáo tháng"): what goes in it
 //! and its layout, shared by the exporter and the collector.
 
-pub mod layout;
 pub mod content_hash;
+pub mod layout;
