@@ -42,3 +42,21 @@ setup_build() {
     export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/cchc-target}"
     mkdir -p "$CARGO_TARGET_DIR"
 }
+
+# A Python with openpyxl, the independent reader the workbook tests check the
+# exported files with. It lives in a virtual environment outside the clone;
+# CCHC_PYTHON tells the tests where it is.
+setup_python() {
+    command -v python3 >/dev/null 2>&1 || install_apt_packages python3
+    local venv="${CCHC_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/cchc-venv}"
+    if [ ! -x "$venv/bin/python" ]; then
+        echo "== Making the Python environment for the workbook checks: $venv"
+        if ! python3 -m venv "$venv" 2>/dev/null; then
+            rm -rf "$venv"
+            install_apt_packages python3-venv
+            python3 -m venv "$venv"
+        fi
+    fi
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check -r tests/xlsx_check/requirements.txt
+    export CCHC_PYTHON="$venv/bin/python"
+}

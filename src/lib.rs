@@ -16,5 +16,6 @@ pub mod report;
 pub mod status;
 pub mod store;
 pub mod text;
+pub mod xlsx;
 
 pub use error::{Error, Result};

@@ -3,124 +3,56 @@
 //! rows of Loại "Nhóm"), "Lĩnh vực", "Tiêu chí" and "Nhiệm vụ".
 
 use std::collections::HashMap;
-use std::io::Write as _;
 use std::path::Path;
 
-use rust_xlsxwriter::{
-    Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
-};
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
 use super::*;
 use crate::plan::QuantTarget;
-
-type Written = std::result::Result<(), XlsxError>;
+use crate::xlsx::{self, Formats, Written};
 
 /// Writes `plan` to `path` through a temporary file in the same folder.
 pub(super) fn write(plan: &PlanData, path: &Path) -> Result<()> {
-    let bytes = build(plan).map_err(|e| Error::File {
+    let mut book = build(plan).map_err(|e| Error::File {
         path: path.display().to_string(),
         reason: format!("không tạo được nội dung tệp Excel ({e})"),
     })?;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::file(dir, &e))?;
-    tmp.write_all(&bytes).map_err(|e| Error::file(path, &e))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| Error::file(path, &e))?;
-    tmp.persist(path).map_err(|e| Error::file(path, &e.error))?;
-    Ok(())
+    xlsx::save_atomically(&mut book, path)
 }
 
-/// Cell formats, all in Times New Roman.
-struct Styles {
-    header: Format,
-    text: Format,
-    number: Format,
-    date: Format,
-    heading: Format,
-}
-
-impl Styles {
-    fn new() -> Styles {
-        let base = Format::new()
-            .set_font_name("Times New Roman")
-            .set_font_size(12);
-        let cell = base
-            .clone()
-            .set_border(FormatBorder::Thin)
-            .set_align(FormatAlign::Top)
-            .set_text_wrap();
-        Styles {
-            header: cell
-                .clone()
-                .set_bold()
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter)
-                .set_background_color(Color::RGB(0xD9E1F2)),
-            number: base
-                .clone()
-                .set_border(FormatBorder::Thin)
-                .set_align(FormatAlign::Top),
-            date: cell
-                .clone()
-                .set_num_format("dd/mm/yyyy")
-                .set_align(FormatAlign::Left),
-            heading: cell
-                .clone()
-                .set_bold()
-                .set_background_color(Color::RGB(0xF2F2F2)),
-            text: cell,
-        }
-    }
-}
-
-fn build(plan: &PlanData) -> std::result::Result<Vec<u8>, XlsxError> {
+fn build(plan: &PlanData) -> std::result::Result<Workbook, XlsxError> {
     let mut book = Workbook::new();
-    let st = Styles::new();
+    let st = Formats::new();
     let labels = labels(plan);
     plan_sheet(book.add_worksheet(), plan, &st)?;
     agencies_sheet(book.add_worksheet(), plan, &labels, &st)?;
     fields_sheet(book.add_worksheet(), plan, &st)?;
     criteria_sheet(book.add_worksheet(), plan, &st)?;
     tasks_sheet(book.add_worksheet(), plan, &labels, &st)?;
-    book.save_to_buffer()
+    Ok(book)
 }
 
 /// Names the sheet, writes its header row (widths in characters) and sets it
 /// up for reading and printing: frozen header, repeated on each page, A4
 /// landscape, one page wide.
-fn table(ws: &mut Worksheet, name: &str, columns: &[(&str, f64)], st: &Styles) -> Written {
+fn table(ws: &mut Worksheet, name: &str, columns: &[(&str, f64)], st: &Formats) -> Written {
     ws.set_name(name)?;
-    for (col, (header, width)) in (0u16..).zip(columns) {
-        ws.write_string_with_format(0, col, *header, &st.header)?;
-        ws.set_column_width(col, *width)?;
-    }
+    xlsx::header_row(ws, 0, columns, st)?;
     ws.set_freeze_panes(1, 0)?;
     ws.set_repeat_rows(0, 0)?;
-    ws.set_landscape()
-        .set_paper_size(9)
-        .set_print_fit_to_pages(1, 0);
+    xlsx::print_setup(ws);
     Ok(())
 }
 
-/// Text is always written as a string, so "=…", "+…", "-…", "@…" never become formulas.
-fn put(ws: &mut Worksheet, row: u32, col: u16, s: &str, st: &Styles) -> Written {
-    ws.write_string_with_format(row, col, s, &st.text)?;
-    Ok(())
+fn put(ws: &mut Worksheet, row: u32, col: u16, s: &str, st: &Formats) -> Written {
+    xlsx::put_text(ws, row, col, s, &st.text)
 }
 
-fn put_number(ws: &mut Worksheet, row: u32, col: u16, n: Option<f64>, st: &Styles) -> Written {
-    match n {
-        Some(n) => ws.write_number_with_format(row, col, n, &st.number)?,
-        None => ws.write_blank(row, col, &st.number)?,
-    };
-    Ok(())
+fn put_number(ws: &mut Worksheet, row: u32, col: u16, n: Option<f64>, st: &Formats) -> Written {
+    xlsx::put_number(ws, row, col, n, &st.number)
 }
 
-fn plan_sheet(ws: &mut Worksheet, plan: &PlanData, st: &Styles) -> Written {
+fn plan_sheet(ws: &mut Worksheet, plan: &PlanData, st: &Formats) -> Written {
     table(
         ws,
         SHEET_PLAN,
@@ -132,19 +64,7 @@ fn plan_sheet(ws: &mut Worksheet, plan: &PlanData, st: &Styles) -> Written {
         put(ws, row, 0, key, st)?;
     }
     put(ws, 1, 1, &m.reference, st)?;
-    let issued = m.issued_on.and_then(|d| {
-        use chrono::Datelike;
-        let (y, mo, d) = (
-            u16::try_from(d.year()).ok()?,
-            d.month() as u8,
-            d.day() as u8,
-        );
-        ExcelDateTime::from_ymd(y, mo, d).ok()
-    });
-    match issued {
-        Some(d) => ws.write_datetime_with_format(2, 1, d, &st.date)?,
-        None => ws.write_blank(2, 1, &st.text)?,
-    };
+    xlsx::put_date(ws, 2, 1, m.issued_on, &st.date)?;
     put(ws, 3, 1, &m.name, st)?;
     ws.write_number_with_format(4, 1, m.year, &st.number)?;
     put(ws, 5, 1, &m.province, st)
@@ -184,7 +104,7 @@ fn agencies_sheet(
     ws: &mut Worksheet,
     plan: &PlanData,
     labels: &HashMap<&str, &str>,
-    st: &Styles,
+    st: &Formats,
 ) -> Written {
     let columns = [
         (COL_CODE, 16.0),
@@ -230,7 +150,7 @@ fn agencies_sheet(
     Ok(())
 }
 
-fn fields_sheet(ws: &mut Worksheet, plan: &PlanData, st: &Styles) -> Written {
+fn fields_sheet(ws: &mut Worksheet, plan: &PlanData, st: &Formats) -> Written {
     let columns = [
         (COL_CODE, 8.0),
         (COL_FIELD_NAME, 60.0),
@@ -249,7 +169,7 @@ fn fields_sheet(ws: &mut Worksheet, plan: &PlanData, st: &Styles) -> Written {
     Ok(())
 }
 
-fn criteria_sheet(ws: &mut Worksheet, plan: &PlanData, st: &Styles) -> Written {
+fn criteria_sheet(ws: &mut Worksheet, plan: &PlanData, st: &Formats) -> Written {
     let columns = [
         (COL_CRITERION_CODE, 12.0),
         (COL_CRITERION_NAME, 60.0),
@@ -282,7 +202,7 @@ fn tasks_sheet(
     ws: &mut Worksheet,
     plan: &PlanData,
     labels: &HashMap<&str, &str>,
-    st: &Styles,
+    st: &Formats,
 ) -> Written {
     let columns = [
         (COL_STT, 6.0),

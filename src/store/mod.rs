@@ -25,7 +25,7 @@ pub use dashboard::{CriterionProgress, Dashboard, FieldProgress, StatusCount, Ta
 pub use evidence::{EvidenceInput, EvidenceRow};
 pub use plan_import::ImportOutcome;
 pub use plan_read::{AgencyRow, PlanSummary, TaskRow};
-pub use progress::{ProgressInput, ProgressRow, StatusCounts, StatusReport, TaskStatus};
+pub use progress::{period, ProgressInput, ProgressRow, StatusCounts, StatusReport, TaskStatus};
 pub use settings::Profile;
 
 use crate::error::{Error, Result};

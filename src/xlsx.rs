@@ -1,0 +1,195 @@
+//! What every workbook the app writes shares: Times New Roman cell formats,
+//! the print setup (A4 landscape, one page wide, page numbers), dates as real
+//! Excel dates, and saving through a temporary file that is renamed over the
+//! target, so a failed export never leaves a half-written file behind.
+
+use std::io::Write as _;
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{
+    Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
+
+use crate::error::{Error, Result};
+
+/// What rust_xlsxwriter calls return while a sheet is being written.
+pub type Written = std::result::Result<(), XlsxError>;
+
+/// The font of Vietnamese administrative documents.
+pub const FONT: &str = "Times New Roman";
+/// Body text size.
+pub const FONT_SIZE: f64 = 12.0;
+/// Excel's paper code for A4.
+const PAPER_A4: u8 = 9;
+
+/// The table cell formats every sheet uses.
+pub struct Formats {
+    /// Bold, centred, shaded header cell.
+    pub header: Format,
+    /// Wrapped text cell with a thin border.
+    pub text: Format,
+    /// Centred text cell (codes, short labels).
+    pub centred: Format,
+    /// Number cell with a thin border.
+    pub number: Format,
+    /// Date cell shown `dd/mm/yyyy`.
+    pub date: Format,
+    /// A bold shaded row that heads a group of rows.
+    pub heading: Format,
+}
+
+impl Formats {
+    pub fn new() -> Formats {
+        let cell = base()
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::Top)
+            .set_text_wrap();
+        Formats {
+            header: cell
+                .clone()
+                .set_bold()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter)
+                .set_background_color(Color::RGB(0xD9E1F2)),
+            centred: cell.clone().set_align(FormatAlign::Center),
+            number: base()
+                .set_border(FormatBorder::Thin)
+                .set_align(FormatAlign::Top)
+                .set_align(FormatAlign::Center),
+            date: cell
+                .clone()
+                .set_num_format("dd/mm/yyyy")
+                .set_align(FormatAlign::Center),
+            heading: cell
+                .clone()
+                .set_bold()
+                .set_background_color(Color::RGB(0xF2F2F2)),
+            text: cell,
+        }
+    }
+}
+
+impl Default for Formats {
+    fn default() -> Formats {
+        Formats::new()
+    }
+}
+
+/// Times New Roman at body size, no borders: the start of every format.
+pub fn base() -> Format {
+    Format::new().set_font_name(FONT).set_font_size(FONT_SIZE)
+}
+
+/// A4 landscape, one page wide (as many pages tall as needed), centred, with
+/// "Trang x/y" at the foot of each page.
+pub fn print_setup(ws: &mut Worksheet) {
+    ws.set_landscape()
+        .set_paper_size(PAPER_A4)
+        .set_print_fit_to_pages(1, 0)
+        .set_print_center_horizontally(true)
+        .set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3)
+        .set_footer("&C&\"Times New Roman\"&11Trang &P/&N");
+}
+
+/// Names the sheet and writes a header row at `row` (widths in characters).
+pub fn header_row(
+    ws: &mut Worksheet,
+    row: u32,
+    columns: &[(&str, f64)],
+    formats: &Formats,
+) -> Written {
+    for (col, (header, width)) in (0u16..).zip(columns) {
+        ws.write_string_with_format(row, col, *header, &formats.header)?;
+        ws.set_column_width(col, *width)?;
+    }
+    Ok(())
+}
+
+/// Writes text as a string (never a formula, whatever it starts with), or a
+/// bordered blank cell when it is empty.
+pub fn put_text(ws: &mut Worksheet, row: u32, col: u16, s: &str, format: &Format) -> Written {
+    if s.is_empty() {
+        ws.write_blank(row, col, format)?;
+    } else {
+        ws.write_string_with_format(row, col, s, format)?;
+    }
+    Ok(())
+}
+
+/// Writes a number, or a bordered blank cell when there is none.
+pub fn put_number(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    n: Option<f64>,
+    format: &Format,
+) -> Written {
+    match n {
+        Some(n) => ws.write_number_with_format(row, col, n, format)?,
+        None => ws.write_blank(row, col, format)?,
+    };
+    Ok(())
+}
+
+/// Writes a real Excel date, or a bordered blank cell when there is none.
+pub fn put_date(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    d: Option<NaiveDate>,
+    format: &Format,
+) -> Written {
+    match d.and_then(excel_date) {
+        Some(d) => ws.write_datetime_with_format(row, col, d, format)?,
+        None => ws.write_blank(row, col, format)?,
+    };
+    Ok(())
+}
+
+/// A date as Excel stores it (years 1900–9999).
+pub fn excel_date(d: NaiveDate) -> Option<ExcelDateTime> {
+    let year = u16::try_from(d.year()).ok()?;
+    ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8).ok()
+}
+
+/// Saves the workbook to `path` through a temporary file in the same folder,
+/// flushed to disk, then renamed over the target. On any error the target is
+/// untouched and the temporary file is removed.
+///
+/// # Errors
+/// [`Error::File`] naming the target: a folder that does not exist or cannot be
+/// written, a full disk, or a target held open by another program (Excel on
+/// Windows locks the files it has open).
+pub fn save_atomically(book: &mut Workbook, path: &Path) -> Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if path.is_dir() {
+        return Err(Error::File {
+            path: path.display().to_string(),
+            reason: "đây là một thư mục, không phải tên tệp".into(),
+        });
+    }
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".cchc-").suffix(".xlsx.tmp");
+    // An exported workbook is an ordinary document: readable as any file the
+    // user makes (the umask applies), not private like a temporary file.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| Error::file(dir, &e))?;
+    book.save_to_writer(&mut tmp).map_err(|e| match e {
+        XlsxError::IoError(io) => Error::file(path, &io),
+        other => Error::File {
+            path: path.display().to_string(),
+            reason: format!("không tạo được nội dung tệp Excel ({other})"),
+        },
+    })?;
+    tmp.flush().map_err(|e| Error::file(path, &e))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| Error::file(path, &e))?;
+    tmp.persist(path).map_err(|e| Error::file(path, &e.error))?;
+    Ok(())
+}
