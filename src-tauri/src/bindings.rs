@@ -24,6 +24,7 @@ fn typescript_bindings_are_written_for_every_ipc_type() {
         cchc::docref::DocRef::export_all_to(&out),
         cchc::forms::ProgressForm::export_all_to(&out),
         cchc::forms::EvidenceForm::export_all_to(&out),
+        cchc::report::ExportPreview::export_all_to(&out),
     ];
     for result in results {
         assert!(result.is_ok(), "exporting to {}: {result:?}", out.display());

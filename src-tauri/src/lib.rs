@@ -52,6 +52,8 @@ pub fn run() {
             commands::evidence::delete_evidence,
             commands::evidence::open_evidence,
             commands::evidence::reveal_path,
+            commands::export::export_preview,
+            commands::export::export_month,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

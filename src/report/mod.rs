@@ -8,10 +8,12 @@ mod cover;
 mod export;
 pub mod layout;
 mod month;
+mod preview;
 mod sheets;
 mod table;
 
 pub use cover::date_line;
 pub use export::{target_path, write_month_report, ExportOptions};
 pub use month::{CriterionLine, MonthReport};
+pub use preview::{ExportPreview, TaskLine};
 pub use sheets::month_label;

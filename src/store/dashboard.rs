@@ -18,6 +18,18 @@ pub struct StatusCount {
     pub count: u32,
 }
 
+impl super::StatusCounts {
+    /// Every status word with its count, as a list (the order of the report).
+    pub fn list(&self) -> Vec<StatusCount> {
+        self.iter()
+            .map(|(status, count)| StatusCount {
+                status: status.to_string(),
+                count: count as u32,
+            })
+            .collect()
+    }
+}
+
 /// A task in one of the dashboard's short lists.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -157,14 +169,7 @@ impl Store {
         Ok(Dashboard {
             period: report.period.clone(),
             total: report.tasks.len() as u32,
-            counts: report
-                .counts
-                .iter()
-                .map(|(status, count)| StatusCount {
-                    status: status.to_string(),
-                    count: count as u32,
-                })
-                .collect(),
+            counts: report.counts.list(),
             overdue: overdue.into_iter().map(brief).collect(),
             due_this_month: due.into_iter().map(brief).collect(),
             fields,

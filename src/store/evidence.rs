@@ -36,6 +36,7 @@ pub struct EvidenceInput {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct EvidenceRow {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     pub number: String,
     #[serde(rename = "type")]

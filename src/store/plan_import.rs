@@ -14,6 +14,7 @@ use crate::plan_workbook::{self, PlanWorkbook};
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportOutcome {
     /// The plan the tasks went into.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub plan_id: i64,
     /// Whether the workbook held a whole new plan (not made current).
     pub new_plan: bool,

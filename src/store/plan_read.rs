@@ -15,6 +15,7 @@ use crate::plan::{Agency, AgencyKind, Criterion, Field, Group, PlanData, PlanMet
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PlanSummary {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     pub name: String,
     pub year: i32,

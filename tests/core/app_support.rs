@@ -292,3 +292,41 @@ fn forms_typed_in_the_app_reach_the_store_with_dates_in_dd_mm_yyyy() {
         "day 32 is refused before the store is touched"
     );
 }
+
+#[test]
+fn the_export_preview_names_the_file_and_lists_what_is_missing() {
+    let (_db, mut store, plan) = open_new();
+    store
+        .set_progress(
+            plan,
+            &ProgressInput {
+                agency: "SNV".into(),
+                task: "IV.3.1".into(),
+                period: "2024-08".into(),
+                state: Some(State::Done),
+                done_on: Some(date(2024, 8, 28)),
+                ..Default::default()
+            },
+            now(),
+        )
+        .expect("saved");
+    let report = store.month_report(plan, "SNV", "2024-08").expect("month");
+    let preview = cchc::report::ExportPreview::of(&report);
+    assert_eq!(preview.file_name, "BC-CCHC-SNV-2024-08.xlsx");
+    assert_eq!(
+        preview.counts.iter().map(|c| c.count).sum::<u32>(),
+        preview.total
+    );
+    assert!(
+        preview
+            .done_without_evidence
+            .iter()
+            .any(|t| t.code == "IV.3.1" && !t.content.is_empty()),
+        "a done task without evidence is named with its wording"
+    );
+    assert!(
+        !preview.missing_entries.iter().any(|t| t.code == "IV.3.1"),
+        "the task has this month's entry"
+    );
+    assert_eq!(preview.missing_entries.len() + 1, preview.total as usize);
+}

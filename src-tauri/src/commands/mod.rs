@@ -2,5 +2,6 @@
 //! and returns the core's error, which serializes as `{ kind, message }`.
 
 pub mod evidence;
+pub mod export;
 pub mod plan;
 pub mod progress;

@@ -3,4 +3,4 @@
 /**
  * A stored evidence record.
  */
-export type EvidenceRow = { id: bigint, number: string, type: string, date: string, issuer: string, summary: string, location: string, tasks: Array<string>, criteria: Array<string>, file_name: string | null, file_sha256: string | null, created_at: string, };
+export type EvidenceRow = { id: number, number: string, type: string, date: string, issuer: string, summary: string, location: string, tasks: Array<string>, criteria: Array<string>, file_name: string | null, file_sha256: string | null, created_at: string, };

@@ -7,7 +7,7 @@ export type ImportOutcome = {
 /**
  * The plan the tasks went into.
  */
-plan_id: bigint, 
+plan_id: number, 
 /**
  * Whether the workbook held a whole new plan (not made current).
  */

@@ -3,4 +3,4 @@
 /**
  * A plan in the list of plans.
  */
-export type PlanSummary = { id: bigint, name: string, year: number, current: boolean, };
+export type PlanSummary = { id: number, name: string, year: number, current: boolean, };

@@ -1,0 +1,152 @@
+// End to end: drives the real app binary through tauri-driver (WebKitWebDriver
+// under Xvfb). Each run has its own data folder (XDG_DATA_HOME), set by
+// scripts/e2e.sh, which also starts tauri-driver and passes:
+//   CCHC_APP     the binary built by `tauri build --debug --no-bundle`
+//   CCHC_PYTHON  a Python with openpyxl, to read the exported workbook back
+//   E2E_WORK     a scratch folder for the attached file and the export
+// With SCREENSHOTS=<dir>, it also saves a PNG of each screen there.
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { Driver, sleep } from "./webdriver.mjs";
+
+const app = process.env.CCHC_APP;
+const work = process.env.E2E_WORK;
+const shots = process.env.SCREENSHOTS;
+let d;
+
+let sized = false;
+/** Saves the whole X screen (window at 1366×768, the office screen) as <name>.png. */
+async function shot(name) {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  if (!sized) {
+    // No window manager under Xvfb: place and size the window directly.
+    execFileSync("xdotool", ["search", "--name", "Chỉ số CCHC", "windowmove", "0", "0", "windowsize", "1366", "768"]);
+    sized = true;
+  }
+  await sleep(600);
+  execFileSync("import", ["-window", "root", join(shots, `${name}.png`)]);
+}
+
+before(async () => {
+  assert.ok(app && work, "CCHC_APP and E2E_WORK are set by scripts/e2e.sh");
+  d = await Driver.start(process.env.WEBDRIVER_URL ?? "http://127.0.0.1:4444", app);
+});
+after(async () => {
+  await d?.quit();
+});
+
+test("first run: the agency is found by typing without diacritics, and the signer is saved", async () => {
+  await d.waitFor("#agency-search");
+  await shot("01-first-run-empty");
+  await d.type("#agency-search", "so noi vu");
+  await d.waitFor('.agency[data-code="SNV"]');
+  await d.click('.agency[data-code="SNV"]');
+  await d.waitFor("#chosen-agency", (t) => t.includes("Sở Nội vụ"));
+  await d.type("#signer", "Nguyễn Văn An");
+  await shot("01-first-run");
+  await d.click("#first-run-save");
+  await d.waitFor("#top-agency", (t) => t.includes("Sở Nội vụ"), 15000, "the top bar with the agency");
+});
+
+test("the dashboard shows the month's counts, overdue and due tasks", async () => {
+  await d.select("#period", "2024-09");
+  await d.waitFor(".dashboard h1", (t) => t.includes("tháng 09/2024"));
+  const chart = await d.script(`return document.querySelector("svg.chart").getAttribute("aria-label")`);
+  assert.match(chart, /Quá hạn chưa hoàn thành: \d+/, "the chart carries the words and numbers");
+  await shot("02-tong-quan");
+});
+
+test("a bad completion date is refused with a message and nothing is saved", async () => {
+  await d.select("#period", "2024-08");
+  await d.click("#nav-tasks");
+  await d.type("#task-search", "IV.3.1");
+  await d.click('.task-item[data-code="IV.3.1"]');
+  await d.waitFor(".task-detail h1", (t) => t.includes("IV.3.1"));
+  await d.select("#state", "done");
+  await d.type("#done-on", "31/02/2024");
+  await d.click("#result"); // leaving the field saves at once
+  const note = await d.waitFor("#save-note", (t) => t.includes("Chưa lưu"), 10000, "the refusal");
+  assert.match(await d.text(note), /không hợp lệ/, "the message says the date is not valid");
+  await sleep(1000);
+  assert.equal(await d.exists("#history"), false, "no month has been recorded for the task");
+});
+
+test("a task gets a state, a percent and a result, saved as the officer types", async () => {
+  await d.select("#state", "in-progress");
+  await d.type("#percent", "60");
+  await d.type("#result", "Đã trình Tờ trình số 1494/TTr-SNV ngày 28/8/2024 về sáp nhập các trường");
+  await d.waitFor("#save-note", (t) => t.includes("Đã lưu lúc"), 10000, "the autosave note");
+  await d.waitFor("#history", (t) => t.includes("Tháng 08/2024") && t.includes("60%"));
+  await shot("03-nhiem-vu");
+});
+
+test("evidence: a bad number/symbol and a bad date are refused, then it is added from the result with a file", async () => {
+  await d.click("#refs .chip");
+  await d.waitFor("#ev-number");
+  assert.equal(await d.script(`return document.querySelector("#ev-number").value`), "1494/TTr-SNV");
+  assert.equal(await d.script(`return document.querySelector("#ev-date").value`), "28/08/2024");
+  await d.type("#ev-number", "1494 TTr-SNV");
+  await d.waitFor("#ev-number-msg", (t) => t.includes("không hợp lệ"), 5000, "the number message");
+  await d.type("#ev-issuer", "Sở Nội vụ");
+  await d.type("#ev-summary", "Tờ trình về việc sáp nhập các trường cao đẳng");
+  await d.click("#evidence-save");
+  await d.waitFor("#ev-message", (t) => t.includes("Chưa lưu"), 5000, "the refusal of the number");
+  await d.type("#ev-number", "1494/TTr-SNV");
+  await d.type("#ev-date", "32/08/2024");
+  await d.click("#evidence-save");
+  await d.waitFor("#ev-message", (t) => t.includes("Ngày ban hành") && t.includes("không hợp lệ"));
+  await d.type("#ev-date", "28/08/2024");
+  const file = join(work, "Tờ trình 1494.pdf");
+  writeFileSync(file, "%PDF-1.4 e2e test file\n");
+  await d.type("#ev-file", file);
+  await shot("04-them-tai-lieu");
+  await d.click("#evidence-save");
+  await d.waitFor(".task-detail", (t) => t.includes("Mở Tờ trình 1494.pdf"), 10000, "the linked evidence");
+  await d.waitFor("#refs", (t) => t.includes("đã là tài liệu kiểm chứng"));
+});
+
+test("the evidence list shows only the one record, with its file", async () => {
+  await d.click("#nav-evidence");
+  const table = await d.waitFor("#evidence-table", (t) => t.includes("1494/TTr-SNV"));
+  const text = await d.text(table);
+  assert.ok(text.includes("Tờ trình 1494.pdf") && text.includes("28/08/2024"), text);
+  assert.equal((await d.findAll("#evidence-table tbody tr")).length, 1, "the refused attempts saved nothing");
+  await shot("05-tai-lieu-kiem-chung");
+});
+
+test("the month is exported and the workbook holds the task's status, result and evidence", async () => {
+  await d.click("#nav-export");
+  await d.waitFor("#missing", (t) => t.includes("chưa ghi tiến độ"));
+  const out = join(work, "xuat");
+  mkdirSync(out, { recursive: true });
+  const target = join(out, "BC-CCHC-SNV-2024-08.xlsx");
+  await d.type("#export-path", target);
+  await d.click("#export-run");
+  await d.waitFor("#export-message", (t) => t.includes("Đã xuất"), 20000, "the export message");
+  await shot("06-xuat-bao-cao");
+  assert.ok(existsSync(target), `the workbook was written to ${target}`);
+  const found = JSON.parse(
+    execFileSync(process.env.CCHC_PYTHON ?? "python3", [join(import.meta.dirname, "read_month.py"), target, "IV.3.1"], {
+      encoding: "utf8",
+    }),
+  );
+  assert.equal(found.percent, 60);
+  assert.match(found.result, /1494\/TTr-SNV/);
+  assert.ok(found.status.length > 0, "a status word");
+  assert.match(found.task_evidence, /1494\/TTr-SNV/, "the task's evidence column names the document");
+  assert.ok(found.evidence_numbers.includes("1494/TTr-SNV"), "the evidence sheet lists it");
+  const shown = await d.script(`return document.querySelector("#missing").innerText`);
+  assert.ok(!shown.includes("IV.3.1"), "the task is not listed as missing this month");
+});
+
+test("settings show the data folder inside this run's XDG_DATA_HOME", async () => {
+  await d.click("#nav-settings");
+  const dir = await d.waitFor("#data-dir");
+  assert.ok((await d.text(dir)).startsWith(process.env.XDG_DATA_HOME), "each run has its own data");
+  await shot("07-cai-dat");
+});

@@ -1,0 +1,136 @@
+// The one place the UI talks to the shell: each command wrapped with its types.
+// Errors come back as { kind, message } and are rethrown as IpcError, whose
+// message is the Vietnamese text to show.
+
+import { invoke } from "@tauri-apps/api/core";
+import { documentDir, join } from "@tauri-apps/api/path";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
+import { getCurrentWindow } from "@tauri-apps/api/window";
+import { open, save } from "@tauri-apps/plugin-dialog";
+import type { AgencyRow } from "./bindings/AgencyRow";
+import type { AppInfo } from "./bindings/AppInfo";
+import type { Criterion } from "./bindings/Criterion";
+import type { Dashboard } from "./bindings/Dashboard";
+import type { DocRef } from "./bindings/DocRef";
+import type { ErrorPayload } from "./bindings/ErrorPayload";
+import type { ExportPreview } from "./bindings/ExportPreview";
+import type { EvidenceForm } from "./bindings/EvidenceForm";
+import type { EvidenceRow } from "./bindings/EvidenceRow";
+import type { ImportOutcome } from "./bindings/ImportOutcome";
+import type { Profile } from "./bindings/Profile";
+import type { ProgressForm } from "./bindings/ProgressForm";
+import type { ProgressRow } from "./bindings/ProgressRow";
+import type { StatusReport } from "./bindings/StatusReport";
+import type { TaskRow } from "./bindings/TaskRow";
+
+export class IpcError extends Error {
+  constructor(
+    readonly kind: ErrorPayload["kind"] | "unexpected",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Turns whatever a failed call threw into an IpcError with a Vietnamese message. */
+export function toIpcError(e: unknown): IpcError {
+  if (e instanceof IpcError) return e;
+  if (e && typeof e === "object" && "kind" in e && "message" in e) {
+    const p = e as ErrorPayload;
+    return new IpcError(p.kind, p.message);
+  }
+  return new IpcError(
+    "unexpected",
+    `Có lỗi không mong đợi: ${String(e)}. Hãy thử lại; nếu vẫn lỗi, đóng và mở lại ứng dụng.`,
+  );
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw toIpcError(e);
+  }
+}
+
+export const api = {
+  appInfo: () => call<AppInfo>("app_info"),
+  agencies: () => call<AgencyRow[]>("agencies"),
+  criteria: () => call<Criterion[]>("criteria"),
+  setProfile: (agency: string, signer: string) => call<Profile>("set_profile", { agency, signer }),
+  tasks: () => call<TaskRow[]>("tasks"),
+  importPlan: (path: string) => call<ImportOutcome>("import_plan", { path }),
+  status: (period: string) => call<StatusReport>("status", { period }),
+  dashboard: (period: string) => call<Dashboard>("dashboard", { period }),
+  saveProgress: (form: ProgressForm) => call<null>("save_progress", { form }),
+  progressHistory: (task: string) => call<ProgressRow[]>("progress_history", { task }),
+  checkReference: (text: string) => call<DocRef>("check_reference", { text }),
+  findReferences: (text: string) => call<DocRef[]>("find_references", { text }),
+  evidence: () => call<EvidenceRow[]>("evidence"),
+  addEvidence: (form: EvidenceForm) => call<number>("add_evidence", { form }),
+  updateEvidence: (id: number, form: EvidenceForm) => call<null>("update_evidence", { id, form }),
+  deleteEvidence: (id: number) => call<null>("delete_evidence", { id }),
+  openEvidence: (id: number) => call<null>("open_evidence", { id }),
+  revealPath: (path: string) => call<null>("reveal_path", { path }),
+  exportPreview: (period: string) => call<ExportPreview>("export_preview", { period }),
+  exportMonth: (period: string, path: string) => call<string>("export_month", { period, path }),
+
+  /** The user's Documents folder joined with a file name (the export's default place). */
+  inDocuments: async (fileName: string): Promise<string> => {
+    try {
+      return await join(await documentDir(), fileName);
+    } catch {
+      return fileName;
+    }
+  },
+
+  /** The open-file dialog; null when cancelled. */
+  pickFile: async (title: string, extensions?: string[]): Promise<string | null> => {
+    try {
+      const picked = await open({
+        title,
+        multiple: false,
+        directory: false,
+        filters: extensions ? [{ name: extensions.join(", "), extensions }] : undefined,
+      });
+      return typeof picked === "string" ? picked : null;
+    } catch (e) {
+      throw toIpcError(e);
+    }
+  },
+
+  /** The save-file dialog; null when cancelled. */
+  pickSavePath: async (defaultPath: string): Promise<string | null> => {
+    try {
+      return await save({ defaultPath, filters: [{ name: "Excel", extensions: ["xlsx"] }] });
+    } catch (e) {
+      throw toIpcError(e);
+    }
+  },
+
+  /**
+   * Runs `beforeClose` (pending saves) when the window is asked to close, then
+   * lets it close. Returns the function that stops listening.
+   */
+  onCloseRequested: (beforeClose: () => Promise<void>): (() => void) => {
+    const unlisten = getCurrentWindow().onCloseRequested(async () => {
+      await beforeClose();
+    });
+    return () => void unlisten.then((f) => f());
+  },
+
+  /** Calls `onDrop` with the paths of files dropped on the window. */
+  onFileDrop: (onDrop: (paths: string[]) => void, onHover: (over: boolean) => void): (() => void) => {
+    const unlisten = getCurrentWebview().onDragDropEvent((event) => {
+      if (event.payload.type === "drop") {
+        onHover(false);
+        onDrop(event.payload.paths);
+      } else if (event.payload.type === "over" || event.payload.type === "enter") {
+        onHover(true);
+      } else {
+        onHover(false);
+      }
+    });
+    return () => void unlisten.then((f) => f());
+  },
+};

@@ -1,0 +1,136 @@
+// The app's frame: the left bar of sections, the top bar (agency, plan,
+// reporting month switchable in one click) and the current screen.
+
+import { useCallback, useEffect, useState } from "preact/hooks";
+import { api, toIpcError } from "./api";
+import type { AppInfo } from "./bindings/AppInfo";
+import { defaultPeriod, formatPeriod, monthsOf, shiftPeriod } from "./lib/format";
+import { flushAll } from "./lib/pending";
+import { DashboardScreen } from "./screens/Dashboard";
+import { EvidenceScreen } from "./screens/Evidence";
+import { ExportScreen } from "./screens/Export";
+import { FirstRun } from "./screens/FirstRun";
+import { SettingsScreen } from "./screens/Settings";
+import { TasksScreen } from "./screens/Tasks";
+
+export type Screen = "dashboard" | "tasks" | "evidence" | "export" | "settings";
+
+const SECTIONS: { id: Screen; label: string }[] = [
+  { id: "dashboard", label: "Tổng quan" },
+  { id: "tasks", label: "Nhiệm vụ" },
+  { id: "evidence", label: "Tài liệu kiểm chứng" },
+  { id: "export", label: "Xuất báo cáo" },
+  { id: "settings", label: "Cài đặt" },
+];
+
+export function App() {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [agencyName, setAgencyName] = useState("");
+  const [fatal, setFatal] = useState<string | null>(null);
+  const [screen, setScreen] = useState<Screen>("dashboard");
+  const [period, setPeriod] = useState("");
+  const [openTask, setOpenTask] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const next = await api.appInfo();
+      setInfo(next);
+      setPeriod((p) => p || defaultPeriod(next.plan.year, new Date()));
+      if (next.profile.agency) {
+        const agencies = await api.agencies();
+        setAgencyName(agencies.find((a) => a.code === next.profile.agency)?.name ?? next.profile.agency);
+      }
+    } catch (e) {
+      setFatal(toIpcError(e).message);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+    return api.onCloseRequested(flushAll);
+  }, [load]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey && e.key.toLowerCase() === "f") {
+        const search = document.querySelector<HTMLInputElement>("input[type=search]");
+        if (search) {
+          e.preventDefault();
+          search.focus();
+        }
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  if (fatal) {
+    return (
+      <div class="fatal" role="alert">
+        <h1>Không mở được dữ liệu</h1>
+        <p id="fatal-message">{fatal}</p>
+        <button onClick={() => location.reload()}>Thử lại</button>
+      </div>
+    );
+  }
+  if (!info) return <p class="boot">Đang mở dữ liệu…</p>;
+  if (!info.profile.agency) return <FirstRun plan={info.plan.name} onDone={load} />;
+
+  const go = async (next: Screen, task: string | null = null) => {
+    await flushAll();
+    setOpenTask(task);
+    setScreen(next);
+  };
+  const changePeriod = async (next: string) => {
+    await flushAll();
+    setPeriod(next);
+  };
+
+  return (
+    <div class="frame">
+      <nav class="sidebar" aria-label="Các mục">
+        <div class="brand">CCHC</div>
+        {SECTIONS.map((s) => (
+          <button
+            key={s.id}
+            id={`nav-${s.id}`}
+            class={screen === s.id ? "nav active" : "nav"}
+            aria-current={screen === s.id ? "page" : undefined}
+            onClick={() => go(s.id)}
+          >
+            {s.label}
+          </button>
+        ))}
+      </nav>
+      <header class="topbar">
+        <div class="who">
+          <strong id="top-agency">{agencyName}</strong>
+          <span class="muted">{info.plan.name}</span>
+        </div>
+        <div class="period" role="group" aria-label="Kỳ báo cáo">
+          <span>Kỳ báo cáo:</span>
+          <button aria-label="Tháng trước" onClick={() => changePeriod(shiftPeriod(period, -1))}>
+            ‹
+          </button>
+          <select id="period" value={period} onChange={(e) => changePeriod(e.currentTarget.value)}>
+            {[...new Set([...monthsOf(info.plan.year), period])].sort().map((m) => (
+              <option key={m} value={m}>
+                {formatPeriod(m)}
+              </option>
+            ))}
+          </select>
+          <button aria-label="Tháng sau" onClick={() => changePeriod(shiftPeriod(period, 1))}>
+            ›
+          </button>
+        </div>
+      </header>
+      <main class="content">
+        {screen === "dashboard" && <DashboardScreen period={period} onOpenTask={(c) => go("tasks", c)} />}
+        {screen === "tasks" && <TasksScreen period={period} initialTask={openTask} />}
+        {screen === "evidence" && <EvidenceScreen />}
+        {screen === "export" && <ExportScreen period={period} onOpenTask={(c) => go("tasks", c)} />}
+        {screen === "settings" && <SettingsScreen info={info} onChanged={load} />}
+      </main>
+    </div>
+  );
+}

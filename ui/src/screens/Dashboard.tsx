@@ -1,0 +1,125 @@
+// Tổng quan: the month at a glance — counts per status, overdue and due-this-month
+// tasks first, and progress by field and criterion against the 2023 score.
+
+import { useEffect, useState } from "preact/hooks";
+import { api, toIpcError } from "../api";
+import type { Dashboard } from "../bindings/Dashboard";
+import type { TaskBrief } from "../bindings/TaskBrief";
+import { StatusBadge } from "../components/StatusBadge";
+import { StatusChart } from "../components/StatusChart";
+import { formatDate, formatNumber, formatPeriod } from "../lib/format";
+
+export function DashboardScreen({ period, onOpenTask }: { period: string; onOpenTask: (code: string) => void }) {
+  const [data, setData] = useState<Dashboard | null>(null);
+  const [message, setMessage] = useState("");
+
+  useEffect(() => {
+    setMessage("");
+    api.dashboard(period).then(setData, (e) => setMessage(toIpcError(e).message));
+  }, [period]);
+
+  if (message) return <p class="error" role="alert">{message}</p>;
+  if (!data) return <p class="muted">Đang tải…</p>;
+
+  const briefList = (title: string, items: TaskBrief[], empty: string, id: string) => (
+    <section class="card" id={id}>
+      <h2>
+        {title} <span class="count">{items.length}</span>
+      </h2>
+      {items.length === 0 ? (
+        <p class="empty">{empty}</p>
+      ) : (
+        <ul class="briefs">
+          {items.map((t) => (
+            <li key={t.code}>
+              <button class="link clamp" onClick={() => onOpenTask(t.code)}>
+                <span class="code">{t.code}</span> {t.content}
+              </button>
+              <span class="meta">
+                Hạn {formatDate(t.due_date)} · <StatusBadge status={t.status} />
+                {t.percent !== null && ` · ${t.percent}%`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+
+  return (
+    <div class="dashboard">
+      <h1>
+        Tổng quan {formatPeriod(data.period).toLowerCase()} <span class="muted">· {data.total} nhiệm vụ</span>
+      </h1>
+      <div class="grid2">
+        <section class="card">
+          <h2>Số nhiệm vụ theo tình trạng</h2>
+          <StatusChart counts={data.counts} />
+        </section>
+        <div class="stack">
+          {briefList("Quá hạn chưa hoàn thành", data.overdue, "Không có nhiệm vụ quá hạn. Tốt lắm!", "overdue")}
+          {briefList("Đến hạn trong tháng", data.due_this_month, "Không có nhiệm vụ nào đến hạn trong tháng này.", "due")}
+        </div>
+      </div>
+      <section class="card">
+        <h2>Tiến độ theo lĩnh vực và tiêu chí</h2>
+        <table class="table fields">
+          <thead>
+            <tr>
+              <th>Lĩnh vực / Tiêu chí</th>
+              <th class="num">Điểm tối đa</th>
+              <th class="num">Điểm 2023</th>
+              <th class="num">Bị trừ</th>
+              <th class="num">Nhiệm vụ hoàn thành</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.fields.map((f) => [
+              <tr class="field-row" key={`f${f.code}`}>
+                <td>
+                  {f.code}. {f.name}
+                </td>
+                <td class="num">{formatNumber(f.max_score)}</td>
+                <td class="num">{formatNumber(f.score_prev)}</td>
+                <td class="num lost">{formatNumber(f.points_lost ?? lost(f.max_score, f.score_prev))}</td>
+                <td class="num">
+                  <Progress done={f.done} total={f.tasks} />
+                </td>
+              </tr>,
+              ...f.criteria.map((c) => (
+                <tr key={c.code}>
+                  <td class="indent">
+                    {c.code} {c.name}
+                  </td>
+                  <td class="num">{formatNumber(c.max_score)}</td>
+                  <td class="num">{formatNumber(c.score_prev)}</td>
+                  <td class="num lost">{formatNumber(c.points_lost)}</td>
+                  <td class="num">
+                    <Progress done={c.done} total={c.tasks} />
+                  </td>
+                </tr>
+              )),
+            ])}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
+
+/** Points lost when the plan does not state them: the maximum less the score. */
+function lost(max: number | null, score: number | null): number | null {
+  return max !== null && score !== null ? Math.round((max - score) * 10000) / 10000 : null;
+}
+
+function Progress({ done, total }: { done: number; total: number }) {
+  const pct = total ? Math.round((done / total) * 100) : 0;
+  return (
+    <span class="progress" title={`${done}/${total} nhiệm vụ đã hoàn thành`}>
+      <span class="progress-bar">
+        <span style={{ width: `${pct}%` }} />
+      </span>
+      {done}/{total}
+    </span>
+  );
+}

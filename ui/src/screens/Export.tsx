@@ -1,0 +1,125 @@
+// Xuất báo cáo: the month's summary that will be sent, what is still missing,
+// where to save (default file name from the spec), then open the folder.
+
+import { useEffect, useState } from "preact/hooks";
+import { api, toIpcError } from "../api";
+import type { ExportPreview } from "../bindings/ExportPreview";
+import type { TaskLine } from "../bindings/TaskLine";
+import { StatusBadge } from "../components/StatusBadge";
+import { formatPeriod } from "../lib/format";
+
+export function ExportScreen({ period, onOpenTask }: { period: string; onOpenTask: (code: string) => void }) {
+  const [preview, setPreview] = useState<ExportPreview | null>(null);
+  const [path, setPath] = useState("");
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [written, setWritten] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    setMessage(null);
+    setWritten(null);
+    api.exportPreview(period).then(
+      async (p) => {
+        setPreview(p);
+        setPath(await api.inDocuments(p.file_name));
+      },
+      (e) => setMessage({ ok: false, text: toIpcError(e).message }),
+    );
+  }, [period]);
+
+  const choose = async () => {
+    try {
+      const picked = await api.pickSavePath(path);
+      if (picked) setPath(picked);
+    } catch (e) {
+      setMessage({ ok: false, text: toIpcError(e).message });
+    }
+  };
+  const run = async () => {
+    if (!path.trim()) {
+      setMessage({ ok: false, text: "Hãy chọn nơi lưu tệp báo cáo." });
+      return;
+    }
+    setBusy(true);
+    try {
+      const out = await api.exportMonth(period, path.trim());
+      setWritten(out);
+      setMessage({ ok: true, text: `Đã xuất báo cáo ${formatPeriod(period).toLowerCase()} vào tệp ${out}` });
+    } catch (e) {
+      setMessage({ ok: false, text: `Chưa xuất được. ${toIpcError(e).message}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const list = (title: string, items: TaskLine[], empty: string, id: string) => (
+    <section class="card" id={id}>
+      <h2>
+        {title} <span class="count">{items.length}</span>
+      </h2>
+      {items.length === 0 ? (
+        <p class="empty">{empty}</p>
+      ) : (
+        <ul class="briefs scroll">
+          {items.map((t) => (
+            <li key={t.code}>
+              <button class="link clamp" onClick={() => onOpenTask(t.code)}>
+                <span class="code">{t.code}</span> {t.content}
+              </button>
+              <StatusBadge status={t.status} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+
+  return (
+    <div class="export">
+      <h1>Xuất báo cáo {formatPeriod(period).toLowerCase()}</h1>
+      {!preview && !message && <p class="muted">Đang tải…</p>}
+      {preview && (
+        <>
+          <section class="card">
+            <h2>Nội dung sẽ gửi</h2>
+            <p>
+              {preview.agency}: <strong>{preview.total}</strong> nhiệm vụ, <strong>{preview.evidence}</strong> tài liệu kiểm chứng (
+              {preview.evidence_this_month} ban hành trong tháng); {preview.overdue} nhiệm vụ quá hạn, {preview.due_this_month} đến hạn trong tháng.
+            </p>
+            <ul class="counts">
+              {preview.counts.map((c) => (
+                <li key={c.status}>
+                  <StatusBadge status={c.status} /> <strong>{c.count}</strong>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <div class="grid2">
+            {list("Nhiệm vụ chưa ghi tiến độ tháng này", preview.missing_entries, "Mọi nhiệm vụ đã có số liệu tháng này.", "missing")}
+            {list("Đã hoàn thành nhưng chưa có tài liệu kiểm chứng", preview.done_without_evidence, "Mọi nhiệm vụ đã hoàn thành đều có tài liệu kiểm chứng.", "no-evidence")}
+          </div>
+          <section class="card">
+            <h2>Lưu tệp báo cáo</h2>
+            <div class="row">
+              <input id="export-path" aria-label="Nơi lưu tệp báo cáo" value={path} onInput={(e) => setPath(e.currentTarget.value)} />
+              <button onClick={choose}>Chọn nơi lưu…</button>
+              <button class="primary" id="export-run" onClick={run} disabled={busy}>
+                Xuất báo cáo
+              </button>
+              {written && (
+                <button id="export-open-folder" onClick={() => api.revealPath(written).catch((e) => setMessage({ ok: false, text: toIpcError(e).message }))}>
+                  Mở thư mục
+                </button>
+              )}
+            </div>
+          </section>
+        </>
+      )}
+      {message && (
+        <p class={message.ok ? "ok" : "error"} role={message.ok ? "status" : "alert"} id="export-message">
+          {message.text}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { compareVi, fold, matches } from "../src/lib/text";
+
+describe("Vietnamese search and order", () => {
+  it("finds text typed without diacritics, with đ as d, in NFD or NFC", () => {
+    expect(matches("Sở Nội vụ", "so noi vu")).toBe(true);
+    expect(matches("Đề án đổi mới", "de an doi moi")).toBe(true);
+    expect(matches("Sở Tư pháp", "Sở Tư pháp".normalize("NFD"))).toBe(true);
+    expect(matches("Sở Tư pháp", "noi vu")).toBe(false);
+    expect(fold("  Cải   cách  ")).toBe("cai cach");
+  });
+  it("sorts in Vietnamese alphabetical order (d before đ, a before ă before â)", () => {
+    const words = ["đường", "dân", "ăn", "âm", "an", "bảo"];
+    expect([...words].sort(compareVi)).toEqual(["an", "ăn", "âm", "bảo", "dân", "đường"]);
+  });
+});
