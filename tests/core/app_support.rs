@@ -1,21 +1,9 @@
 use cchc::error::ErrorKind;
 use cchc::forms::{EvidenceForm, ProgressForm};
 use cchc::status::State;
-use cchc::store::{EvidenceInput, ProgressInput, Store};
+use cchc::store::{ProgressInput, Store};
 
-use crate::common::{count_rows, date, now, open_new};
-
-fn evidence(number: &str, task: &str) -> EvidenceInput {
-    EvidenceInput {
-        agency: "SNV".into(),
-        number: number.into(),
-        date: Some(date(2024, 8, 28)),
-        issuer: "Sở Nội vụ".into(),
-        summary: "Tờ trình về việc sáp nhập các trường cao đẳng".into(),
-        tasks: vec![task.into()],
-        ..Default::default()
-    }
-}
+use crate::common::{count_rows, date, now, open_new, snv_evidence};
 
 #[test]
 fn the_profile_is_kept_in_the_database_and_survives_reopening() {
@@ -83,13 +71,13 @@ fn evidence_can_be_edited_relinked_and_its_file_replaced() {
     let (db, mut store, plan) = open_new();
     let first = db.dir.path().join("a.pdf");
     std::fs::write(&first, b"first").expect("write");
-    let mut input = evidence("1494/TTr-SNV", "IV.3.1");
+    let mut input = snv_evidence("1494/TTr-SNV");
     input.file = Some(first);
     let id = store.add_evidence(plan, &input, now()).expect("added");
 
-    let mut edited = evidence("1495/TTr-SNV", "IV.3.1");
+    let mut edited = snv_evidence("1495/TTr-SNV");
     edited.summary = "Tờ trình đã sửa".into();
-    edited.criteria = vec!["4.1.3".into()];
+    edited.criteria = vec!["1.7".into()];
     store
         .update_evidence(plan, id, &edited, now())
         .expect("edited");
@@ -100,7 +88,7 @@ fn evidence_can_be_edited_relinked_and_its_file_replaced() {
     );
     assert_eq!(
         row.criteria,
-        vec!["4.1.3".to_string()],
+        vec!["1.7".to_string()],
         "links are replaced"
     );
     assert_eq!(
@@ -123,10 +111,10 @@ fn evidence_can_be_edited_relinked_and_its_file_replaced() {
 fn a_bad_number_on_edit_changes_nothing() {
     let (_db, mut store, plan) = open_new();
     let id = store
-        .add_evidence(plan, &evidence("1494/TTr-SNV", "IV.3.1"), now())
+        .add_evidence(plan, &snv_evidence("1494/TTr-SNV"), now())
         .expect("added");
     let err = store
-        .update_evidence(plan, id, &evidence("1494-TTr-SNV", "IV.3.1"), now())
+        .update_evidence(plan, id, &snv_evidence("1494-TTr-SNV"), now())
         .expect_err("no slash");
     assert!(
         err.to_string().contains("thiếu dấu \"/\""),
@@ -143,7 +131,7 @@ fn deleting_evidence_removes_its_links_and_its_unshared_file() {
     let (db, mut store, plan) = open_new();
     let source = db.dir.path().join("a.pdf");
     std::fs::write(&source, b"only here").expect("write");
-    let mut input = evidence("1494/TTr-SNV", "IV.3.1");
+    let mut input = snv_evidence("1494/TTr-SNV");
     input.file = Some(source);
     let id = store.add_evidence(plan, &input, now()).expect("added");
     let sha = store.evidence(plan, "SNV").expect("list")[0]
@@ -169,7 +157,7 @@ fn an_attached_file_is_copied_out_under_its_original_name_for_the_viewer() {
     let (db, mut store, plan) = open_new();
     let source = db.dir.path().join("Quyết định 12.pdf");
     std::fs::write(&source, b"%PDF").expect("write");
-    let mut input = evidence("12/QĐ-SNV", "IV.3.1");
+    let mut input = snv_evidence("12/QĐ-SNV");
     input.file = Some(source);
     let id = store.add_evidence(plan, &input, now()).expect("added");
     let out = db.dir.path().join("view");
@@ -182,7 +170,7 @@ fn an_attached_file_is_copied_out_under_its_original_name_for_the_viewer() {
     );
     assert_eq!(std::fs::read(&copy).expect("read"), b"%PDF");
     let bare = store
-        .add_evidence(plan, &evidence("13/QĐ-SNV", "IV.3.1"), now())
+        .add_evidence(plan, &snv_evidence("13/QĐ-SNV"), now())
         .expect("added");
     let err = store
         .evidence_file_copy(plan, "SNV", bare, &out)

@@ -1,7 +1,7 @@
 use std::path::PathBuf;
 
 use cchc::status::State;
-use cchc::store::{ProgressInput, Store};
+use cchc::store::{EvidenceInput, ProgressInput, Store};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 /// A temporary folder with a database file path inside it.
@@ -60,6 +60,20 @@ pub fn entry(agency: &str, task: &str, period: &str, state: State) -> ProgressIn
         task: task.into(),
         period: period.into(),
         state: Some(state),
+        ..Default::default()
+    }
+}
+
+/// SNV's Tờ trình on merging the colleges, linked to IV.3.1 and criterion 4.1.3.
+pub fn snv_evidence(number: &str) -> EvidenceInput {
+    EvidenceInput {
+        agency: "SNV".into(),
+        number: number.into(),
+        date: Some(date(2024, 8, 28)),
+        issuer: "Sở Nội vụ".into(),
+        summary: "Tờ trình về việc sáp nhập các trường cao đẳng".into(),
+        tasks: vec!["IV.3.1".into()],
+        criteria: vec!["4.1.3".into()],
         ..Default::default()
     }
 }

@@ -1,19 +1,6 @@
 use cchc::store::EvidenceInput;
 
-use crate::common::{count_rows, date, now, open_new};
-
-fn input(number: &str) -> EvidenceInput {
-    EvidenceInput {
-        agency: "SNV".into(),
-        number: number.into(),
-        date: Some(date(2024, 8, 28)),
-        issuer: "Sở Nội vụ".into(),
-        summary: "Tờ trình về việc sáp nhập các trường cao đẳng".into(),
-        tasks: vec!["IV.3.1".into()],
-        criteria: vec!["4.1.3".into()],
-        ..Default::default()
-    }
-}
+use crate::common::{count_rows, date, now, open_new, snv_evidence as input};
 
 #[test]
 fn evidence_with_a_file_is_stored_under_its_hash_and_listed() {

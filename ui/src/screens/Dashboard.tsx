@@ -4,10 +4,9 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, toIpcError } from "../api";
 import type { Dashboard } from "../bindings/Dashboard";
-import type { TaskBrief } from "../bindings/TaskBrief";
-import { StatusBadge } from "../components/StatusBadge";
 import { StatusChart } from "../components/StatusChart";
-import { formatDate, formatNumber, formatPeriod } from "../lib/format";
+import { TaskBriefs } from "../components/TaskBriefs";
+import { formatNumber, formatPeriod } from "../lib/format";
 
 export function DashboardScreen({ period, onOpenTask }: { period: string; onOpenTask: (code: string) => void }) {
   const [data, setData] = useState<Dashboard | null>(null);
@@ -21,31 +20,6 @@ export function DashboardScreen({ period, onOpenTask }: { period: string; onOpen
   if (message) return <p class="error" role="alert">{message}</p>;
   if (!data) return <p class="muted">Đang tải…</p>;
 
-  const briefList = (title: string, items: TaskBrief[], empty: string, id: string) => (
-    <section class="card" id={id}>
-      <h2>
-        {title} <span class="count">{items.length}</span>
-      </h2>
-      {items.length === 0 ? (
-        <p class="empty">{empty}</p>
-      ) : (
-        <ul class="briefs">
-          {items.map((t) => (
-            <li key={t.code}>
-              <button class="link clamp" onClick={() => onOpenTask(t.code)}>
-                <span class="code">{t.code}</span> {t.content}
-              </button>
-              <span class="meta">
-                Hạn {formatDate(t.due_date)} · <StatusBadge status={t.status} />
-                {t.percent !== null && ` · ${t.percent}%`}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-
   return (
     <div class="dashboard">
       <h1>
@@ -57,8 +31,8 @@ export function DashboardScreen({ period, onOpenTask }: { period: string; onOpen
           <StatusChart counts={data.counts} />
         </section>
         <div class="stack">
-          {briefList("Quá hạn chưa hoàn thành", data.overdue, "Không có nhiệm vụ quá hạn. Tốt lắm!", "overdue")}
-          {briefList("Đến hạn trong tháng", data.due_this_month, "Không có nhiệm vụ nào đến hạn trong tháng này.", "due")}
+          <TaskBriefs id="overdue" title="Quá hạn chưa hoàn thành" items={data.overdue} empty="Không có nhiệm vụ quá hạn. Tốt lắm!" onOpen={onOpenTask} />
+          <TaskBriefs id="due" title="Đến hạn trong tháng" items={data.due_this_month} empty="Không có nhiệm vụ nào đến hạn trong tháng này." onOpen={onOpenTask} />
         </div>
       </div>
       <section class="card">

@@ -4,8 +4,8 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, toIpcError } from "../api";
 import type { ExportPreview } from "../bindings/ExportPreview";
-import type { TaskLine } from "../bindings/TaskLine";
 import { StatusBadge } from "../components/StatusBadge";
+import { TaskBriefs } from "../components/TaskBriefs";
 import { formatPeriod } from "../lib/format";
 
 export function ExportScreen({ period, onOpenTask }: { period: string; onOpenTask: (code: string) => void }) {
@@ -52,28 +52,6 @@ export function ExportScreen({ period, onOpenTask }: { period: string; onOpenTas
     }
   };
 
-  const list = (title: string, items: TaskLine[], empty: string, id: string) => (
-    <section class="card" id={id}>
-      <h2>
-        {title} <span class="count">{items.length}</span>
-      </h2>
-      {items.length === 0 ? (
-        <p class="empty">{empty}</p>
-      ) : (
-        <ul class="briefs scroll">
-          {items.map((t) => (
-            <li key={t.code}>
-              <button class="link clamp" onClick={() => onOpenTask(t.code)}>
-                <span class="code">{t.code}</span> {t.content}
-              </button>
-              <StatusBadge status={t.status} />
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-
   return (
     <div class="export">
       <h1>Xuất báo cáo {formatPeriod(period).toLowerCase()}</h1>
@@ -95,8 +73,8 @@ export function ExportScreen({ period, onOpenTask }: { period: string; onOpenTas
             </ul>
           </section>
           <div class="grid2">
-            {list("Nhiệm vụ chưa ghi tiến độ tháng này", preview.missing_entries, "Mọi nhiệm vụ đã có số liệu tháng này.", "missing")}
-            {list("Đã hoàn thành nhưng chưa có tài liệu kiểm chứng", preview.done_without_evidence, "Mọi nhiệm vụ đã hoàn thành đều có tài liệu kiểm chứng.", "no-evidence")}
+            <TaskBriefs id="missing" title="Nhiệm vụ chưa ghi tiến độ tháng này" items={preview.missing_entries} empty="Mọi nhiệm vụ đã có số liệu tháng này." onOpen={onOpenTask} scroll />
+            <TaskBriefs id="no-evidence" title="Đã hoàn thành nhưng chưa có tài liệu kiểm chứng" items={preview.done_without_evidence} empty="Mọi nhiệm vụ đã hoàn thành đều có tài liệu kiểm chứng." onOpen={onOpenTask} scroll />
           </div>
           <section class="card">
             <h2>Lưu tệp báo cáo</h2>
