@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
 import { Driver, sleep } from "./webdriver.mjs";
 
@@ -131,7 +132,7 @@ test("the month is exported and the workbook holds the task's status, result and
   await shot("06-xuat-bao-cao");
   assert.ok(existsSync(target), `the workbook was written to ${target}`);
   const found = JSON.parse(
-    execFileSync(process.env.CCHC_PYTHON ?? "python3", [join(import.meta.dirname, "read_month.py"), target, "IV.3.1"], {
+    execFileSync(process.env.CCHC_PYTHON ?? "python3", [fileURLToPath(new URL("./read_month.py", import.meta.url)), target, "IV.3.1"], {
       encoding: "utf8",
     }),
   );

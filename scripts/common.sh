@@ -60,3 +60,24 @@ setup_python() {
     "$venv/bin/python" -m pip install -q --disable-pip-version-check -r tests/xlsx_check/requirements.txt
     export CCHC_PYTHON="$venv/bin/python"
 }
+
+# What building, running and end-to-end testing the desktop app needs: WebKitGTK
+# and GTK headers, Node.js with npm, Xvfb and WebKitWebDriver, fonts with
+# Vietnamese, and ImageMagick/xdotool for screenshots.
+setup_app() {
+    install_apt_packages libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev \
+        libjavascriptcoregtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev \
+        file curl xvfb xauth webkit2gtk-driver fonts-dejavu-core imagemagick xdotool
+    # Debian 12's nodejs (18) is enough; a newer Node already installed is kept.
+    command -v node >/dev/null 2>&1 || install_apt_packages nodejs
+    command -v npm >/dev/null 2>&1 || install_apt_packages npm
+    echo "== npm ci (versions pinned by package-lock.json)"
+    npm ci --no-audit --no-fund
+}
+
+# Builds the app binary with the front end embedded (debug profile, no bundle).
+build_app() {
+    echo "== tauri build --debug --no-bundle"
+    npx tauri build --debug --no-bundle
+    APP_BIN="$CARGO_TARGET_DIR/debug/cchc-app"
+}

@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
-# Sets up a fresh Debian/Ubuntu machine, builds cchc and shows the built-in plan:
-# the criteria that lost points in 2023 and the tasks of one agency this month.
+# Sets up a fresh Debian/Ubuntu machine, builds the desktop app and launches it
+# on the built-in plan (Hưng Yên 2024). Without a display it runs once under
+# Xvfb and saves a screenshot instead, to show that it starts.
 source "$(dirname "$0")/common.sh"
 cd "$(dirname "$0")/.."
 setup_build
-cargo build --release --locked
-bin="$CARGO_TARGET_DIR/release/cchc"
-agency="${1:-SNV}"
-# A month inside the built-in plan's year; pass another as the second argument.
-period="${2:-2024-09}"
-echo "== Tiêu chí bị trừ điểm năm 2023"
-"$bin" criteria
-echo
-echo "== Nhiệm vụ của $agency, kỳ báo cáo $period"
-"$bin" status --agency "$agency" --period "$period"
-echo
-echo "Cơ sở dữ liệu ở thư mục dữ liệu ứng dụng; xem \"$bin --help\" để biết các lệnh."
+setup_app
+build_app
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    echo "== Launching $APP_BIN (data in the app-data folder, e.g. ~/.local/share/cchc)"
+    exec "$APP_BIN"
+fi
+shot="${TMPDIR:-/tmp}/cchc-app.png"
+echo "== No display: running the app under Xvfb for 10 s and saving $shot"
+export WEBKIT_DISABLE_DMABUF_RENDERER=1
+xvfb-run -a -s "-screen 0 1366x768x24" bash -c "
+    '$APP_BIN' & app=\$!
+    sleep 10
+    import -window root '$shot'
+    kill \$app
+"
+echo "Ảnh chụp màn hình đầu tiên: $shot"

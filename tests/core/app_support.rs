@@ -86,11 +86,7 @@ fn evidence_can_be_edited_relinked_and_its_file_replaced() {
         (row.number.as_str(), row.summary.as_str()),
         ("1495/TTr-SNV", "Tờ trình đã sửa")
     );
-    assert_eq!(
-        row.criteria,
-        vec!["1.7".to_string()],
-        "links are replaced"
-    );
+    assert_eq!(row.criteria, vec!["1.7".to_string()], "links are replaced");
     assert_eq!(
         row.file_name.as_deref(),
         Some("a.pdf"),
