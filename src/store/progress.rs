@@ -320,8 +320,8 @@ impl Store {
         let mut latest = HashMap::new();
         while let Some(r) = rows.next()? {
             let task_id: i64 = r.get(0)?;
-            if !latest.contains_key(&task_id) {
-                latest.insert(task_id, progress_row(r, 1)?);
+            if let std::collections::hash_map::Entry::Vacant(slot) = latest.entry(task_id) {
+                slot.insert(progress_row(r, 1)?);
             }
         }
         Ok(latest)
