@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
 
-use super::content_hash::content_sha256;
+use super::content_hash;
 use super::cover::cover_sheet;
 use super::layout::{self, meta_key};
 use super::month::MonthReport;
@@ -74,15 +74,35 @@ fn build(report: &MonthReport, opts: &ExportOptions) -> std::result::Result<Work
         opts.signer.as_deref(),
         &f,
     )?;
-    // The two long tables stream their rows to a temporary file instead of
-    // holding them in memory (they are written strictly top to bottom).
-    let tasks = tasks_sheet(book.add_worksheet_with_constant_memory()?, report, &f)?;
-    let evidence = evidence_sheet(book.add_worksheet_with_constant_memory()?, report, &f)?;
+    let (tasks, evidence) = long_tables(&mut book, report, &f)?;
     criteria_sheet(book.add_worksheet(), report, &f)?;
-    let hash = content_sha256(&tasks, &evidence);
+    let hash = content_hash::combine(tasks, evidence);
     meta_sheet(book.add_worksheet(), report, opts, &hash)?;
     Ok(book)
 }
+
+/// Writes "Nhiệm vụ" and "Tài liệu kiểm chứng", one on each of two threads,
+/// and returns the digests of their rows. Both stream their rows to a
+/// temporary file instead of holding them in memory (they are written
+/// strictly top to bottom), so a report of thousands of tasks stays small.
+fn long_tables(book: &mut Workbook, report: &MonthReport, f: &Formats) -> Result<Rows, XlsxError> {
+    let first = book.worksheets().len();
+    book.add_worksheet_with_constant_memory()?;
+    book.add_worksheet_with_constant_memory()?;
+    let Some([tasks_ws, evidence_ws]) = book.worksheets_mut().get_mut(first..first + 2) else {
+        return Err(XlsxError::ParameterError("missing worksheets".into()));
+    };
+    std::thread::scope(|scope| {
+        let tasks = scope.spawn(|| tasks_sheet(tasks_ws, report, f));
+        let evidence = evidence_sheet(evidence_ws, report, f)?;
+        let tasks = tasks
+            .join()
+            .map_err(|_| XlsxError::ParameterError("the task sheet's thread failed".into()))??;
+        Ok((tasks, evidence))
+    })
+}
+
+type Rows = ([u8; 32], [u8; 32]);
 
 /// The hidden key/value sheet the collector reads first.
 fn meta_sheet(

@@ -1,12 +1,13 @@
 //! The table sheets of the monthly workbook: "Nhiệm vụ", "Tài liệu kiểm chứng"
-//! and "Chỉ số". The first two return the canonical text of their data rows,
-//! which `_meta.content_sha256` is computed from.
+//! and "Chỉ số". The first two return the digest of their data rows, which
+//! `_meta.content_sha256` is computed from.
 
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, DataValidationRule, Format, FormatAlign,
     Worksheet,
 };
 
+use super::content_hash::{Sheet, SheetDigest};
 use super::layout::{
     self, task_col, CRITERIA_HEADERS, EVIDENCE_HEADERS, TASK_FIRST_ROW, TASK_HEADERS,
     TASK_HEADER_ROW,
@@ -16,7 +17,7 @@ use super::table::{fit_height, numbering_row, sheet_title, write_row, Cell};
 use crate::status::Status;
 use crate::xlsx::{self, Formats, Written};
 
-type Rows = Result<Vec<Vec<String>>, rust_xlsxwriter::XlsxError>;
+type Digest = Result<[u8; 32], rust_xlsxwriter::XlsxError>;
 
 /// Column widths of "Nhiệm vụ", in characters, chosen so that the sheet
 /// printed one page wide on A4 landscape stays readable.
@@ -52,7 +53,7 @@ fn header(ws: &mut Worksheet, row: u32, headers: &[&str], widths: &[f64], f: &Fo
 
 /// The "Nhiệm vụ" sheet: one row per task, with the status as a drop-down
 /// list, the percent validated 0–100 and overdue tasks in red.
-pub fn tasks_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Rows {
+pub fn tasks_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Digest {
     ws.set_name(layout::SHEET_TASKS)?;
     let last_col = TASK_HEADERS.len() as u16 - 1;
     sheet_title(
@@ -74,7 +75,7 @@ pub fn tasks_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Row
         .set_font_color(Color::RGB(0x9C0006))
         .set_background_color(Color::RGB(0xFFC7CE));
     let evidence = report.evidence_numbers();
-    let mut canonical = Vec::new();
+    let mut digest = SheetDigest::new(Sheet::Tasks);
     let mut row = TASK_FIRST_ROW;
     for (n, t) in (1u32..).zip(report.tasks()) {
         let partners: Vec<&str> = t.task.partners.iter().map(|p| report.name_of(p)).collect();
@@ -88,7 +89,7 @@ pub fn tasks_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Row
             partners.join("; ").into(),
             t.task.deadline.as_str().into(),
             Cell::Date(t.due_date),
-            t.task.output.clone().unwrap_or_default().into(),
+            t.task.output.as_deref().unwrap_or_default().into(),
             t.status.as_str().into(),
             Cell::Number(t.percent.map(f64::from)),
             t.result.as_str().into(),
@@ -123,7 +124,7 @@ pub fn tasks_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Row
             &f.text,
             &f.text,
         ];
-        canonical.push(write_row(ws, row, &cells, &formats, &TASK_WIDTHS)?);
+        write_row(ws, row, &cells, &formats, &TASK_WIDTHS, Some(&mut digest))?;
         row += 1;
     }
     ws.set_freeze_panes(TASK_FIRST_ROW, task_col::CONTENT)?;
@@ -140,7 +141,7 @@ pub fn tasks_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Row
     if row > TASK_FIRST_ROW {
         validate_status_and_percent(ws, row - 1)?;
     }
-    Ok(canonical)
+    Ok(digest.finish())
 }
 
 /// The status column accepts only the status words; the percent column only
@@ -175,7 +176,7 @@ fn validate_status_and_percent(ws: &mut Worksheet, last_row: u32) -> Written {
 }
 
 /// The "Tài liệu kiểm chứng" sheet, newest document first.
-pub fn evidence_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Rows {
+pub fn evidence_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Digest {
     ws.set_name(layout::SHEET_EVIDENCE)?;
     let last_col = EVIDENCE_HEADERS.len() as u16 - 1;
     sheet_title(
@@ -190,7 +191,7 @@ pub fn evidence_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> 
     let formats: [&Format; 9] = [
         &f.number, &f.text, &f.date, &f.text, &f.text, &f.text, &f.centred, &f.text, &small,
     ];
-    let mut canonical = Vec::new();
+    let mut digest = SheetDigest::new(Sheet::Evidence);
     let mut row = header_row + 1;
     for (n, e) in (1u32..).zip(&report.evidence) {
         let cells = [
@@ -201,14 +202,21 @@ pub fn evidence_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> 
             e.summary.as_str().into(),
             e.tasks.join("; ").into(),
             e.criteria.join("; ").into(),
-            e.file_name.clone().unwrap_or_default().into(),
-            e.file_sha256.clone().unwrap_or_default().into(),
+            e.file_name.as_deref().unwrap_or_default().into(),
+            e.file_sha256.as_deref().unwrap_or_default().into(),
         ];
-        canonical.push(write_row(ws, row, &cells, &formats, &EVIDENCE_WIDTHS)?);
+        write_row(
+            ws,
+            row,
+            &cells,
+            &formats,
+            &EVIDENCE_WIDTHS,
+            Some(&mut digest),
+        )?;
         row += 1;
     }
     table_finish(ws, header_row, row, last_col)?;
-    Ok(canonical)
+    Ok(digest.finish())
 }
 
 /// The "Chỉ số" sheet: the criteria the agency's tasks serve, scores with
@@ -245,7 +253,7 @@ pub fn criteria_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> 
             Cell::Number(Some(c.tasks as f64)),
             Cell::Number(Some(c.done as f64)),
         ];
-        write_row(ws, row, &cells, &formats, &CRITERIA_WIDTHS)?;
+        write_row(ws, row, &cells, &formats, &CRITERIA_WIDTHS, None)?;
         row += 1;
     }
     table_finish(ws, header_row, row, last_col)

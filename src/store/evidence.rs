@@ -2,6 +2,7 @@
 //! criteria, and the attached files, copied into `evidence/` under the folder of
 //! the database and named by SHA-256 (a user's path is read once, never stored).
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -144,23 +145,35 @@ impl Store {
     /// The agency's evidence, newest document first.
     pub fn evidence(&self, plan_id: i64, agency: &str) -> Result<Vec<EvidenceRow>> {
         let agency_id = self.reporting_agency(plan_id, agency)?;
-        let mut stmt = self.conn.prepare(
+        let codes = |sql: &str| -> Result<HashMap<i64, Vec<String>>> {
+            Ok(self
+                .codes_by_owner(sql, agency_id)?
+                .into_iter()
+                .map(|(id, list)| (id, list.into_iter().map(|(_, code)| code).collect()))
+                .collect())
+        };
+        let mut tasks = codes(
+            "SELECT et.evidence_id, t.id, t.code FROM evidence_task et
+             JOIN evidence e ON e.id = et.evidence_id JOIN task t ON t.id = et.task_id
+             WHERE e.agency_id = ?1 ORDER BY et.evidence_id, t.position",
+        )?;
+        let mut criteria = codes(
+            "SELECT ec.evidence_id, c.id, c.code FROM evidence_criterion ec
+             JOIN evidence e ON e.id = ec.evidence_id JOIN criterion c ON c.id = ec.criterion_id
+             WHERE e.agency_id = ?1 ORDER BY ec.evidence_id, c.position",
+        )?;
+        let mut stmt = self.conn.prepare_cached(
             "SELECT e.id, e.reference, e.doc_type, e.issued_on, e.issuer, e.summary, e.location,
-                 e.file_name, e.file_sha256, e.created_at,
-                 (SELECT group_concat(code, char(31)) FROM (SELECT t.code FROM evidence_task et
-                     JOIN task t ON t.id = et.task_id WHERE et.evidence_id = e.id ORDER BY t.position)),
-                 (SELECT group_concat(code, char(31)) FROM (SELECT c.code FROM evidence_criterion ec
-                     JOIN criterion c ON c.id = ec.criterion_id WHERE ec.evidence_id = e.id ORDER BY c.position))
+                 e.file_name, e.file_sha256, e.created_at
              FROM evidence e WHERE e.agency_id = ?1
              ORDER BY e.issued_on DESC, e.id DESC",
         )?;
-        let rows = stmt.query_map([agency_id], |r| {
-            let split = |v: Option<String>| -> Vec<String> {
-                v.map(|s| s.split('\u{1f}').map(str::to_string).collect())
-                    .unwrap_or_default()
-            };
-            Ok(EvidenceRow {
-                id: r.get(0)?,
+        let mut rows = stmt.query([agency_id])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            out.push(EvidenceRow {
+                id,
                 number: r.get(1)?,
                 doc_type: r.get(2)?,
                 date: r.get(3)?,
@@ -170,11 +183,11 @@ impl Store {
                 file_name: r.get(7)?,
                 file_sha256: r.get(8)?,
                 created_at: r.get(9)?,
-                tasks: split(r.get(10)?),
-                criteria: split(r.get(11)?),
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+                tasks: tasks.remove(&id).unwrap_or_default(),
+                criteria: criteria.remove(&id).unwrap_or_default(),
+            });
+        }
+        Ok(out)
     }
 
     /// Where the stored copy of a file with this hash lives.
