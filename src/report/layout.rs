@@ -104,7 +104,11 @@ pub mod meta_key {
 /// `BC-CCHC-<AGENCY>-<YYYY>-<MM>.xlsx`, with the agency code reduced to ASCII
 /// letters, digits and hyphens (so a code never leaves the target folder).
 pub fn file_name(agency_code: &str, period: &str) -> String {
-    format!("BC-CCHC-{}-{}.xlsx", ascii_code(agency_code), ascii_code(period))
+    format!(
+        "BC-CCHC-{}-{}.xlsx",
+        ascii_code(agency_code),
+        ascii_code(period)
+    )
 }
 
 fn ascii_code(s: &str) -> String {
