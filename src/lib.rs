@@ -6,14 +6,17 @@
 //! and writes. The command-line tool (`src/bin/cchc.rs`) and the desktop shell
 //! (`src-tauri/`) are thin faces over this crate.
 
+pub mod backup;
 pub mod deadline;
 pub mod docref;
 pub mod error;
 pub mod plan;
 pub mod plan_workbook;
 pub mod report;
+mod sha256;
 pub mod status;
 pub mod store;
 pub mod text;
+pub mod verify;
 
 pub use error::{Error, Result};

@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use crate::common::{count_rows, temp_db, TempDb};
 
-fn cchc(db: &TempDb, args: &[&str]) -> Output {
+pub(crate) fn cchc(db: &TempDb, args: &[&str]) -> Output {
     cchc_with_input(db, args, "")
 }
 

@@ -55,6 +55,9 @@ pub enum Command {
     /// Kế hoạch: nhập, xuất, liệt kê, chọn.
     #[command(subcommand)]
     Plan(PlanCommand),
+    /// backup, restore, verify.
+    #[command(flatten)]
+    Safety(crate::safety::SafetyCommand),
 }
 
 #[derive(Subcommand)]
