@@ -1,9 +1,9 @@
 //! `cchc`: the core of the PAR Index plan tracker.
 //!
 //! Everything that can run without a window lives here: the plan model and its
-//! built-in data, the SQLite store and its migrations, deadline resolution,
-//! document references, Vietnamese text handling, and the workbooks the app reads
-//! and writes. The command-line tool (`src/bin/cchc.rs`) and the desktop shell
+//! built-in data, the SQLite store and its migrations, backups and integrity
+//! checks, deadline resolution, document references, Vietnamese text handling,
+//! and the workbooks the app reads and writes. The command-line tool (`src/bin/cchc.rs`) and the desktop shell
 //! (`src-tauri/`) are thin faces over this crate.
 
 pub mod backup;

@@ -92,6 +92,30 @@ fn a_save_on_a_full_disk_fails_with_a_message_and_leaves_the_data_readable() {
         "the failed save left nothing half-written"
     );
 
+    let outside = tempfile::tempdir().expect("a folder on another disk");
+    let scan = outside.path().join("quyết định.pdf");
+    std::fs::write(&scan, vec![1u8; 256 * 1024]).expect("write the scan");
+    let evidence = cchc::store::EvidenceInput {
+        agency: "SNV".into(),
+        number: "1494/TTr-SNV".into(),
+        date: Some(crate::common::date(2024, 8, 28)),
+        issuer: "Sở Nội vụ".into(),
+        summary: "Tờ trình".into(),
+        file: Some(scan),
+        ..Default::default()
+    };
+    let err = store
+        .add_evidence(plan, &evidence, now())
+        .expect_err("no room for the file");
+    assert!(err.to_string().contains("ổ đĩa đã đầy"), "{err}");
+    assert!(
+        store.evidence(plan, "SNV").expect("list").is_empty(),
+        "no record without its file"
+    );
+    let evidence_dir = fs.path().join("evidence");
+    let stray = std::fs::read_dir(&evidence_dir).map_or(0, |d| d.count());
+    assert_eq!(stray, 0, "no partial file is left in evidence/");
+
     let out = fs.path().join("sao-luu.zip");
     let err = create_backup(&db, &out, now()).expect_err("no room for a backup");
     assert!(err.to_string().contains("ổ đĩa đã đầy"), "{err}");
@@ -152,6 +176,18 @@ fn a_save_while_another_copy_holds_the_lock_fails_with_a_message_and_reads_go_on
         .set_progress(plan, &iv31_progress("bản đầu"), now())
         .expect("saved");
     let other = Connection::open(&db.path).expect("another copy of the app");
+    let elsewhere = tempfile::tempdir().expect("folder");
+    let archive = elsewhere.path().join("sao-luu.zip");
+    create_backup(&db.path, &archive, now()).expect("backed up while open");
+    let before = std::fs::read(&db.path).expect("read");
+    let err = cchc::backup::restore_backup(&db.path, &archive, now())
+        .expect_err("no restore under an open copy");
+    assert!(err.to_string().contains("đang được mở"), "{err}");
+    assert_eq!(
+        std::fs::read(&db.path).expect("read"),
+        before,
+        "nothing replaced"
+    );
     other.busy_timeout(Duration::ZERO).expect("timeout");
     other
         .execute_batch("BEGIN IMMEDIATE; DELETE FROM setting WHERE key = 'nothing';")
