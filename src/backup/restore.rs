@@ -25,14 +25,17 @@ pub struct RestoreInfo {
     pub schema_version: u32,
     /// Evidence files restored or found already in place.
     pub evidence_files: usize,
-    /// The backup of the data that was replaced, when there was any.
+    /// The backup of the data that was replaced, when there was any: an archive,
+    /// or for a database too damaged to read, a folder with its raw files.
     pub replaced_backup: Option<PathBuf>,
 }
 
 /// Replaces the database at `db` and its evidence files with the contents of
 /// the backup `archive`. The store must be closed (the desktop app drops its
-/// `Store` first and opens it again after). Evidence files already present are
-/// kept, so files of the replaced data stay on disk.
+/// `Store` first and opens it again after). The current data is first backed
+/// up into `backups/` (a database too damaged to read is copied as it is).
+/// Evidence files already present are kept, so files of the replaced data stay
+/// on disk.
 ///
 /// # Errors
 /// [`Error::BadBackup`] when the archive is not a cchc backup, is damaged
@@ -50,12 +53,14 @@ pub fn restore_backup(db: &Path, archive: &Path, now: DateTime<Utc>) -> Result<R
         .map_err(|e| Error::file(&dir, &e))?;
     let checked = unpack_and_check(archive, staging.path())?;
 
-    let replaced_backup = if db.exists() {
+    let replaced_backup = if !db.exists() {
+        None
+    } else if is_damaged(db) {
+        Some(keep_damaged(db, now)?)
+    } else {
         release_wal(db)?;
         let out = backups_dir(db).join(backup_name(now, BEFORE_RESTORE));
         Some(super::create_backup(db, &out, now)?.path)
-    } else {
-        None
     };
 
     let evidence_dir = dir.join("evidence");
@@ -217,6 +222,31 @@ fn extract(zip: &mut ZipArchive<File>, name: &str, to: &Path) -> Result<(String,
     let result = copy_hashing(&mut entry, &mut out, Path::new(name), to)?;
     out.sync_all().map_err(|e| Error::file(to, &e))?;
     Ok(result)
+}
+
+/// Whether the current database is too damaged to back up as an archive.
+fn is_damaged(db: &Path) -> bool {
+    crate::verify::quick_check(db).map_or(true, |r| !r.database_problems.is_empty())
+}
+
+/// Copies a damaged database and its write-ahead log, byte for byte, into
+/// `backups/cchc-…-damaged/`, so restoring over it loses nothing.
+fn keep_damaged(db: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
+    let name = backup_name(now, "damaged");
+    let folder = backups_dir(db).join(name.trim_end_matches(".zip"));
+    fs::create_dir_all(&folder).map_err(|e| Error::file(&folder, &e))?;
+    for suffix in ["", "-wal"] {
+        let from = side_file(db, suffix);
+        if let Some(file_name) = from.file_name().filter(|_| from.exists()) {
+            let to = folder.join(file_name);
+            fs::copy(&from, &to).map_err(|e| Error::file(&to, &e))?;
+            File::open(&to)
+                .and_then(|f| f.sync_all())
+                .map_err(|e| Error::file(&to, &e))?;
+        }
+    }
+    sync_dir(&folder)?;
+    Ok(folder)
 }
 
 /// Folds the write-ahead log into the database file and leaves WAL mode, which

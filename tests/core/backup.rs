@@ -351,3 +351,27 @@ fn the_command_line_verify_names_a_lost_file_and_exits_with_one() {
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("1 vấn đề"));
 }
+
+#[test]
+fn a_damaged_database_is_replaced_by_its_backup_and_kept_as_it_was() {
+    let (db, _, archive) = backed_up();
+    let mut bytes = std::fs::read(&db.path).expect("read");
+    for b in bytes[4096..].iter_mut().step_by(3) {
+        *b = 0xa5;
+    }
+    std::fs::write(&db.path, &bytes).expect("the disk damages the file");
+    assert!(
+        Store::open(&db.path).is_err(),
+        "the damaged file does not open"
+    );
+
+    let info = restore_backup(&db.path, &archive, now()).expect("restored over the damage");
+    let kept = info.replaced_backup.expect("the damaged file is kept");
+    assert_eq!(
+        std::fs::read(kept.join("cchc.sqlite3")).expect("the copy"),
+        bytes,
+        "byte for byte"
+    );
+    let (store, plan) = reopen(&db.path);
+    assert_eq!(iv31_result(&store, plan), "Đã trình Tờ trình 1494");
+}
