@@ -3,7 +3,8 @@
 //! and size of a backup, a restore and a full check of the built-in plan.
 //!
 //! `cargo run --release --example reliability_figures [SAVES] [FOLDER]`
-//! (FOLDER defaults to a temporary folder; give one on the disk to measure).
+//! (SAVES defaults to 300; the files go to a temporary folder made inside
+//! FOLDER, by default the current one, so the figures are those of its disk).
 
 use std::path::Path;
 use std::time::{Duration, Instant};
