@@ -102,9 +102,12 @@ pub(super) fn write_archive(db: &Path, out: &Path, now: DateTime<Utc>) -> Result
     let mut zip = ZipWriter::new(BufWriter::new(
         temp.reopen().map_err(|e| Error::file(temp.path(), &e))?,
     ));
-    let zip_err = |e: zip::result::ZipError| Error::File {
-        path: out.display().to_string(),
-        reason: format!("lỗi khi ghi tệp nén ({e})"),
+    let zip_err = |e: zip::result::ZipError| match e {
+        zip::result::ZipError::Io(io) => Error::file(out, &io),
+        other => Error::File {
+            path: out.display().to_string(),
+            reason: format!("lỗi khi ghi tệp nén ({other})"),
+        },
     };
     let options = SimpleFileOptions::default()
         .large_file(true)
