@@ -101,7 +101,7 @@ fn every_acknowledged_save_survives_a_kill_at_a_random_moment() {
                 .filter_map(|l| l.strip_prefix("saved ").and_then(|n| n.parse::<u64>().ok()))
                 .collect::<Vec<u64>>()
         });
-        std::thread::sleep(Duration::from_millis(20 + rng.below(180)));
+        std::thread::sleep(Duration::from_millis(20 + rng.below(280)));
         child.kill().expect("SIGKILL");
         let status = child.wait().expect("the child is reaped");
         assert!(!status.success(), "the child was killed, it did not finish");
@@ -118,8 +118,8 @@ fn every_acknowledged_save_survives_a_kill_at_a_random_moment() {
         started.elapsed()
     );
     assert!(
-        kills_mid_save >= KILLS / 2,
-        "most kills hit the child while it was saving ({kills_mid_save} of {KILLS})"
+        kills_mid_save >= KILLS / 4,
+        "many kills hit the child while it was saving ({kills_mid_save} of {KILLS})"
     );
 }
 
