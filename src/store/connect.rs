@@ -98,3 +98,17 @@ fn uri(path: &Path) -> String {
     text.push_str("?immutable=1");
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn characters_that_uris_reserve_are_escaped_in_the_read_only_uri() {
+        assert_eq!(
+            uri(Path::new("/dữ liệu/50%#1?.sqlite3")),
+            "file:/dữ liệu/50%25%231%3f.sqlite3?immutable=1",
+            "a percent, hash or question mark in a folder name must not cut the path"
+        );
+    }
+}

@@ -145,7 +145,8 @@ fn a_save_on_a_full_disk_fails_with_a_message_and_leaves_the_data_readable() {
 #[test]
 fn a_database_in_a_read_only_folder_opens_for_reading_and_refuses_saves() {
     let Some(fs) = Tmpfs::mount("8m") else { return };
-    let db = fs.path().join("cchc.sqlite3");
+    // A folder name with characters that SQLite URIs reserve.
+    let db = fs.path().join("dữ liệu 50%#?").join("cchc.sqlite3");
     let mut store = Store::open(&db).expect("created");
     let plan = store.current_plan().expect("plan");
     store
