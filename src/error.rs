@@ -26,6 +26,12 @@ pub enum Error {
     File { path: String, reason: String },
     #[error("{0}")]
     Database(String),
+    /// A backup archive that cannot be restored; nothing was changed.
+    #[error("Không khôi phục được từ \"{path}\": {reason}. Dữ liệu hiện tại không bị thay đổi.")]
+    BadBackup { path: String, reason: String },
+    /// `cchc verify` found problems, listed before this message.
+    #[error("Kiểm tra phát hiện {0} vấn đề (xem danh sách ở trên).")]
+    Damaged(usize),
 }
 
 impl Error {
@@ -37,6 +43,8 @@ impl Error {
             Error::Rows(_) => "rows",
             Error::File { .. } => "file",
             Error::Database(_) => "database",
+            Error::BadBackup { .. } => "bad-backup",
+            Error::Damaged(_) => "damaged",
         }
     }
 

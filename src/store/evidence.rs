@@ -4,16 +4,15 @@
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use super::Store;
 use crate::docref;
 use crate::error::{Error, Result};
+use crate::sha256::copy_hashing;
 use crate::text;
 
 /// A new evidence record as typed by the officer.
@@ -221,27 +220,11 @@ impl Store {
         std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, &e))?;
         let mut input = File::open(source).map_err(|e| Error::file(source, &e))?;
         let mut temp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| Error::file(&dir, &e))?;
-        let mut hasher = Sha256::new();
-        let mut buf = vec![0; 64 * 1024];
-        let mut size = 0u64;
-        loop {
-            let n = input.read(&mut buf).map_err(|e| Error::file(source, &e))?;
-            if n == 0 {
-                break;
-            }
-            hasher.update(&buf[..n]);
-            temp.write_all(&buf[..n])
-                .map_err(|e| Error::file(temp.path(), &e))?;
-            size += n as u64;
-        }
+        let temp_path = temp.path().to_path_buf();
+        let (sha256, size) = copy_hashing(&mut input, &mut temp, source, &temp_path)?;
         temp.as_file()
             .sync_all()
             .map_err(|e| Error::file(temp.path(), &e))?;
-        let sha256: String = hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
         let target = dir.join(&sha256);
         if !target.exists() {
             temp.persist(&target)

@@ -6,6 +6,7 @@
 //! as its current plan. Evidence files live beside the database under
 //! `evidence/`, named by their SHA-256.
 
+mod connect;
 mod evidence;
 pub mod migrate;
 mod plan_read;
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension};
 
+pub(crate) use connect::open_for_reading;
 pub use evidence::{EvidenceInput, EvidenceRow};
 pub use plan_read::{AgencyRow, PlanSummary, TaskRow};
 pub use progress::{period, ProgressInput, ProgressRow, StatusCounts, StatusReport, TaskStatus};
@@ -30,27 +32,28 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (or creates) the database at `path`, upgrades its schema, and loads
-    /// the built-in plan into a new one.
+    /// Opens (or creates) the database at `path`, upgrades its schema (after a
+    /// backup into `backups/`), and loads the built-in plan into a new one. A
+    /// database in a read-only folder opens for reading; saves then fail with
+    /// [`Error::Database`].
     ///
     /// # Errors
     /// [`Error::Database`] when the file is not a cchc database, was written by a
-    /// newer version, or cannot be opened; [`Error::File`] when its folder cannot be made.
+    /// newer version, or cannot be opened; [`Error::File`] when its folder cannot be made
+    /// or, before a schema upgrade, the backup of the old data cannot be written
+    /// (then nothing is upgraded).
     pub fn open(path: &Path) -> Result<Store> {
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
         std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, &e))?;
-        let mut conn = Connection::open(path)?;
-        // Wait for another writer instead of failing at once.
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        // Enforce the references between tables declared in the schema.
-        conn.pragma_update(None, "foreign_keys", true)?;
-        // WAL lets readers work while a save is written and survives crashes.
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        // FULL: an acknowledged save survives a power cut, not only a crash.
-        conn.pragma_update(None, "synchronous", "FULL")?;
+        let mut conn = connect::connect(path)?;
+        let version = migrate::version(&conn)?;
+        if version < migrate::LATEST && has_tables(&conn)? {
+            // An upgrade of a database with data starts from a backup of it.
+            crate::backup::before_migration(path, version, chrono::Utc::now())?;
+        }
         migrate::migrate(&mut conn)?;
         let mut store = Store { conn, dir };
         if store.plans()?.is_empty() {
@@ -167,6 +170,15 @@ impl Store {
                 code: code.to_string(),
             })
     }
+}
+
+/// Whether a database file holds any table (a new file holds none).
+fn has_tables(conn: &Connection) -> Result<bool> {
+    Ok(
+        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+            r.get::<_, i64>(0)
+        })? > 0,
+    )
 }
 
 /// The ids of the agencies a party reaches: itself when it is an agency, its

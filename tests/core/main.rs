@@ -4,10 +4,16 @@
 /// Shared set-up: a fresh database file, dates.
 mod common;
 
+/// Backups: round trips with evidence files, refused archives, daily rotation.
+mod backup;
 /// The command-line contract: JSON shapes, messages and exit statuses.
 mod cli;
+/// SIGKILL at random moments while saving; every acknowledged save survives.
+mod crash;
 /// Deadline phrases of the plan text and their due dates.
 mod deadline_plan_text;
+/// Full disk, read-only folder and locked database (tmpfs mounts).
+mod disk_errors;
 /// Document references of the plan text.
 mod docref_plan_text;
 /// Evidence records and their stored files.
@@ -26,3 +32,5 @@ mod plan_workbook;
 mod progress;
 /// Opening, reopening and querying the store.
 mod store;
+/// Integrity checks of the database and the evidence files.
+mod verify;

@@ -68,6 +68,9 @@ pub enum Command {
     /// Kế hoạch: nhập, xuất, liệt kê, chọn.
     #[command(subcommand)]
     Plan(PlanCommand),
+    // backup, restore and verify: run without opening the store (safety.rs).
+    #[command(flatten)]
+    Safety(crate::safety::SafetyCommand),
 }
 
 #[derive(Subcommand)]

@@ -8,6 +8,7 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod args;
+mod safety;
 mod table;
 
 use std::io::{Read, Write};
@@ -46,10 +47,17 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<()> {
     let json = cli.json;
-    let mut store = Store::open(&db_path(cli.db)?)?;
-    let plan = store.current_plan()?;
+    let db = db_path(cli.db)?;
     let now = chrono::Utc::now();
+    if let Command::Safety(command) = &cli.command {
+        return safety::run(command, &db, json, now);
+    }
+    let mut store = Store::open(&db)?;
+    safety::daily_backup(&db, json, now);
+    let plan = store.current_plan()?;
     match cli.command {
+        // Run above, before the store is opened.
+        Command::Safety(_) => Ok(()),
         Command::Fields => {
             let fields = store.fields(plan)?;
             let out: Vec<_> = fields
