@@ -6,6 +6,7 @@
 //! and writes. The command-line tool (`src/bin/cchc.rs`) and the desktop shell
 //! (`src-tauri/`) are thin faces over this crate.
 
+pub mod collect;
 pub mod deadline;
 pub mod docref;
 pub mod error;

@@ -6,6 +6,7 @@
 //! as its current plan. Evidence files live beside the database under
 //! `evidence/`, named by their SHA-256.
 
+mod collected;
 mod evidence;
 pub mod migrate;
 mod plan_read;
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension};
 
+pub use collected::{CollectedReport, ReportingAgency, Saved};
 pub use evidence::{EvidenceInput, EvidenceRow};
 pub use plan_read::{AgencyRow, PlanSummary, TaskRow};
 pub use progress::{ProgressInput, ProgressRow, StatusCounts, StatusReport, TaskStatus};

@@ -55,6 +55,8 @@ pub enum Command {
     /// Kế hoạch: nhập, xuất, liệt kê, chọn.
     #[command(subcommand)]
     Plan(PlanCommand),
+    /// Tổng hợp báo cáo tháng của các cơ quan (đơn vị tổng hợp).
+    Collect(crate::collect::CollectArgs),
 }
 
 #[derive(Subcommand)]

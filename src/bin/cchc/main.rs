@@ -2,6 +2,7 @@
 //! arguments, makes one call into `cchc`, and prints text or JSON.
 
 mod args;
+mod collect;
 mod table;
 
 use std::io::{Read, Write};
@@ -267,6 +268,7 @@ fn run(cli: Cli) -> Result<()> {
                 format!("{}\n", file.display())
             })
         }
+        Command::Collect(a) => collect::run(&mut store, plan, a, json, now),
         Command::Plan(PlanCommand::Import { file }) => {
             let current = store.plan_data(plan)?;
             match plan_workbook::read_plan_workbook(&file, &current)? {
