@@ -172,11 +172,13 @@ pub fn save_atomically(book: &mut Workbook, path: &Path) -> Result<()> {
             reason: "đây là một thư mục, không phải tên tệp".into(),
         });
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".cchc-")
-        .suffix(".xlsx.tmp")
-        .tempfile_in(dir)
-        .map_err(|e| Error::file(dir, &e))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".cchc-").suffix(".xlsx.tmp");
+    // An exported workbook is an ordinary document: readable as any file the
+    // user makes (the umask applies), not private like a temporary file.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| Error::file(dir, &e))?;
     book.save_to_writer(&mut tmp).map_err(|e| match e {
         XlsxError::IoError(io) => Error::file(path, &io),
         other => Error::File {

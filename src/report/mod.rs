@@ -1,5 +1,17 @@
 //! The monthly status workbook of one agency ("Báo cáo tháng"): what goes in it
-//! and its layout, shared by the exporter and the collector.
+//! ([`MonthReport`], gathered by [`Store::month_report`](crate::store::Store::month_report)),
+//! how it is written ([`write_month_report`]), and its fixed layout, shared by
+//! the exporter and the collector ([`layout`], [`content_hash`]).
 
 pub mod content_hash;
+mod cover;
+mod export;
 pub mod layout;
+mod month;
+mod sheets;
+mod table;
+
+pub use cover::date_line;
+pub use export::{target_path, write_month_report, ExportOptions};
+pub use month::{CriterionLine, MonthReport};
+pub use sheets::month_label;

@@ -20,7 +20,7 @@ use rusqlite::{Connection, OptionalExtension};
 pub use collected::{CollectedReport, ReportingAgency, Saved};
 pub use evidence::{EvidenceInput, EvidenceRow};
 pub use plan_read::{AgencyRow, PlanSummary, TaskRow};
-pub use progress::{ProgressInput, ProgressRow, StatusCounts, StatusReport, TaskStatus};
+pub use progress::{period, ProgressInput, ProgressRow, StatusCounts, StatusReport, TaskStatus};
 
 use crate::error::{Error, Result};
 use crate::plan;

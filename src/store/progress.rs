@@ -84,6 +84,14 @@ impl StatusCounts {
         }
     }
 
+    /// The number of tasks in a status.
+    pub fn get(&self, status: Status) -> usize {
+        self.0
+            .iter()
+            .find(|(s, _)| *s == status)
+            .map_or(0, |(_, n)| *n)
+    }
+
     /// Each status word with its count.
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, usize)> + '_ {
         self.0.iter().map(|(s, n)| (s.label(), *n))

@@ -50,6 +50,19 @@ pub enum Command {
     /// Tài liệu kiểm chứng.
     #[command(subcommand)]
     Evidence(EvidenceCommand),
+    /// Xuất báo cáo tháng (.xlsx) của một cơ quan theo mẫu của tỉnh.
+    Export {
+        #[arg(long, value_name = "CODE")]
+        agency: String,
+        #[arg(long, value_name = "YYYY-MM")]
+        period: String,
+        /// Tệp hoặc thư mục đích (mặc định: BC-CCHC-<CƠ QUAN>-<NĂM>-<THÁNG>.xlsx trong thư mục hiện tại).
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        /// Họ tên thủ trưởng cơ quan, in dưới chỗ ký.
+        #[arg(long, value_name = "NAME")]
+        signer: Option<String>,
+    },
     /// Tìm các số, ký hiệu văn bản trong văn bản đọc từ đầu vào chuẩn.
     Refs,
     /// Kế hoạch: nhập, xuất, liệt kê, chọn.
@@ -82,11 +95,11 @@ pub struct ProgressArgs {
     /// Tiến độ, 0–100.
     #[arg(long, value_name = "N")]
     pub percent: Option<String>,
-    #[arg(long, value_name = "T")]
+    #[arg(long, value_name = "T", allow_hyphen_values = true)]
     pub result: Option<String>,
-    #[arg(long, value_name = "T")]
+    #[arg(long, value_name = "T", allow_hyphen_values = true)]
     pub obstacles: Option<String>,
-    #[arg(long, value_name = "T")]
+    #[arg(long, value_name = "T", allow_hyphen_values = true)]
     pub proposals: Option<String>,
 }
 
@@ -111,12 +124,12 @@ pub struct EvidenceArgs {
     /// Ngày ban hành (DD/MM/YYYY hoặc YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub date: String,
-    #[arg(long, value_name = "T")]
+    #[arg(long, value_name = "T", allow_hyphen_values = true)]
     pub issuer: String,
-    #[arg(long, value_name = "T")]
+    #[arg(long, value_name = "T", allow_hyphen_values = true)]
     pub summary: String,
     /// Mục/trang chứng minh, nếu chỉ một phần tài liệu.
-    #[arg(long, value_name = "T", default_value = "")]
+    #[arg(long, value_name = "T", default_value = "", allow_hyphen_values = true)]
     pub location: String,
     #[arg(long = "task", value_name = "CODE")]
     pub tasks: Vec<String>,

@@ -15,7 +15,7 @@ use serde_json::json;
 
 use args::{Cli, Command, EvidenceCommand, PlanCommand, ProgressCommand};
 use cchc::store::{EvidenceInput, ProgressInput, Store};
-use cchc::{deadline, docref, plan_workbook, status::State, Error, Result};
+use cchc::{deadline, docref, plan_workbook, report, status::State, Error, Result};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -168,6 +168,23 @@ fn run(cli: Cli) -> Result<()> {
                 }
                 text
             })
+        }
+        Command::Export {
+            agency,
+            period,
+            out,
+            signer,
+        } => {
+            let report = store.month_report(plan, &agency, &period)?;
+            let path = report::target_path(out.as_deref(), &report);
+            let opts = report::ExportOptions {
+                signer,
+                now: chrono::Local::now().fixed_offset(),
+            };
+            report::write_month_report(&report, &opts, &path)?;
+            let out = json!({"path": path, "tasks": report.tasks().len(),
+                             "evidence": report.evidence.len(), "counts": report.status.counts});
+            emit(json, &out, || format!("{}\n", path.display()))
         }
         Command::Evidence(EvidenceCommand::Add(a)) => {
             let input = EvidenceInput {

@@ -1,0 +1,112 @@
+//! Writing an agency's monthly workbook: the four visible sheets, the hidden
+//! `_meta` sheet that lets the collector read it back, and the atomic save.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
+
+use super::content_hash::content_sha256;
+use super::cover::cover_sheet;
+use super::layout::{self, meta_key};
+use super::month::MonthReport;
+use super::sheets::{criteria_sheet, evidence_sheet, tasks_sheet};
+use crate::error::{Error, Result};
+use crate::xlsx::{self, Formats, Written};
+
+/// How a report is written, beyond its data.
+#[derive(Debug, Clone)]
+pub struct ExportOptions {
+    /// The head of the agency, printed under the signature block.
+    pub signer: Option<String>,
+    /// The export time: the date line of the cover and `_meta.generated_at`.
+    pub now: DateTime<FixedOffset>,
+}
+
+/// Where to write a report: `out` itself, or the file of the spec's name
+/// (`BC-CCHC-<AGENCY>-<YYYY>-<MM>.xlsx`) inside `out` when it is a folder, or
+/// in the current folder when there is no `out`.
+pub fn target_path(out: Option<&Path>, report: &MonthReport) -> PathBuf {
+    let name = layout::file_name(&report.agency.code, &report.period);
+    match out {
+        Some(dir) if dir.is_dir() => dir.join(name),
+        Some(file) => file.to_path_buf(),
+        None => PathBuf::from(name),
+    }
+}
+
+/// Writes the report to `path` (a temporary file beside it, then renamed).
+///
+/// The same report and options give the same cell values.
+///
+/// # Errors
+/// [`Error::File`] when the folder cannot be written, the disk is full or the
+/// target is held open by another program (Excel locks the files it shows);
+/// the target is then untouched and no temporary file is left.
+pub fn write_month_report(report: &MonthReport, opts: &ExportOptions, path: &Path) -> Result<()> {
+    let mut book = build(report, opts).map_err(|e| Error::File {
+        path: path.display().to_string(),
+        reason: format!("không tạo được nội dung tệp Excel ({e})"),
+    })?;
+    xlsx::save_atomically(&mut book, path)
+}
+
+fn build(report: &MonthReport, opts: &ExportOptions) -> std::result::Result<Workbook, XlsxError> {
+    let mut book = Workbook::new();
+    let f = Formats::new();
+    let created = ExcelDateTime::from_timestamp(opts.now.timestamp())?;
+    book.set_properties(
+        &DocProperties::new()
+            .set_title(format!(
+                "Báo cáo tháng {} – {}",
+                report.period, report.agency.name
+            ))
+            .set_author(report.agency.name.as_str())
+            .set_creation_datetime(&created),
+    );
+    cover_sheet(
+        book.add_worksheet(),
+        report,
+        opts.now.date_naive(),
+        opts.signer.as_deref(),
+        &f,
+    )?;
+    let tasks = tasks_sheet(book.add_worksheet(), report, &f)?;
+    let evidence = evidence_sheet(book.add_worksheet(), report, &f)?;
+    criteria_sheet(book.add_worksheet(), report, &f)?;
+    let hash = content_sha256(&tasks, &evidence);
+    meta_sheet(book.add_worksheet(), report, opts, &hash)?;
+    Ok(book)
+}
+
+/// The hidden key/value sheet the collector reads first.
+fn meta_sheet(
+    ws: &mut Worksheet,
+    report: &MonthReport,
+    opts: &ExportOptions,
+    hash: &str,
+) -> Written {
+    ws.set_name(layout::SHEET_META)?;
+    let rows = [
+        (meta_key::FORMAT, layout::FORMAT.to_string()),
+        (meta_key::FORMAT_VERSION, layout::FORMAT_VERSION.to_string()),
+        (meta_key::PLAN_ID, report.plan_id.to_string()),
+        (meta_key::AGENCY_CODE, report.agency.code.clone()),
+        (meta_key::AGENCY_NAME, report.agency.name.clone()),
+        (meta_key::PERIOD, report.period.clone()),
+        (
+            meta_key::GENERATED_AT,
+            opts.now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+        ),
+        (meta_key::APP_VERSION, env!("CARGO_PKG_VERSION").to_string()),
+        (meta_key::CONTENT_SHA256, hash.to_string()),
+    ];
+    for (row, (key, value)) in (0u32..).zip(rows) {
+        ws.write_string(row, 0, key)?;
+        ws.write_string(row, 1, value)?;
+    }
+    ws.set_column_width(0, 18)?;
+    ws.set_column_width(1, 70)?;
+    ws.set_hidden(true);
+    Ok(())
+}

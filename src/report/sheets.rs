@@ -1,0 +1,256 @@
+//! The table sheets of the monthly workbook: "Nhiệm vụ", "Tài liệu kiểm chứng"
+//! and "Chỉ số". The first two return the canonical text of their data rows,
+//! which `_meta.content_sha256` is computed from.
+
+use rust_xlsxwriter::{
+    Color, DataValidation, DataValidationErrorStyle, DataValidationRule, Format, FormatAlign,
+    Worksheet,
+};
+
+use super::layout::{
+    self, task_col, CRITERIA_HEADERS, EVIDENCE_HEADERS, TASK_FIRST_ROW, TASK_HEADERS,
+    TASK_HEADER_ROW,
+};
+use super::month::MonthReport;
+use super::table::{fit_height, numbering_row, sheet_title, write_row, Cell};
+use crate::status::Status;
+use crate::xlsx::{self, Formats, Written};
+
+type Rows = Result<Vec<Vec<String>>, rust_xlsxwriter::XlsxError>;
+
+/// Column widths of "Nhiệm vụ", in characters, chosen so that the sheet
+/// printed one page wide on A4 landscape stays readable.
+const TASK_WIDTHS: [f64; 16] = [
+    5.0, 9.0, 36.0, 9.0, 9.0, 15.0, 18.0, 12.0, 11.0, 15.0, 13.0, 8.0, 28.0, 14.0, 15.0, 15.0,
+];
+const EVIDENCE_WIDTHS: [f64; 9] = [5.0, 20.0, 12.0, 24.0, 50.0, 14.0, 12.0, 24.0, 20.0];
+const CRITERIA_WIDTHS: [f64; 9] = [9.0, 55.0, 30.0, 10.0, 10.0, 11.0, 10.0, 10.0, 11.0];
+
+/// "Tháng 09/2024" from "2024-09".
+pub fn month_label(period: &str) -> String {
+    match period.split_once('-') {
+        Some((y, m)) => format!("Tháng {m}/{y}"),
+        None => period.to_string(),
+    }
+}
+
+fn subtitle(report: &MonthReport) -> String {
+    format!("{} – {}", report.agency.name, month_label(&report.period))
+}
+
+/// Writes a table's header row at `row`, tall enough for its wrapped headers
+/// (bold text runs wider, hence the narrower widths it is measured with).
+fn header(ws: &mut Worksheet, row: u32, headers: &[&str], widths: &[f64], f: &Formats) -> Written {
+    let columns: Vec<(&str, f64)> = headers
+        .iter()
+        .copied()
+        .zip(widths.iter().copied())
+        .collect();
+    xlsx::header_row(ws, row, &columns, f)?;
+    fit_height(ws, row, columns.iter().map(|(h, w)| (*h, w * 0.8)))
+}
+
+/// The "Nhiệm vụ" sheet: one row per task, with the status as a drop-down
+/// list, the percent validated 0–100 and overdue tasks in red.
+pub fn tasks_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Rows {
+    ws.set_name(layout::SHEET_TASKS)?;
+    let last_col = TASK_HEADERS.len() as u16 - 1;
+    sheet_title(
+        ws,
+        &format!(
+            "KẾT QUẢ THỰC HIỆN NHIỆM VỤ {}",
+            month_label(&report.period).to_uppercase()
+        ),
+        &subtitle(report),
+        last_col,
+    )?;
+    header(ws, TASK_HEADER_ROW, &TASK_HEADERS, &TASK_WIDTHS, f)?;
+    let numbering = f.header.clone().set_italic().unset_bold();
+    numbering_row(ws, TASK_HEADER_ROW + 1, last_col + 1, &numbering)?;
+    let overdue = f
+        .centred
+        .clone()
+        .set_bold()
+        .set_font_color(Color::RGB(0x9C0006))
+        .set_background_color(Color::RGB(0xFFC7CE));
+    let mut canonical = Vec::new();
+    let mut row = TASK_FIRST_ROW;
+    for (n, t) in (1u32..).zip(report.tasks()) {
+        let partners: Vec<&str> = t.task.partners.iter().map(|p| report.name_of(p)).collect();
+        let cells = [
+            Cell::Number(Some(f64::from(n))),
+            t.code.as_str().into(),
+            t.task.content.as_str().into(),
+            t.task.criteria.join("; ").into(),
+            t.role.label().into(),
+            report.name_of(&t.task.lead).into(),
+            partners.join("; ").into(),
+            t.task.deadline.as_str().into(),
+            Cell::Date(t.due_date),
+            t.task.output.clone().unwrap_or_default().into(),
+            t.status.as_str().into(),
+            Cell::Number(t.percent.map(f64::from)),
+            t.result.as_str().into(),
+            report.evidence_numbers(&t.code).join("; ").into(),
+            t.obstacles.as_str().into(),
+            t.proposals.as_str().into(),
+        ];
+        let status_format = if t.status_kind == Status::Overdue {
+            &overdue
+        } else {
+            &f.centred
+        };
+        let formats: [&Format; 16] = [
+            &f.number,
+            &f.centred,
+            &f.text,
+            &f.centred,
+            &f.centred,
+            &f.text,
+            &f.text,
+            &f.text,
+            &f.date,
+            &f.text,
+            status_format,
+            &f.number,
+            &f.text,
+            &f.text,
+            &f.text,
+            &f.text,
+        ];
+        canonical.push(write_row(ws, row, &cells, &formats, &TASK_WIDTHS)?);
+        row += 1;
+    }
+    ws.set_freeze_panes(TASK_FIRST_ROW, task_col::CONTENT)?;
+    ws.set_repeat_rows(TASK_HEADER_ROW, TASK_HEADER_ROW + 1)?;
+    xlsx::print_setup(ws);
+    // The filter sits on the numbering row, just above the data, so sorting
+    // and filtering never move the header or the numbering.
+    ws.autofilter(
+        TASK_HEADER_ROW + 1,
+        0,
+        (row - 1).max(TASK_HEADER_ROW + 1),
+        last_col,
+    )?;
+    if row > TASK_FIRST_ROW {
+        validate_status_and_percent(ws, row - 1)?;
+    }
+    Ok(canonical)
+}
+
+/// The status column accepts only the status words; the percent column only
+/// whole numbers from 0 to 100.
+fn validate_status_and_percent(ws: &mut Worksheet, last_row: u32) -> Written {
+    let labels: Vec<&str> = Status::ALL.iter().map(|s| s.label()).collect();
+    let status = DataValidation::new()
+        .allow_list_strings(&labels)?
+        .set_error_style(DataValidationErrorStyle::Stop)
+        .set_error_title("Tình trạng không hợp lệ")?
+        .set_error_message("Hãy chọn một tình trạng trong danh sách.")?;
+    ws.add_data_validation(
+        TASK_FIRST_ROW,
+        task_col::STATUS,
+        last_row,
+        task_col::STATUS,
+        &status,
+    )?;
+    let percent = DataValidation::new()
+        .allow_whole_number(DataValidationRule::Between(0, 100))
+        .set_error_style(DataValidationErrorStyle::Stop)
+        .set_error_title("Tiến độ không hợp lệ")?
+        .set_error_message("Tiến độ là một số nguyên từ 0 đến 100.")?;
+    ws.add_data_validation(
+        TASK_FIRST_ROW,
+        task_col::PERCENT,
+        last_row,
+        task_col::PERCENT,
+        &percent,
+    )?;
+    Ok(())
+}
+
+/// The "Tài liệu kiểm chứng" sheet, newest document first.
+pub fn evidence_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Rows {
+    ws.set_name(layout::SHEET_EVIDENCE)?;
+    let last_col = EVIDENCE_HEADERS.len() as u16 - 1;
+    sheet_title(
+        ws,
+        "DANH MỤC TÀI LIỆU KIỂM CHỨNG",
+        &subtitle(report),
+        last_col,
+    )?;
+    let header_row = 3;
+    header(ws, header_row, &EVIDENCE_HEADERS, &EVIDENCE_WIDTHS, f)?;
+    let small = f.text.clone().set_font_size(9);
+    let formats: [&Format; 9] = [
+        &f.number, &f.text, &f.date, &f.text, &f.text, &f.text, &f.centred, &f.text, &small,
+    ];
+    let mut canonical = Vec::new();
+    let mut row = header_row + 1;
+    for (n, e) in (1u32..).zip(&report.evidence) {
+        let cells = [
+            Cell::Number(Some(f64::from(n))),
+            e.number.as_str().into(),
+            Cell::Date(Some(e.date)),
+            e.issuer.as_str().into(),
+            e.summary.as_str().into(),
+            e.tasks.join("; ").into(),
+            e.criteria.join("; ").into(),
+            e.file_name.clone().unwrap_or_default().into(),
+            e.file_sha256.clone().unwrap_or_default().into(),
+        ];
+        canonical.push(write_row(ws, row, &cells, &formats, &EVIDENCE_WIDTHS)?);
+        row += 1;
+    }
+    table_finish(ws, header_row, row, last_col)?;
+    Ok(canonical)
+}
+
+/// The "Chỉ số" sheet: the criteria the agency's tasks serve, scores with
+/// four decimals.
+pub fn criteria_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Written {
+    ws.set_name(layout::SHEET_CRITERIA)?;
+    let last_col = CRITERIA_HEADERS.len() as u16 - 1;
+    sheet_title(
+        ws,
+        "CÁC TIÊU CHÍ CHỈ SỐ CCHC DO NHIỆM VỤ CỦA CƠ QUAN PHỤC VỤ",
+        &subtitle(report),
+        last_col,
+    )?;
+    let header_row = 3;
+    header(ws, header_row, &CRITERIA_HEADERS, &CRITERIA_WIDTHS, f)?;
+    let score = f
+        .number
+        .clone()
+        .set_num_format("0.0000")
+        .set_align(FormatAlign::Right);
+    let formats: [&Format; 9] = [
+        &f.centred, &f.text, &f.text, &score, &score, &score, &score, &f.number, &f.number,
+    ];
+    let mut row = header_row + 1;
+    for c in &report.criteria {
+        let cells = [
+            c.code.as_str().into(),
+            c.name.as_str().into(),
+            c.field.as_str().into(),
+            Cell::Number(Some(c.max_score)),
+            Cell::Number(Some(c.score_prev)),
+            Cell::Number(Some(c.points_lost)),
+            Cell::Number(Some(c.target)),
+            Cell::Number(Some(c.tasks as f64)),
+            Cell::Number(Some(c.done as f64)),
+        ];
+        write_row(ws, row, &cells, &formats, &CRITERIA_WIDTHS)?;
+        row += 1;
+    }
+    table_finish(ws, header_row, row, last_col)
+}
+
+/// Freezes and repeats the header, filters the table and sets up printing.
+fn table_finish(ws: &mut Worksheet, header_row: u32, end_row: u32, last_col: u16) -> Written {
+    ws.set_freeze_panes(header_row + 1, 0)?;
+    ws.set_repeat_rows(header_row, header_row)?;
+    ws.autofilter(header_row, 0, (end_row - 1).max(header_row), last_col)?;
+    xlsx::print_setup(ws);
+    Ok(())
+}

@@ -1,0 +1,126 @@
+//! The table cells of the monthly workbook: each value written once, with its
+//! format, and turned into the canonical text the content hash is made of.
+
+use chrono::NaiveDate;
+use rust_xlsxwriter::{Format, FormatAlign, Worksheet};
+
+use super::content_hash::{canonical_date, canonical_number};
+use crate::xlsx::{self, Written};
+
+/// A data cell of a table row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number(Option<f64>),
+    Date(Option<NaiveDate>),
+}
+
+impl Cell {
+    /// The cell's text as the content hash sees it ("" when empty).
+    pub fn canonical(&self) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Number(n) => n.map(canonical_number).unwrap_or_default(),
+            Cell::Date(d) => d.map(canonical_date).unwrap_or_default(),
+        }
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Cell {
+        Cell::Text(s.to_string())
+    }
+}
+
+impl From<String> for Cell {
+    fn from(s: String) -> Cell {
+        Cell::Text(s)
+    }
+}
+
+/// Height in points of one line of body text.
+const LINE_HEIGHT: f64 = 14.5;
+
+/// How many lines a text takes in a wrapped column `width` units wide. A
+/// width unit is the width of a digit in the default font; a line of 12 pt
+/// Times New Roman holds about 1.4 characters per unit of Vietnamese text
+/// (measured on LibreOffice's rendering), a little less once whole words wrap.
+fn lines_needed(text: &str, width: f64) -> usize {
+    let per_line = (width * 1.25).max(1.0);
+    text.split('\n')
+        .map(|p| ((p.chars().count() as f64) / per_line).ceil().max(1.0) as usize)
+        .sum()
+}
+
+/// Sets a row tall enough for its longest wrapped text. Viewers do not agree
+/// on growing rows by themselves (LibreOffice keeps the default height of
+/// files it did not write), so the height is written explicitly.
+pub fn fit_height<'a>(
+    ws: &mut Worksheet,
+    row: u32,
+    texts: impl IntoIterator<Item = (&'a str, f64)>,
+) -> Written {
+    let lines = texts
+        .into_iter()
+        .map(|(text, width)| lines_needed(text, width))
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    ws.set_row_height(row, lines as f64 * LINE_HEIGHT + 2.0)?;
+    Ok(())
+}
+
+/// Writes a row of cells from column 0, each with its column's format and
+/// width, sets the row's height to fit, and returns the cells' canonical text.
+pub fn write_row(
+    ws: &mut Worksheet,
+    row: u32,
+    cells: &[Cell],
+    formats: &[&Format],
+    widths: &[f64],
+) -> Result<Vec<String>, rust_xlsxwriter::XlsxError> {
+    for ((col, cell), format) in (0u16..).zip(cells).zip(formats) {
+        match cell {
+            Cell::Text(s) => xlsx::put_text(ws, row, col, s, format)?,
+            Cell::Number(n) => xlsx::put_number(ws, row, col, *n, format)?,
+            Cell::Date(d) => xlsx::put_date(ws, row, col, *d, format)?,
+        }
+    }
+    let texts = cells
+        .iter()
+        .zip(widths)
+        .filter_map(|(cell, width)| match cell {
+            Cell::Text(s) => Some((s.as_str(), *width)),
+            _ => None,
+        });
+    fit_height(ws, row, texts)?;
+    Ok(cells.iter().map(Cell::canonical).collect())
+}
+
+/// The two title lines above a table, merged across its columns (rows 0 and
+/// 1; row 2 is left empty before the header).
+pub fn sheet_title(ws: &mut Worksheet, title: &str, subtitle: &str, last_col: u16) -> Written {
+    let centred = xlsx::base()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_text_wrap();
+    ws.merge_range(
+        0,
+        0,
+        0,
+        last_col,
+        title,
+        &centred.clone().set_bold().set_font_size(13),
+    )?;
+    ws.merge_range(1, 0, 1, last_col, subtitle, &centred.set_italic())?;
+    ws.set_row_height(0, 20)?;
+    Ok(())
+}
+
+/// Row numbers "(1) (2) …" under a header, as Vietnamese forms have.
+pub fn numbering_row(ws: &mut Worksheet, row: u32, columns: u16, format: &Format) -> Written {
+    for col in 0..columns {
+        ws.write_string_with_format(row, col, format!("({})", col + 1), format)?;
+    }
+    Ok(())
+}
