@@ -42,3 +42,22 @@ setup_build() {
     export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/cchc-target}"
     mkdir -p "$CARGO_TARGET_DIR"
 }
+
+# The collect tests edit workbooks with an independent writer (Python openpyxl)
+# the way a person does in Excel. Debian 12 forbids pip into the system Python
+# (PEP 668), so openpyxl goes into a virtual environment outside the clone; the
+# tests find its interpreter through CCHC_PYTHON.
+setup_python_for_tests() {
+    install_apt_packages python3 python3-venv
+    local venv="${XDG_CACHE_HOME:-$HOME/.cache}/cchc-test-venv"
+    if ! "$venv/bin/python" -c 'import openpyxl' >/dev/null 2>&1; then
+        echo "== Installing openpyxl with pip into $venv"
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install --quiet --disable-pip-version-check 'openpyxl>=3.1,<4'
+    fi
+    if ! "$venv/bin/python" -c 'import openpyxl' >/dev/null 2>&1; then
+        echo "error: openpyxl could not be installed in $venv; the collect tests need it." >&2
+        exit 1
+    fi
+    export CCHC_PYTHON="$venv/bin/python"
+}

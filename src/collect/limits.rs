@@ -157,9 +157,17 @@ fn scan_entry(entry: &mut impl Read, name: &str) -> Result<u64, String> {
 
 /// Whether the bytes contain `<!DOCTYPE` or `<!ENTITY`, in any case.
 fn contains_doctype(bytes: &[u8]) -> bool {
-    bytes
-        .windows(9)
-        .any(|w| w.eq_ignore_ascii_case(b"<!DOCTYPE") || w[..8].eq_ignore_ascii_case(b"<!ENTITY"))
+    let mut rest = bytes;
+    while let Some(i) = rest.iter().position(|b| *b == b'<') {
+        let tail = &rest[i..];
+        let starts =
+            |word: &[u8]| tail.len() >= word.len() && tail[..word.len()].eq_ignore_ascii_case(word);
+        if starts(b"<!DOCTYPE") || starts(b"<!ENTITY") {
+            return true;
+        }
+        rest = &rest[i + 1..];
+    }
+    false
 }
 
 fn not_xlsx() -> String {

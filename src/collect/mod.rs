@@ -204,14 +204,18 @@ fn collect_one(
         ),
         Saved::Replaced {
             previous_generated_at,
-        } => (
-            OutcomeKind::Replaced,
-            format!(
-                "Đã thay \"{file_name}\": {who}, bản xuất lúc {when} thay cho bản xuất lúc {}; \
-                 {summary}.",
-                shown_rfc3339(&previous_generated_at)
-            ),
-        ),
+        } => {
+            let previous = shown_rfc3339(&previous_generated_at);
+            let what = if previous == when {
+                format!("bản sửa lại của lần xuất lúc {when} thay cho bản đã nhận")
+            } else {
+                format!("bản xuất lúc {when} thay cho bản xuất lúc {previous}")
+            };
+            (
+                OutcomeKind::Replaced,
+                format!("Đã thay \"{file_name}\": {who}, {what}; {summary}."),
+            )
+        }
         Saved::Unchanged => (
             OutcomeKind::Unchanged,
             format!(
