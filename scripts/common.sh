@@ -43,21 +43,20 @@ setup_build() {
     mkdir -p "$CARGO_TARGET_DIR"
 }
 
-# The collect tests edit workbooks with an independent writer (Python openpyxl)
-# the way a person does in Excel. Debian 12 forbids pip into the system Python
-# (PEP 668), so openpyxl goes into a virtual environment outside the clone; the
-# tests find its interpreter through CCHC_PYTHON.
-setup_python_for_tests() {
-    install_apt_packages python3 python3-venv
-    local venv="${XDG_CACHE_HOME:-$HOME/.cache}/cchc-test-venv"
-    if ! "$venv/bin/python" -c 'import openpyxl' >/dev/null 2>&1; then
-        echo "== Installing openpyxl with pip into $venv"
-        python3 -m venv "$venv"
-        "$venv/bin/pip" install --quiet --disable-pip-version-check 'openpyxl>=3.1,<4'
+# A Python with openpyxl, the independent reader the workbook tests check the
+# exported files with. It lives in a virtual environment outside the clone;
+# CCHC_PYTHON tells the tests where it is.
+setup_python() {
+    command -v python3 >/dev/null 2>&1 || install_apt_packages python3
+    local venv="${CCHC_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/cchc-venv}"
+    if [ ! -x "$venv/bin/python" ]; then
+        echo "== Making the Python environment for the workbook checks: $venv"
+        if ! python3 -m venv "$venv" 2>/dev/null; then
+            rm -rf "$venv"
+            install_apt_packages python3-venv
+            python3 -m venv "$venv"
+        fi
     fi
-    if ! "$venv/bin/python" -c 'import openpyxl' >/dev/null 2>&1; then
-        echo "error: openpyxl could not be installed in $venv; the collect tests need it." >&2
-        exit 1
-    fi
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check -r tests/xlsx_check/requirements.txt
     export CCHC_PYTHON="$venv/bin/python"
 }

@@ -3,7 +3,7 @@
 source "$(dirname "$0")/common.sh"
 cd "$(dirname "$0")/.."
 setup_build
-setup_python_for_tests
+setup_python
 
 echo "== cargo fmt --check"
 cargo fmt --all --check

@@ -44,6 +44,10 @@ impl Error {
     pub fn file(path: &Path, err: &std::io::Error) -> Error {
         use std::io::ErrorKind;
         let reason = match err.kind() {
+            _ if is_sharing_violation(err) => {
+                "tệp đang được mở trong Excel hoặc một chương trình khác: hãy đóng tệp rồi thử lại"
+                    .to_string()
+            }
             ErrorKind::NotFound => "không có tệp hoặc thư mục này".to_string(),
             ErrorKind::PermissionDenied => {
                 "không có quyền truy cập (tệp chỉ đọc, hoặc đang được chương trình khác mở)"
@@ -83,5 +87,41 @@ impl From<rusqlite::Error> for Error {
             _ => format!("Lỗi cơ sở dữ liệu: {err}"),
         };
         Error::Database(message)
+    }
+}
+
+/// Windows reports a file that another program holds open (Excel locks the
+/// workbooks it shows) as a sharing or lock violation.
+fn is_sharing_violation(err: &std::io::Error) -> bool {
+    const ERROR_SHARING_VIOLATION: i32 = 32;
+    const ERROR_LOCK_VIOLATION: i32 = 33;
+    cfg!(windows)
+        && matches!(
+            err.raw_os_error(),
+            Some(ERROR_SHARING_VIOLATION | ERROR_LOCK_VIOLATION)
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_refused_for_permission_names_both_likely_causes() {
+        let err = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let message = Error::file(Path::new("BC-CCHC-SNV-2024-09.xlsx"), &err).to_string();
+        assert!(message.contains("BC-CCHC-SNV-2024-09.xlsx"), "{message}");
+        assert!(message.contains("chỉ đọc") && message.contains("chương trình khác mở"));
+    }
+
+    #[test]
+    fn a_sharing_violation_is_told_as_a_file_open_elsewhere_only_on_windows() {
+        let err = std::io::Error::from_raw_os_error(32);
+        let message = Error::file(Path::new("a.xlsx"), &err).to_string();
+        assert_eq!(
+            message.contains("đang được mở trong Excel"),
+            cfg!(windows),
+            "code 32 is a sharing violation on Windows, a broken pipe elsewhere: {message}"
+        );
     }
 }

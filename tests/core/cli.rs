@@ -4,15 +4,21 @@ use serde_json::Value;
 
 use crate::common::{count_rows, temp_db, TempDb};
 
-fn cchc(db: &TempDb, args: &[&str]) -> Output {
+pub(crate) fn cchc(db: &TempDb, args: &[&str]) -> Output {
     cchc_with_input(db, args, "")
 }
 
-/// Runs the built binary on the test database with `input` on its stdin.
 fn cchc_with_input(db: &TempDb, args: &[&str], input: &str) -> Output {
+    cchc_in(db, db.dir.path(), args, input)
+}
+
+/// Runs the built binary on the test database, in folder `cwd`, with `input`
+/// on its stdin.
+pub(crate) fn cchc_in(db: &TempDb, cwd: &std::path::Path, args: &[&str], input: &str) -> Output {
     use std::io::Write;
     use std::process::Stdio;
     let mut child = Command::new(env!("CARGO_BIN_EXE_cchc"))
+        .current_dir(cwd)
         .arg("--db")
         .arg(&db.path)
         .args(args)
@@ -41,7 +47,7 @@ fn json(db: &TempDb, args: &[&str]) -> Value {
     serde_json::from_slice(&out.stdout).expect("stdout is JSON")
 }
 
-fn stderr(out: &Output) -> String {
+pub(crate) fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 

@@ -165,12 +165,12 @@ pub fn assert_kind(outcome: &Outcome, kind: OutcomeKind) {
     assert_eq!(outcome.kind, kind, "{}", outcome.message);
 }
 
-/// Runs the openpyxl editor (tests/scripts/edit_workbook.py) on `source`,
+/// Runs the openpyxl editor (tests/xlsx_check/edit_workbook.py) on `source`,
 /// writing `target`: the way a person changes a workbook in Excel.
 pub fn edit(source: &Path, target: &Path, ops: &[&str]) {
     let script = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/scripts/edit_workbook.py"
+        "/tests/xlsx_check/edit_workbook.py"
     );
     run_python(
         Command::new(python())
@@ -181,12 +181,12 @@ pub fn edit(source: &Path, target: &Path, ops: &[&str]) {
     );
 }
 
-/// Makes a hostile file of `kind` (tests/scripts/hostile_files.py) at
+/// Makes a hostile file of `kind` (tests/xlsx_check/hostile_files.py) at
 /// `target`, from the real workbook `base` where the kind needs one.
 pub fn hostile(kind: &str, base: &Path, target: &Path) {
     let script = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/scripts/hostile_files.py"
+        "/tests/xlsx_check/hostile_files.py"
     );
     run_python(
         Command::new(python())

@@ -5,6 +5,15 @@ use cchc::collect::OutcomeKind;
 
 use crate::collect_fixture::{assert_kind, exported_at, hostile, AgencyDb, Collector, PERIOD};
 
+/// How long a refusal may take: seconds in an optimised build; an
+/// unoptimised test build inflating 50 MB of XML on a loaded 2-core machine
+/// needs more (docs/performance.md has the release figures).
+const LIMIT: Duration = if cfg!(debug_assertions) {
+    Duration::from_secs(30)
+} else {
+    Duration::from_secs(5)
+};
+
 /// Makes the hostile file `kind` from a real export, collects it into a
 /// collector that already holds SNV's report, and checks that it is refused
 /// within seconds with a reason holding `reason`, importing nothing.
@@ -31,8 +40,7 @@ fn assert_refused_quickly(kind: &str, reason: &str) {
         "{kind}: {:?} says {reason:?}",
         outcome.message
     );
-    // Generous for an unoptimised test build on a busy machine; release is far faster.
-    assert!(took < Duration::from_secs(10), "{kind} refused in {took:?}");
+    assert!(took < LIMIT, "{kind} refused in {took:?}");
     assert_eq!(collector.snapshot(), before, "{kind} imports nothing");
     assert_still_there(&file);
 }

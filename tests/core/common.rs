@@ -1,6 +1,7 @@
 use std::path::PathBuf;
 
-use cchc::store::Store;
+use cchc::status::State;
+use cchc::store::{ProgressInput, Store};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 /// A temporary folder with a database file path inside it.
@@ -50,4 +51,15 @@ pub fn count_rows(path: &std::path::Path, table: &str) -> i64 {
     let conn = rusqlite::Connection::open(path).expect("the database file opens");
     conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
         .expect("the table exists")
+}
+
+/// A month's entry for a task with only its state set.
+pub fn entry(agency: &str, task: &str, period: &str, state: State) -> ProgressInput {
+    ProgressInput {
+        agency: agency.into(),
+        task: task.into(),
+        period: period.into(),
+        state: Some(state),
+        ..Default::default()
+    }
 }

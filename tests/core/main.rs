@@ -28,6 +28,10 @@ mod deadline_plan_text;
 mod docref_plan_text;
 /// Evidence records and their stored files.
 mod evidence;
+/// The monthly status workbook, read back with calamine.
+mod export;
+/// The exported file: formulas, determinism, atomic writes, the CLI, openpyxl.
+mod export_file;
 /// Schema migrations from every earlier version, and refusal of newer ones.
 mod migrations;
 /// The built-in plan against the plan text, number by number.

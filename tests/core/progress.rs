@@ -1,17 +1,7 @@
 use cchc::status::State;
 use cchc::store::{ProgressInput, Store};
 
-use crate::common::{count_rows, date, now, open_new};
-
-fn entry(agency: &str, task: &str, period: &str, state: State) -> ProgressInput {
-    ProgressInput {
-        agency: agency.into(),
-        task: task.into(),
-        period: period.into(),
-        state: Some(state),
-        ..Default::default()
-    }
-}
+use crate::common::{count_rows, date, entry, now, open_new};
 
 fn status_of(store: &Store, plan: i64, agency: &str, task: &str, period: &str) -> String {
     let report = store.status(plan, agency, period).expect("status");

@@ -1,0 +1,239 @@
+use std::path::Path;
+
+use calamine::Reader;
+use cchc::report::{layout, write_month_report, ExportOptions};
+use cchc::status::State;
+use cchc::Error;
+
+use crate::cli::{cchc_in, stderr};
+use crate::common::{entry, now, open_new, temp_db};
+use crate::export::{export, open, options, record_month, sheet, task_row, text};
+
+/// Every cell of every sheet, as text, sheet by sheet.
+fn all_cells(path: &Path) -> Vec<(String, Vec<String>)> {
+    let names = open(path).sheet_names();
+    names
+        .into_iter()
+        .map(|name| {
+            let cells = sheet(path, &name)
+                .cells()
+                .map(|(r, c, v)| format!("{r}:{c}={v:?}"))
+                .collect();
+            (name, cells)
+        })
+        .collect()
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("the folder lists")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn openpyxl_finds_the_fonts_merges_print_setup_panes_validations_and_date_formats() {
+    let (db, mut store, plan) = open_new();
+    record_month(&mut store, plan, db.dir.path());
+    let path = db.dir.path().join("BC-CCHC-SNV-2024-09.xlsx");
+    export(&store, plan, "SNV", "2024-09", &path);
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/xlsx_check/check_month_report.py"
+    );
+    // scripts/test.sh sets CCHC_PYTHON to a Python that has openpyxl.
+    let python = std::env::var("CCHC_PYTHON").unwrap_or_else(|_| "python3".into());
+    let out = std::process::Command::new(&python)
+        .arg(script)
+        .arg(&path)
+        .output()
+        .unwrap_or_else(|e| panic!("{python} runs the openpyxl checks: {e}"));
+    assert!(
+        out.status.success(),
+        "openpyxl's checks pass:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn text_that_looks_like_a_formula_is_written_as_text() {
+    let (db, mut store, plan) = open_new();
+    let mut entry = entry("SNV", "II.5.2", "2024-09", State::InProgress);
+    entry.result = Some("=SUM(A1:A3)".into());
+    entry.obstacles = Some("+84 912 345 678".into());
+    entry.proposals = Some("-giảm thủ tục; @Sở Tài chính".into());
+    store.set_progress(plan, &entry, now()).expect("saved");
+    let path = db.dir.path().join("formula.xlsx");
+    export(&store, plan, "SNV", "2024-09", &path);
+    let tasks = sheet(&path, layout::SHEET_TASKS);
+    let row = task_row(&tasks, "II.5.2");
+    assert_eq!(text(&tasks, row, 12), "=SUM(A1:A3)");
+    assert_eq!(text(&tasks, row, 14), "+84 912 345 678");
+    assert_eq!(text(&tasks, row, 15), "-giảm thủ tục; @Sở Tài chính");
+    let formulas = open(&path)
+        .worksheet_formula(layout::SHEET_TASKS)
+        .expect("the formula layer reads");
+    assert!(
+        formulas.cells().all(|(_, _, f)| f.is_empty()),
+        "no cell of the task sheet holds a formula"
+    );
+}
+
+#[test]
+fn the_same_data_and_export_time_give_the_same_cells() {
+    let (db, mut store, plan) = open_new();
+    record_month(&mut store, plan, db.dir.path());
+    let first = db.dir.path().join("first.xlsx");
+    let second = db.dir.path().join("second.xlsx");
+    export(&store, plan, "SNV", "2024-09", &first);
+    export(&store, plan, "SNV", "2024-09", &second);
+    assert_eq!(all_cells(&first), all_cells(&second));
+    // Exporting again over an existing file replaces it with the new data.
+    let mut more = entry("SNV", "II.2.1", "2024-09", State::InProgress);
+    more.percent = Some(80);
+    store.set_progress(plan, &more, now()).expect("saved");
+    export(&store, plan, "SNV", "2024-09", &first);
+    let tasks = sheet(&first, layout::SHEET_TASKS);
+    assert_eq!(text(&tasks, task_row(&tasks, "II.2.1"), 11), "80");
+}
+
+#[test]
+fn a_failed_export_leaves_no_file_behind_and_says_why_in_vietnamese() {
+    let (db, store, plan) = open_new();
+    let report = store.month_report(plan, "SNV", "2024-09").expect("report");
+    let folder = db.dir.path().join("out");
+    std::fs::create_dir(&folder).expect("folder");
+    std::fs::write(folder.join("old.xlsx"), b"an earlier export").expect("earlier file");
+
+    // A name longer than the file system allows fails at the final rename.
+    let too_long = folder.join(format!("{}.xlsx", "B".repeat(300)));
+    let err = write_month_report(&report, &options(), &too_long).expect_err("refused");
+    assert!(matches!(err, Error::File { .. }), "a file error: {err:?}");
+    assert_eq!(
+        files_in(&folder),
+        vec!["old.xlsx"],
+        "no temporary file is left and the earlier file is untouched"
+    );
+    assert_eq!(
+        std::fs::read(folder.join("old.xlsx")).expect("read"),
+        b"an earlier export"
+    );
+
+    let missing = db.dir.path().join("không-có").join("bc.xlsx");
+    let err = write_month_report(&report, &options(), &missing).expect_err("refused");
+    let message = err.to_string();
+    assert!(
+        message.contains("không-có") && message.contains("không có tệp hoặc thư mục"),
+        "the message names the folder and the reason: {message}"
+    );
+
+    let err = write_month_report(&report, &options(), &folder).expect_err("refused");
+    assert!(
+        err.to_string().contains("thư mục"),
+        "a folder is not a file name: {err}"
+    );
+    assert_eq!(files_in(&folder), vec!["old.xlsx"]);
+}
+
+#[test]
+fn cli_export_writes_the_spec_file_name_in_the_current_folder_or_the_given_one() {
+    let db = temp_db();
+    std::fs::create_dir_all(db.dir.path().join("work")).expect("folder");
+    let cwd = db.dir.path().join("work");
+    let out = cchc_in(
+        &db,
+        &cwd,
+        &[
+            "export",
+            "--agency",
+            "SNV",
+            "--period",
+            "09/2024",
+            "--signer",
+            "Trần Thị B",
+        ],
+        "",
+    );
+    assert!(out.status.success(), "export succeeds: {}", stderr(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "BC-CCHC-SNV-2024-09.xlsx",
+        "prints the written path"
+    );
+    let written = cwd.join("BC-CCHC-SNV-2024-09.xlsx");
+    let cover = sheet(&written, layout::SHEET_COVER);
+    assert!(cover.cells().any(|(_, _, v)| *v == "Trần Thị B"));
+
+    let out = cchc_in(
+        &db,
+        &cwd,
+        &[
+            "export", "--agency", "STC", "--period", "2024-10", "--out", "..",
+        ],
+        "",
+    );
+    assert!(
+        out.status.success(),
+        "export into a folder: {}",
+        stderr(&out)
+    );
+    assert!(db.dir.path().join("BC-CCHC-STC-2024-10.xlsx").is_file());
+}
+
+#[test]
+fn cli_export_refuses_a_group_an_unknown_agency_and_a_bad_month() {
+    let db = temp_db();
+    let cwd = db.dir.path();
+    for (args, expected) in [
+        (["--agency", "SBN", "--period", "2024-09"], "nhóm"),
+        (["--agency", "XYZ", "--period", "2024-09"], "XYZ"),
+        (["--agency", "SNV", "--period", "2024-13"], "2024-13"),
+    ] {
+        let mut all = vec!["export"];
+        all.extend(args);
+        let out = cchc_in(&db, cwd, &all, "");
+        assert_eq!(out.status.code(), Some(1), "{args:?} is a wrong value");
+        assert!(
+            stderr(&out).contains(expected),
+            "{args:?}: the message names {expected:?}: {}",
+            stderr(&out)
+        );
+    }
+    let left: Vec<String> = files_in(cwd)
+        .into_iter()
+        .filter(|n| n.ends_with(".xlsx") || n.contains(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "nothing is written: {left:?}");
+}
+
+#[test]
+fn an_agency_with_no_tasks_still_gets_a_valid_workbook() {
+    let (db, store, plan) = open_new();
+    assert!(
+        store
+            .tasks(plan, Some("TTPVHCC"))
+            .expect("tasks")
+            .is_empty(),
+        "the public administration service centre has no task of its own in the plan"
+    );
+    let path = db.dir.path().join("idle.xlsx");
+    let report = store
+        .month_report(plan, "TTPVHCC", "2024-09")
+        .expect("report");
+    let opts = ExportOptions {
+        signer: None,
+        ..options()
+    };
+    write_month_report(&report, &opts, &path).expect("written");
+    let tasks = sheet(&path, layout::SHEET_TASKS);
+    assert_eq!(text(&tasks, layout::TASK_HEADER_ROW, 1), "Mã nhiệm vụ");
+    assert_eq!(text(&tasks, layout::TASK_FIRST_ROW, 1), "", "no task rows");
+    let cover = sheet(&path, layout::SHEET_COVER);
+    assert!(
+        cover.cells().any(|(_, _, v)| *v == "Tổng cộng"),
+        "the summary is there, with zeros"
+    );
+}

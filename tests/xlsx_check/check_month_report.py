@@ -1,0 +1,127 @@
+"""Independent check of an exported monthly workbook with openpyxl.
+
+Usage: python3 check_month_report.py FILE.xlsx
+
+Checks what calamine cannot see: fonts, merged title cells, print setup,
+frozen panes, data validations, the hidden _meta sheet and the number format
+of date cells. Prints every failure and exits 1 when there is any.
+"""
+import sys
+
+import openpyxl
+
+STATUSES = [
+    "Chưa triển khai",
+    "Đang thực hiện trong hạn",
+    "Hoàn thành đúng hạn",
+    "Hoàn thành quá hạn",
+    "Quá hạn chưa hoàn thành",
+    "Thực hiện thường xuyên",
+]
+TABLES = {
+    # sheet: (header row, first data row, last column letter, date columns, freeze)
+    "Nhiệm vụ": (4, 6, "P", ["I"], "C6"),
+    "Tài liệu kiểm chứng": (4, 5, "I", ["C"], "A5"),
+    "Chỉ số": (4, 5, "I", [], "A5"),
+}
+
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+
+
+def check_print_setup(ws, name):
+    check(ws.page_setup.orientation == "landscape", f"{name}: not landscape")
+    check(ws.page_setup.paperSize in (9, "9"), f"{name}: paper is not A4")
+    fit = ws.sheet_properties.pageSetUpPr
+    check(fit is not None and fit.fitToPage, f"{name}: not fit to page")
+    check(ws.page_setup.fitToWidth in (None, 1, "1"), f"{name}: not one page wide")
+    check("Trang &P/&N" in (ws.oddFooter.center.text or ""), f"{name}: no page-number footer")
+
+
+def check_fonts(ws, name):
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value is not None and cell.font.name != "Times New Roman":
+                check(False, f"{name}!{cell.coordinate}: font {cell.font.name}")
+                return
+
+
+def main(path):
+    wb = openpyxl.load_workbook(path)
+    check(
+        wb.sheetnames == ["Báo cáo", "Nhiệm vụ", "Tài liệu kiểm chứng", "Chỉ số", "_meta"],
+        f"sheet names {wb.sheetnames}",
+    )
+    check(wb["_meta"].sheet_state == "hidden", "_meta is not hidden")
+    meta = {row[0]: row[1] for row in wb["_meta"].iter_rows(values_only=True)}
+    check(meta.get("format") == "cchc-bao-cao-thang", f"_meta format {meta.get('format')}")
+    check(len(meta.get("content_sha256") or "") == 64, "_meta content_sha256 missing")
+
+    cover = wb["Báo cáo"]
+    check_print_setup(cover, "Báo cáo")
+    check_fonts(cover, "Báo cáo")
+    merged = {str(r) for r in cover.merged_cells.ranges}
+    for expected in ["A1:B1", "C1:H1", "A2:B2", "C2:H2", "A5:H5", "A6:H6"]:
+        check(expected in merged, f"Báo cáo: {expected} is not merged")
+    check(cover["A2"].font.b, "Báo cáo: the agency name is not bold")
+    check(cover["C3"].font.i, "Báo cáo: the date line is not italic")
+    check(cover["A5"].value == "BÁO CÁO" and cover["A5"].font.b, "Báo cáo: no bold title")
+
+    for name, (header, first, last_col, date_cols, freeze) in TABLES.items():
+        ws = wb[name]
+        check_print_setup(ws, name)
+        check_fonts(ws, name)
+        check(f"A1:{last_col}1" in {str(r) for r in ws.merged_cells.ranges}, f"{name}: title not merged")
+        check(ws.freeze_panes == freeze, f"{name}: panes frozen at {ws.freeze_panes}")
+        check(ws.print_title_rows is not None and ws.print_title_rows.startswith(f"${header}:"),
+              f"{name}: header not repeated ({ws.print_title_rows})")
+        check(ws.auto_filter.ref is not None, f"{name}: no autofilter")
+        head = ws[f"A{header}"]
+        check(head.font.b and head.alignment.horizontal == "center", f"{name}: header not bold centred")
+        check(head.fill.fgColor.rgb not in (None, "00000000"), f"{name}: header not shaded")
+        check(head.border.left.style == "thin", f"{name}: header without borders")
+        for col in date_cols:
+            for row in range(first, ws.max_row + 1):
+                cell = ws[f"{col}{row}"]
+                if cell.value is not None:
+                    check(cell.is_date, f"{name}!{cell.coordinate} is not a date")
+                    check(cell.number_format == "dd/mm/yyyy", f"{name}!{cell.coordinate}: format {cell.number_format}")
+        if name == "Chỉ số":
+            for row in range(first, ws.max_row + 1):
+                for col in "DEFG":
+                    cell = ws[f"{col}{row}"]
+                    check(cell.data_type == "n" and cell.number_format == "0.0000",
+                          f"{name}!{cell.coordinate}: score not a number with 4 decimals")
+        else:
+            for row in range(first, ws.max_row + 1):
+                check(ws[f"A{row}"].data_type == "n", f"{name}!A{row}: STT is not a number")
+
+    tasks = wb["Nhiệm vụ"]
+    last = tasks.max_row
+    rules = {str(dv.sqref): dv for dv in tasks.data_validations.dataValidation}
+    status = rules.get(f"K6:K{last}")
+    check(status is not None and status.type == "list", f"Nhiệm vụ: no status list on K6:K{last} ({list(rules)})")
+    if status is not None:
+        check(status.formula1.strip('"').split(",") == STATUSES, f"status list {status.formula1}")
+    percent = rules.get(f"L6:L{last}")
+    check(percent is not None and percent.type == "whole", "Nhiệm vụ: no whole-number rule on percent")
+    if percent is not None:
+        check((percent.operator in (None, "between")) and percent.formula1 == "0" and percent.formula2 == "100",
+              f"percent rule {percent.operator} {percent.formula1} {percent.formula2}")
+    for row in range(6, last + 1):
+        value = tasks[f"L{row}"].value
+        check(value is None or isinstance(value, (int, float)), f"Nhiệm vụ!L{row}: percent is text")
+        if tasks[f"K{row}"].value == "Quá hạn chưa hoàn thành":
+            check(tasks[f"K{row}"].fill.fgColor.rgb.endswith("FFC7CE"), f"Nhiệm vụ!K{row}: overdue not marked")
+
+    for message in failures:
+        print(message)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
