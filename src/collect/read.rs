@@ -12,12 +12,16 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::grid::{cell_name, Grid, Val};
 use super::limits;
+use crate::error::{Error, Result};
 use crate::report::content_hash::content_sha256;
 use crate::report::layout::{
     self, meta_key, task_col, EVIDENCE_HEADERS, SHEET_EVIDENCE, SHEET_META, SHEET_TASKS,
     TASK_FIRST_ROW, TASK_HEADERS, TASK_HEADER_ROW,
 };
 use crate::status::Status;
+
+/// A step of reading that ends in a refusal, its Vietnamese sentence.
+type Refused<T> = std::result::Result<T, String>;
 
 /// An agency workbook that passed the checks that need only the file.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,8 +91,16 @@ impl Place<'_> {
 }
 
 /// Reads and checks the workbook at `path` for reporting month `period`
-/// (`YYYY-MM`); `Err` is the refusal.
-pub fn read_agency_workbook(path: &Path, period: &str) -> Result<AgencyWorkbook, String> {
+/// (`YYYY-MM`).
+///
+/// # Errors
+/// [`Error::Invalid`] with the refusal: one Vietnamese sentence naming the
+/// file and, where there is one, the sheet and the cell.
+pub fn read_agency_workbook(path: &Path, period: &str) -> Result<AgencyWorkbook> {
+    read(path, period).map_err(Error::Invalid)
+}
+
+fn read(path: &Path, period: &str) -> Refused<AgencyWorkbook> {
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -101,7 +113,7 @@ pub fn read_agency_workbook(path: &Path, period: &str) -> Result<AgencyWorkbook,
         ))
     })?;
     let names = xlsx.sheet_names();
-    let mut sheet = |name: &str| -> Result<Grid, String> {
+    let mut sheet = |name: &str| -> Refused<Grid> {
         if !names.iter().any(|n| n == name) {
             return Err(at.file(&format!(
                 "không có sheet \"{name}\"; đây không phải báo cáo tháng do ứng dụng xuất ra, hoặc \
@@ -150,7 +162,7 @@ struct Meta {
 }
 
 impl Meta {
-    fn read(grid: &Grid, at: &Place, expected_period: &str) -> Result<Meta, String> {
+    fn read(grid: &Grid, at: &Place, expected_period: &str) -> Refused<Meta> {
         let find = |key: &str| -> Option<(u32, String)> {
             grid.row_indexes()
                 .find(|r| grid.get(*r, 0).text() == key)
@@ -242,7 +254,7 @@ pub fn month_text(period: &str) -> String {
     }
 }
 
-fn check_task_header(grid: &Grid, at: &Place) -> Result<(), String> {
+fn check_task_header(grid: &Grid, at: &Place) -> Refused<()> {
     let row = TASK_HEADER_ROW;
     for (col, want) in TASK_HEADERS.iter().enumerate() {
         let col = col as u32;
@@ -273,7 +285,7 @@ fn check_task_header(grid: &Grid, at: &Place) -> Result<(), String> {
     Ok(())
 }
 
-fn task_line(grid: &Grid, row: u32, at: &Place) -> Result<TaskLine, String> {
+fn task_line(grid: &Grid, row: u32, at: &Place) -> Refused<TaskLine> {
     let text = |col: u16| grid.get(row, u32::from(col)).text();
     let code = text(task_col::CODE);
     if code.is_empty() {
@@ -323,7 +335,7 @@ fn task_line(grid: &Grid, row: u32, at: &Place) -> Result<TaskLine, String> {
 }
 
 /// A percent cell: empty, or a number from 0 to 100 (a number typed as text is read too).
-fn percent(v: &Val) -> Result<Option<f64>, String> {
+fn percent(v: &Val) -> Refused<Option<f64>> {
     let n = match v {
         Val::Empty => return Ok(None),
         Val::Number(n) => *n,
@@ -346,7 +358,7 @@ fn percent(v: &Val) -> Result<Option<f64>, String> {
 }
 
 /// A due-date cell: empty, a date, or a date typed as text ("30/09/2024").
-fn due_date(v: &Val) -> Result<Option<NaiveDate>, String> {
+fn due_date(v: &Val) -> Refused<Option<NaiveDate>> {
     match v {
         Val::Empty => Ok(None),
         Val::Date(d) => Ok(Some(*d)),
