@@ -5,7 +5,9 @@ use calamine::{Data, Reader, SheetVisible, Xlsx};
 use cchc::collect::{self, OutcomeKind};
 use cchc::status::{State, Status};
 
-use crate::collect_fixture::{assert_kind, edit, exported_at, AgencyDb, Collector, PERIOD};
+use crate::collect_fixture::{
+    assert_kind, check_consolidated, edit, exported_at, AgencyDb, Collector, PERIOD,
+};
 use crate::common::now;
 
 #[test]
@@ -246,6 +248,8 @@ fn the_consolidated_workbook_lists_every_agency_the_rows_and_the_overdue_ones() 
         out.file_name().and_then(|n| n.to_str()),
         Some("TH-CCHC-2025-01.xlsx")
     );
+
+    check_consolidated(&out);
 
     let mut book: Xlsx<_> = calamine::open_workbook(&out).expect("calamine opens it");
     let names = book.sheet_names();

@@ -197,6 +197,17 @@ pub fn hostile(kind: &str, base: &Path, target: &Path) {
     );
 }
 
+/// Checks the consolidated workbook at `path` with openpyxl
+/// (tests/xlsx_check/check_consolidated.py): fonts, print setup, repeated
+/// header rows, merged head block, real dates and numbers.
+pub fn check_consolidated(path: &Path) {
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/xlsx_check/check_consolidated.py"
+    );
+    run_python(Command::new(python()).arg(script).arg(path));
+}
+
 /// The Python with openpyxl: `CCHC_PYTHON` (scripts/test.sh sets it to its
 /// virtual environment), else `python3`.
 fn python() -> std::ffi::OsString {
@@ -209,7 +220,8 @@ fn run_python(cmd: &mut Command) {
         .expect("Python runs (scripts/test.sh installs it with openpyxl; or set CCHC_PYTHON)");
     assert!(
         out.status.success(),
-        "the Python helper succeeds: {}",
+        "the Python helper succeeds:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
 }
