@@ -9,7 +9,7 @@ import sys
 
 import openpyxl
 
-from check_month_report import check, check_fonts, check_print_setup, failures
+from check_month_report import check, check_fonts, check_print_setup, check_table, failures
 
 HEADER, FIRST = 7, 9
 TABLES = {
@@ -43,14 +43,8 @@ def main(path):
         ws = wb[name]
         check_print_setup(ws, name)
         check_fonts(ws, name)
-        check(ws.freeze_panes == f"A{FIRST}", f"{name}: panes frozen at {ws.freeze_panes}")
-        check(ws.print_title_rows is not None and ws.print_title_rows.startswith(f"${HEADER}:"),
-              f"{name}: header not repeated ({ws.print_title_rows})")
-        check(ws.auto_filter.ref is not None, f"{name}: no autofilter")
-        head = ws[f"A{HEADER}"]
-        check(head.font.b and head.alignment.horizontal == "center", f"{name}: header not bold centred")
-        check(head.fill.fgColor.rgb not in (None, "00000000"), f"{name}: header not shaded")
-        check(ws[f"{last_col}{HEADER}"].border.right.style == "thin", f"{name}: header without borders")
+        check_table(ws, name, HEADER, f"A{FIRST}")
+        check(ws[f"{last_col}{HEADER}"].border.right.style == "thin", f"{name}: last header cell without borders")
         for row in range(FIRST, ws.max_row + 1):
             for col in date_cols:
                 cell = ws[f"{col}{row}"]
