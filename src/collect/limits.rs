@@ -7,7 +7,7 @@
 //! A file that fails is refused with a Vietnamese reason and never parsed.
 
 use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::{BufReader, Read, Seek};
 use std::path::Path;
 
 use zip::ZipArchive;
@@ -23,6 +23,9 @@ pub const MAX_TOTAL_BYTES: u64 = 160 * 1024 * 1024;
 /// Highest compression ratio accepted for an entry larger than [`RATIO_FLOOR`]:
 /// real sheet XML compresses 5–30×, a zip bomb thousands of times.
 pub const MAX_RATIO: u64 = 200;
+/// The signature of an OLE compound file: an old .xls, or an .xlsx that Excel
+/// encrypted with a password (it wraps the package in one).
+const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// Entries smaller than this are not held to [`MAX_RATIO`].
 const RATIO_FLOOR: u64 = 1024 * 1024;
 
@@ -39,7 +42,19 @@ pub fn check_package(path: &Path) -> Result<(), String> {
             MAX_FILE_BYTES / (1024 * 1024)
         ));
     }
-    let file = File::open(path).map_err(|e| format!("không mở được tệp ({e})."))?;
+    let mut file = File::open(path).map_err(|e| format!("không mở được tệp ({e})."))?;
+    let mut magic = [0u8; 8];
+    let read = file.read(&mut magic).unwrap_or(0);
+    if read == magic.len() && magic == OLE_MAGIC {
+        return Err(
+            "đây là tệp Excel cũ (.xls) hoặc tệp .xlsx đã đặt mật khẩu, ứng dụng không đọc được. \
+             Hãy mở tệp bằng Excel, bỏ mật khẩu nếu có, rồi lưu lại với kiểu \"Excel Workbook \
+             (*.xlsx)\"."
+                .into(),
+        );
+    }
+    file.rewind()
+        .map_err(|e| format!("không đọc được tệp ({e})."))?;
     let mut zip = ZipArchive::new(BufReader::new(file)).map_err(|_| not_xlsx())?;
     if zip.len() > MAX_ENTRIES {
         return Err(format!(
@@ -207,6 +222,20 @@ mod tests {
         let err = scan_entry(&mut xml.as_slice(), "xl/sharedStrings.xml")
             .expect_err("the DOCTYPE straddles the 64 KiB read boundary");
         assert!(err.contains("DOCTYPE"), "{err}");
+    }
+
+    #[test]
+    fn an_old_xls_or_a_password_protected_xlsx_is_named_as_such() {
+        let dir = tempfile::tempdir().expect("temp folder");
+        let path = dir.path().join("bao-cao.xlsx");
+        let mut bytes = OLE_MAGIC.to_vec();
+        bytes.resize(4096, 0);
+        std::fs::write(&path, bytes).expect("write");
+        let err = check_package(&path).expect_err("not a zip package");
+        assert!(
+            err.contains("Excel cũ (.xls)") && err.contains("mật khẩu"),
+            "{err}"
+        );
     }
 
     #[test]
