@@ -7,13 +7,14 @@
 
 use std::path::Path;
 
-use chrono::{Datelike, FixedOffset};
+use chrono::FixedOffset;
 use rust_xlsxwriter::{Color, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 use super::month_text;
 use super::summary::{AgencyLine, AgencyTask, Consolidation};
 use crate::error::{Error, Result};
 use crate::report::layout::{task_col, SHEET_META, TASK_HEADERS};
+use crate::report::{date_line, fit_height, numbering_row};
 use crate::status::Status;
 use crate::xlsx::{self, Formats, Written};
 
@@ -36,6 +37,12 @@ const VIETNAM: i32 = 7 * 3600;
 /// Zero-based rows of every table sheet: title, subtitle, header, numbering, data.
 const HEADER_ROW: u32 = 6;
 const FIRST_ROW: u32 = HEADER_ROW + 2;
+
+/// Widths (in characters) of the wrapped columns whose text sets a row's height.
+const NAME_WIDTH: f64 = 34.0;
+const NOTE_WIDTH: f64 = 40.0;
+const CRITERION_WIDTH: f64 = 50.0;
+const LAGGING_WIDTH: f64 = 30.0;
 
 /// `TH-CCHC-<YYYY>-<MM>.xlsx` for a period `YYYY-MM`.
 pub fn consolidated_file_name(period: &str) -> String {
@@ -155,10 +162,9 @@ fn table_sheet(
         &st.bold_centre,
     )?;
     xlsx::header_row(ws, HEADER_ROW, columns, &st.table)?;
-    for col in 0..=last {
-        let n = format!("({})", col + 1);
-        ws.write_string_with_format(HEADER_ROW + 1, col, &n, &st.table.header)?;
-    }
+    // Bold headers run wider than body text, hence the narrower measure.
+    fit_height(ws, HEADER_ROW, columns.iter().map(|(h, w)| (*h, w * 0.8)))?;
+    numbering_row(ws, HEADER_ROW + 1, last + 1, &st.table.header)?;
     ws.set_freeze_panes(FIRST_ROW, 0)?;
     ws.set_repeat_rows(HEADER_ROW, HEADER_ROW + 1)?;
     xlsx::print_setup(ws);
@@ -186,13 +192,7 @@ fn head_block(ws: &mut Worksheet, c: &Consolidation, last: u16, st: &Styles) -> 
         Some(tz) => c.generated_at.with_timezone(&tz).date_naive(),
         None => c.generated_at.date_naive(),
     };
-    let date_line = format!(
-        "{}, ngày {:02} tháng {:02} năm {}",
-        c.plan.province,
-        today.day(),
-        today.month(),
-        today.year()
-    );
+    let date_line = date_line(&c.plan.province, today);
     ws.merge_range(2, split, 2, last, &date_line, &st.italic_centre)?;
     Ok(())
 }
@@ -200,14 +200,14 @@ fn head_block(ws: &mut Worksheet, c: &Consolidation, last: u16, st: &Styles) -> 
 fn summary_sheet(ws: &mut Worksheet, c: &Consolidation, st: &Styles) -> Written {
     let mut columns: Vec<(&str, f64)> = vec![
         ("STT", 6.0),
-        ("Cơ quan", 34.0),
+        ("Cơ quan", NAME_WIDTH),
         ("Đã gửi báo cáo", 11.0),
         ("Ngày xuất báo cáo", 12.0),
         ("Số nhiệm vụ", 10.0),
     ];
     columns.extend(Status::ALL.iter().map(|s| (s.label(), 12.0)));
     columns.push(("Tỷ lệ hoàn thành (%)", 11.0));
-    columns.push(("Ghi chú", 40.0));
+    columns.push(("Ghi chú", NOTE_WIDTH));
     table_sheet(ws, SHEET_SUMMARY, "BÁO CÁO TỔNG HỢP", c, &columns, st)?;
     head_block(ws, c, columns.len() as u16 - 1, st)?;
     let mut row = FIRST_ROW;
@@ -253,7 +253,12 @@ fn agency_line(
     }
     let after = 5 + a.counts.len() as u16;
     xlsx::put_number(ws, row, after, a.completion, &st.percent)?;
-    xlsx::put_text(ws, row, after + 1, &a.note, text)
+    xlsx::put_text(ws, row, after + 1, &a.note, text)?;
+    fit_height(
+        ws,
+        row,
+        [(a.name.as_str(), NAME_WIDTH), (a.note.as_str(), NOTE_WIDTH)],
+    )
 }
 
 /// The columns of the task sheets: the agency, then the agency workbook's 16.
@@ -317,6 +322,16 @@ fn tasks_sheet(
             status_format,
         )?;
         xlsx::put_number(ws, row, col(task_col::PERCENT), t.percent, &st.table.number)?;
+        let texts = [
+            (r.agency_name.as_str(), 0),
+            (&t.content, task_col::CONTENT + 1),
+            (&t.partners, task_col::PARTNERS + 1),
+            (&t.deadline, task_col::DEADLINE + 1),
+            (&t.result, task_col::RESULT + 1),
+            (&t.obstacles, task_col::OBSTACLES + 1),
+            (&t.proposals, task_col::PROPOSALS + 1),
+        ];
+        fit_height(ws, row, texts.map(|(s, c)| (s, columns[usize::from(c)].1)))?;
         row += 1;
     }
     let last = columns.len() as u16 - 1;
@@ -327,13 +342,13 @@ fn tasks_sheet(
 fn criteria_sheet(ws: &mut Worksheet, c: &Consolidation, st: &Styles) -> Written {
     let columns = [
         ("Mã tiêu chí", 10.0),
-        ("Tiêu chí", 50.0),
+        ("Tiêu chí", CRITERION_WIDTH),
         ("Lĩnh vực", 8.0),
         ("Điểm tối đa", 10.0),
         ("Điểm 2023", 10.0),
         ("Số nhiệm vụ", 10.0),
         ("Đã hoàn thành", 10.0),
-        ("Cơ quan chậm tiến độ", 30.0),
+        ("Cơ quan chậm tiến độ", LAGGING_WIDTH),
     ];
     table_sheet(ws, SHEET_CRITERIA, "TIẾN ĐỘ THEO TIÊU CHÍ", c, &columns, st)?;
     let text = &st.table.text;
@@ -346,7 +361,16 @@ fn criteria_sheet(ws: &mut Worksheet, c: &Consolidation, st: &Styles) -> Written
         ws.write_number_with_format(row, 4, k.score_prev, &st.score)?;
         ws.write_number_with_format(row, 5, k.tasks as f64, &st.table.number)?;
         ws.write_number_with_format(row, 6, k.done as f64, &st.table.number)?;
-        xlsx::put_text(ws, row, 7, &k.lagging.join("; "), text)?;
+        let lagging = k.lagging.join("; ");
+        xlsx::put_text(ws, row, 7, &lagging, text)?;
+        fit_height(
+            ws,
+            row,
+            [
+                (k.name.as_str(), CRITERION_WIDTH),
+                (lagging.as_str(), LAGGING_WIDTH),
+            ],
+        )?;
         row += 1;
     }
     ws.autofilter(HEADER_ROW, 0, row.saturating_sub(1).max(HEADER_ROW), 7)?;
