@@ -185,6 +185,36 @@ fn a_workbook_edited_by_hand_in_excel_is_accepted_and_marked() {
 }
 
 #[test]
+fn an_evidence_row_edited_by_hand_marks_the_workbook_edited() {
+    let agency = AgencyDb::new();
+    let dir = tempfile::tempdir().expect("temp folder");
+    let file = agency.export("SNV", PERIOD, exported_at(9), dir.path(), None);
+    let mut book: Xlsx<_> = calamine::open_workbook(&file).expect("open the export");
+    let sheet = sheet(&mut book, "Tài liệu kiểm chứng");
+    assert_eq!(
+        text(&sheet, 4, 4),
+        "Tờ trình sáp nhập các trường cao đẳng",
+        "the export lists the document at E5"
+    );
+    let edited = dir.path().join("sua-tai-lieu.xlsx");
+    // Row 5 is the first document; E is "Trích yếu".
+    edit(
+        &file,
+        &edited,
+        &["set", "Tài liệu kiểm chứng", "E5", "Tờ trình (sửa)"],
+    );
+    let mut collector = Collector::new();
+    let untouched = collector.collect_one(&file);
+    assert!(!untouched.edited, "the evidence rows hash as exported");
+    let outcome = collector.collect_one(&edited);
+    assert_kind(&outcome, OutcomeKind::Replaced);
+    assert!(
+        outcome.edited,
+        "the evidence sheet is part of the content hash"
+    );
+}
+
+#[test]
 fn a_workbook_only_opened_and_saved_again_is_not_marked_edited() {
     let agency = AgencyDb::new();
     let dir = tempfile::tempdir().expect("temp folder");

@@ -4,7 +4,7 @@ use std::process::Command;
 use cchc::collect::{self, Outcome, OutcomeKind};
 use cchc::report::{write_month_report, ExportOptions};
 use cchc::status::State;
-use cchc::store::{ProgressInput, Store};
+use cchc::store::{EvidenceInput, ProgressInput, Store};
 use chrono::{DateTime, FixedOffset, TimeZone};
 
 use crate::common::{date, now, open_new, TempDb};
@@ -13,8 +13,8 @@ use crate::common::{date, now, open_new, TempDb};
 pub const PERIOD: &str = "2024-09";
 
 /// An agency's own database with some progress recorded for September 2024:
-/// one task done on time, one in progress with a percent and text, the rest
-/// as the plan leaves them (some of them overdue by then).
+/// one task done on time with a document as evidence, one in progress with a
+/// percent and text, the rest as the plan leaves them.
 pub struct AgencyDb {
     /// Kept so the database's folder lives as long as the store.
     _db: TempDb,
@@ -44,6 +44,22 @@ impl AgencyDb {
             Some(40),
             "Đang rà soát quy trình",
         );
+        let evidence = EvidenceInput {
+            agency: "SNV".into(),
+            number: "1494/TTr-SNV".into(),
+            date: Some(date(2024, 8, 28)),
+            issuer: "Sở Nội vụ".into(),
+            summary: "Tờ trình sáp nhập các trường cao đẳng".into(),
+            location: String::new(),
+            tasks: vec!["IV.3.1".into()],
+            criteria: Vec::new(),
+            file: None,
+        };
+        let plan = agency.plan;
+        agency
+            .store
+            .add_evidence(plan, &evidence, now())
+            .expect("the evidence is saved");
         agency
     }
 
