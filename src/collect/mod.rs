@@ -253,15 +253,18 @@ fn check_against_plan(
     book: &AgencyWorkbook,
     at: &Place,
 ) -> Result<std::result::Result<(), String>> {
-    use crate::report::layout::{meta_key, task_col, SHEET_META, SHEET_TASKS};
+    use crate::report::layout::{task_col, SHEET_META, SHEET_TASKS};
     if !agencies.contains_key(&book.agency_code) {
-        return Ok(Err(at.file(&format!(
-            "cơ quan mã \"{}\" ({}) không có trong kế hoạch đang dùng của đơn vị tổng hợp \
-             (sheet \"{SHEET_META}\", khóa \"{}\").",
-            book.agency_code,
-            book.agency_name,
-            meta_key::AGENCY_CODE
-        ))));
+        return Ok(Err(at.cell(
+            SHEET_META,
+            book.agency_code_row,
+            1,
+            &format!(
+                "cơ quan mã \"{}\" ({}) không có trong kế hoạch đang dùng của đơn vị tổng hợp \
+                 (hoặc là một nhóm cơ quan, không phải một cơ quan).",
+                book.agency_code, book.agency_name
+            ),
+        )));
     }
     let own: HashSet<String> = store
         .tasks(plan_id, Some(&book.agency_code))?

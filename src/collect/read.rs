@@ -27,6 +27,8 @@ type Refused<T> = std::result::Result<T, String>;
 #[derive(Debug, Clone, PartialEq)]
 pub struct AgencyWorkbook {
     pub agency_code: String,
+    /// Zero-based row of `agency_code` in `_meta` (its value is in column B), for messages.
+    pub agency_code_row: u32,
     pub agency_name: String,
     /// `YYYY-MM`.
     pub period: String,
@@ -141,6 +143,7 @@ fn read(path: &Path, period: &str) -> Refused<AgencyWorkbook> {
     let evidence = evidence_rows(&evidence_grid);
     Ok(AgencyWorkbook {
         agency_code: meta.agency_code,
+        agency_code_row: meta.agency_code_row,
         agency_name: meta.agency_name,
         period: meta.period,
         generated_at: meta.generated_at,
@@ -154,6 +157,7 @@ fn read(path: &Path, period: &str) -> Refused<AgencyWorkbook> {
 /// The `_meta` sheet's values that the collector needs.
 struct Meta {
     agency_code: String,
+    agency_code_row: u32,
     agency_name: String,
     period: String,
     generated_at: DateTime<FixedOffset>,
@@ -227,9 +231,9 @@ impl Meta {
                 format!("thời điểm xuất \"{generated}\" không đúng dạng RFC 3339."),
             )
         })?;
-        let (row, agency_code) = need(meta_key::AGENCY_CODE)?;
+        let (agency_code_row, agency_code) = need(meta_key::AGENCY_CODE)?;
         if agency_code.is_empty() {
-            return Err(bad(row, "mã cơ quan để trống.".into()));
+            return Err(bad(agency_code_row, "mã cơ quan để trống.".into()));
         }
         let (row, content_sha256) = need(meta_key::CONTENT_SHA256)?;
         if content_sha256.len() != 64 || !content_sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
@@ -237,6 +241,7 @@ impl Meta {
         }
         Ok(Meta {
             agency_code,
+            agency_code_row,
             agency_name: find(meta_key::AGENCY_NAME).map(|f| f.1).unwrap_or_default(),
             period: normalized,
             generated_at,

@@ -119,10 +119,17 @@ fn an_agency_the_plan_lacks_or_a_group_is_refused() {
     let file = s.edited("co-quan-la.xlsx", &["set", "_meta", "B4", "SXYZ"]);
     s.assert_refused(
         &file,
-        &["\"co-quan-la.xlsx\"", "\"SXYZ\"", "sheet \"_meta\""],
+        &["\"co-quan-la.xlsx\"", "\"SXYZ\"", "sheet \"_meta\", ô B4"],
     );
     let file = s.edited("nhom.xlsx", &["set", "_meta", "B4", "SBN"]);
-    s.assert_refused(&file, &["\"SBN\"", "không có trong kế hoạch"]);
+    s.assert_refused(
+        &file,
+        &[
+            "sheet \"_meta\", ô B4",
+            "\"SBN\"",
+            "không có trong kế hoạch",
+        ],
+    );
 }
 
 #[test]

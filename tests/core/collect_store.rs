@@ -29,6 +29,7 @@ fn schema_1_with_data(path: &std::path::Path) {
 fn workbook() -> AgencyWorkbook {
     AgencyWorkbook {
         agency_code: "SNV".into(),
+        agency_code_row: 3,
         agency_name: "Sở Nội vụ".into(),
         period: "2024-09".into(),
         generated_at: DateTime::parse_from_rfc3339("2024-10-01T09:00:00+07:00").expect("time"),
