@@ -34,7 +34,7 @@ collector() {
 measure() {
     /usr/bin/time -v "$bin" --db "$work/collector.sqlite3" collect --period 2024-09 \
         --out "$work/out" "$work/books" >"$work/collect.log" 2>"$work/time.log" || true
-    grep -E 'Elapsed|Maximum resident' "$work/time.log"
+    grep -E 'Elapsed|User time|System time|Maximum resident' "$work/time.log"
     echo "   $(grep -c '^Đã nhận' "$work/collect.log") accepted, $(grep -c '^Không đổi' "$work/collect.log") unchanged, $(grep -c '^Từ chối' "$work/collect.log") refused; $(tail -1 "$work/collect.log")"
 }
 for run in 1 2 3; do
