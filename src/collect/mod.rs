@@ -205,10 +205,12 @@ fn collect_one(
         Saved::Replaced {
             previous_generated_at,
         } => {
-            let previous = shown_rfc3339(&previous_generated_at);
-            let what = if previous == when {
+            let same_export = DateTime::parse_from_rfc3339(&previous_generated_at)
+                .is_ok_and(|previous| previous == book.generated_at);
+            let what = if same_export {
                 format!("bản sửa lại của lần xuất lúc {when} thay cho bản đã nhận")
             } else {
+                let previous = shown_rfc3339(&previous_generated_at);
                 format!("bản xuất lúc {when} thay cho bản xuất lúc {previous}")
             };
             (
