@@ -235,4 +235,11 @@ fn a_percent_at_the_bounds_is_accepted_as_an_edit() {
         outcome.edited,
         "0 and 100 are allowed, and the change is noticed"
     );
+    assert!(
+        outcome
+            .message
+            .contains("bản sửa lại của lần xuất lúc 01/10/2024 09:00"),
+        "a hand-edited copy of the same export replaces it: {}",
+        outcome.message
+    );
 }
