@@ -65,13 +65,16 @@ impl MonthReport {
         self.names.get(code).map_or(code, String::as_str)
     }
 
-    /// The "số, ký hiệu" of the evidence linked to a task, in the report's order.
-    pub fn evidence_numbers(&self, task: &str) -> Vec<&str> {
-        self.evidence
-            .iter()
-            .filter(|e| e.tasks.iter().any(|t| t == task))
-            .map(|e| e.number.as_str())
-            .collect()
+    /// The "số, ký hiệu" of the evidence linked to each task, in the
+    /// report's order, by task code.
+    pub fn evidence_numbers(&self) -> HashMap<&str, Vec<&str>> {
+        let mut by_task: HashMap<&str, Vec<&str>> = HashMap::new();
+        for e in &self.evidence {
+            for task in &e.tasks {
+                by_task.entry(task).or_default().push(&e.number);
+            }
+        }
+        by_task
     }
 
     /// The task rows, in plan order.

@@ -73,6 +73,7 @@ pub fn tasks_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Row
         .set_bold()
         .set_font_color(Color::RGB(0x9C0006))
         .set_background_color(Color::RGB(0xFFC7CE));
+    let evidence = report.evidence_numbers();
     let mut canonical = Vec::new();
     let mut row = TASK_FIRST_ROW;
     for (n, t) in (1u32..).zip(report.tasks()) {
@@ -91,7 +92,11 @@ pub fn tasks_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Row
             t.status.as_str().into(),
             Cell::Number(t.percent.map(f64::from)),
             t.result.as_str().into(),
-            report.evidence_numbers(&t.code).join("; ").into(),
+            evidence
+                .get(t.code.as_str())
+                .map(|numbers| numbers.join("; "))
+                .unwrap_or_default()
+                .into(),
             t.obstacles.as_str().into(),
             t.proposals.as_str().into(),
         ];

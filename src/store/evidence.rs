@@ -83,11 +83,10 @@ impl Store {
                 "Thiếu trích yếu của tài liệu (--summary).".into(),
             ));
         }
-        let own_tasks = self.tasks(plan_id, Some(&input.agency))?;
         let mut task_ids = Vec::new();
         for code in &input.tasks {
             let id = self.task_id(plan_id, code)?;
-            if !own_tasks.iter().any(|t| t.code == code.trim()) {
+            if !self.is_agency_task(id, agency_id)? {
                 return Err(Error::Invalid(format!(
                     "Nhiệm vụ {} không giao cho cơ quan {}: không gắn tài liệu vào được.",
                     code.trim(),

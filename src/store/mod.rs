@@ -133,6 +133,21 @@ impl Store {
         self.id_by_code("task", "nhiệm vụ", plan_id, code)
     }
 
+    /// Whether a task is an agency's: it leads it or co-operates on it,
+    /// itself or through a group it belongs to.
+    fn is_agency_task(&self, task_id: i64, agency_id: i64) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "{MEMBERS_CTE}
+             SELECT EXISTS (SELECT 1 FROM task t JOIN reach ON reach.party = t.lead_id
+                     WHERE t.id = ?1 AND reach.agency = ?2)
+                 OR EXISTS (SELECT 1 FROM task_partner tp JOIN reach ON reach.party = tp.agency_id
+                     WHERE tp.task_id = ?1 AND reach.agency = ?2)"
+            ))?
+            .query_row((task_id, agency_id), |r| r.get(0))?)
+    }
+
     /// The id of a criterion of a plan by its code.
     fn criterion_id(&self, plan_id: i64, code: &str) -> Result<i64> {
         self.id_by_code("criterion", "tiêu chí", plan_id, code)
