@@ -7,6 +7,7 @@
 //! (`src-tauri/`) are thin faces over this crate.
 
 pub mod backup;
+pub mod collect;
 pub mod deadline;
 pub mod docref;
 pub mod error;

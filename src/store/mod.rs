@@ -6,6 +6,7 @@
 //! as its current plan. Evidence files live beside the database under
 //! `evidence/`, named by their SHA-256.
 
+mod collected;
 mod connect;
 mod evidence;
 pub mod migrate;
@@ -17,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension};
 
+pub use collected::{CollectedReport, ReportingAgency, Saved};
 pub(crate) use connect::open_for_reading;
 pub use evidence::{EvidenceInput, EvidenceRow};
 pub use plan_read::{AgencyRow, PlanSummary, TaskRow};

@@ -71,6 +71,8 @@ pub enum Command {
     // backup, restore and verify: run without opening the store (safety.rs).
     #[command(flatten)]
     Safety(crate::safety::SafetyCommand),
+    /// Tổng hợp báo cáo tháng của các cơ quan (đơn vị tổng hợp).
+    Collect(crate::collect::CollectArgs),
 }
 
 #[derive(Subcommand)]

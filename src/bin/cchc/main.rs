@@ -8,6 +8,7 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod args;
+mod collect;
 mod safety;
 mod table;
 
@@ -298,6 +299,7 @@ fn run(cli: Cli) -> Result<()> {
                 format!("{}\n", file.display())
             })
         }
+        Command::Collect(a) => collect::run(&mut store, plan, a, json, now),
         Command::Plan(PlanCommand::Import { file }) => {
             let current = store.plan_data(plan)?;
             match plan_workbook::read_plan_workbook(&file, &current)? {
