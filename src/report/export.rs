@@ -10,7 +10,7 @@ use super::content_hash;
 use super::cover::cover_sheet;
 use super::layout::{self, meta_key};
 use super::month::MonthReport;
-use super::sheets::{criteria_sheet, evidence_sheet, tasks_sheet};
+use super::sheets::{criteria_sheet, evidence_head, evidence_rows, tasks_head, tasks_rows};
 use crate::error::{Error, Result};
 use crate::xlsx::{self, Formats, Written};
 
@@ -81,20 +81,26 @@ fn build(report: &MonthReport, opts: &ExportOptions) -> std::result::Result<Work
     Ok(book)
 }
 
-/// Writes "Nhiệm vụ" and "Tài liệu kiểm chứng", one on each of two threads,
-/// and returns the digests of their rows. Both stream their rows to a
-/// temporary file instead of holding them in memory (they are written
-/// strictly top to bottom), so a report of thousands of tasks stays small.
+/// Writes "Nhiệm vụ" and "Tài liệu kiểm chứng" and returns the digests of
+/// their rows. Both stream their rows to a temporary file instead of holding
+/// them in memory (they are written strictly top to bottom), so a report of
+/// thousands of tasks stays small; their rows are written on two threads.
 fn long_tables(book: &mut Workbook, report: &MonthReport, f: &Formats) -> Result<Rows, XlsxError> {
-    let first = book.worksheets().len();
-    book.add_worksheet_with_constant_memory()?;
-    book.add_worksheet_with_constant_memory()?;
-    let Some([tasks_ws, evidence_ws]) = book.worksheets_mut().get_mut(first..first + 2) else {
+    tasks_head(book.add_worksheet_with_constant_memory()?, report, f)?;
+    evidence_head(book.add_worksheet_with_constant_memory()?, report, f)?;
+    // Streamed sheets share the workbook's table of formats. A format seen
+    // for the first time by two threads at once could be given two numbers,
+    // so every format the rows use is numbered here, before the threads.
+    for format in f.all() {
+        book.register_format(format);
+    }
+    let count = book.worksheets().len();
+    let Some([tasks_ws, evidence_ws]) = book.worksheets_mut().get_mut(count - 2..) else {
         return Err(XlsxError::ParameterError("missing worksheets".into()));
     };
     std::thread::scope(|scope| {
-        let tasks = scope.spawn(|| tasks_sheet(tasks_ws, report, f));
-        let evidence = evidence_sheet(evidence_ws, report, f)?;
+        let tasks = scope.spawn(|| tasks_rows(tasks_ws, report, f));
+        let evidence = evidence_rows(evidence_ws, report, f)?;
         let tasks = tasks
             .join()
             .map_err(|_| XlsxError::ParameterError("the task sheet's thread failed".into()))??;

@@ -3,8 +3,7 @@
 //! `_meta.content_sha256` is computed from.
 
 use rust_xlsxwriter::{
-    Color, DataValidation, DataValidationErrorStyle, DataValidationRule, Format, FormatAlign,
-    Worksheet,
+    DataValidation, DataValidationErrorStyle, DataValidationRule, Format, FormatAlign, Worksheet,
 };
 
 use super::content_hash::{Sheet, SheetDigest};
@@ -51,9 +50,10 @@ fn header(ws: &mut Worksheet, row: u32, headers: &[&str], widths: &[f64], f: &Fo
     fit_height(ws, row, columns.iter().map(|(h, w)| (*h, w * 0.8)))
 }
 
-/// The "Nhiệm vụ" sheet: one row per task, with the status as a drop-down
-/// list, the percent validated 0–100 and overdue tasks in red.
-pub fn tasks_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Digest {
+/// The title, header and numbering row of the "Nhiệm vụ" sheet: one row per
+/// task follows ([`tasks_rows`]), with the status as a drop-down list, the
+/// percent validated 0–100 and overdue tasks in red.
+pub fn tasks_head(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Written {
     ws.set_name(layout::SHEET_TASKS)?;
     let last_col = TASK_HEADERS.len() as u16 - 1;
     sheet_title(
@@ -67,13 +67,13 @@ pub fn tasks_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Dig
     )?;
     header(ws, TASK_HEADER_ROW, &TASK_HEADERS, &TASK_WIDTHS, f)?;
     let numbering = f.header.clone().set_italic().unset_bold();
-    numbering_row(ws, TASK_HEADER_ROW + 1, last_col + 1, &numbering)?;
-    let overdue = f
-        .centred
-        .clone()
-        .set_bold()
-        .set_font_color(Color::RGB(0x9C0006))
-        .set_background_color(Color::RGB(0xFFC7CE));
+    numbering_row(ws, TASK_HEADER_ROW + 1, last_col + 1, &numbering)
+}
+
+/// The task rows of "Nhiệm vụ", below [`tasks_head`]; every format they use
+/// is one of `f`'s. Returns the rows' digest.
+pub fn tasks_rows(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Digest {
+    let last_col = TASK_HEADERS.len() as u16 - 1;
     let evidence = report.evidence_numbers();
     let mut digest = SheetDigest::new(Sheet::Tasks);
     let mut row = TASK_FIRST_ROW;
@@ -102,7 +102,7 @@ pub fn tasks_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Dig
             t.proposals.as_str().into(),
         ];
         let status_format = if t.status_kind == Status::Overdue {
-            &overdue
+            &f.alert
         } else {
             &f.centred
         };
@@ -175,8 +175,12 @@ fn validate_status_and_percent(ws: &mut Worksheet, last_row: u32) -> Written {
     Ok(())
 }
 
-/// The "Tài liệu kiểm chứng" sheet, newest document first.
-pub fn evidence_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Digest {
+/// Zero-based row of the evidence sheet's header.
+const EVIDENCE_HEADER_ROW: u32 = 3;
+
+/// The title and header of the "Tài liệu kiểm chứng" sheet (rows, newest
+/// document first, come from [`evidence_rows`]).
+pub fn evidence_head(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Written {
     ws.set_name(layout::SHEET_EVIDENCE)?;
     let last_col = EVIDENCE_HEADERS.len() as u16 - 1;
     sheet_title(
@@ -185,11 +189,22 @@ pub fn evidence_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> 
         &subtitle(report),
         last_col,
     )?;
-    let header_row = 3;
-    header(ws, header_row, &EVIDENCE_HEADERS, &EVIDENCE_WIDTHS, f)?;
-    let small = f.text.clone().set_font_size(9);
+    header(
+        ws,
+        EVIDENCE_HEADER_ROW,
+        &EVIDENCE_HEADERS,
+        &EVIDENCE_WIDTHS,
+        f,
+    )
+}
+
+/// The rows of "Tài liệu kiểm chứng", below [`evidence_head`]; every format
+/// they use is one of `f`'s. Returns the rows' digest.
+pub fn evidence_rows(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Digest {
+    let last_col = EVIDENCE_HEADERS.len() as u16 - 1;
+    let header_row = EVIDENCE_HEADER_ROW;
     let formats: [&Format; 9] = [
-        &f.number, &f.text, &f.date, &f.text, &f.text, &f.text, &f.centred, &f.text, &small,
+        &f.number, &f.text, &f.date, &f.text, &f.text, &f.text, &f.centred, &f.text, &f.small,
     ];
     let mut digest = SheetDigest::new(Sheet::Evidence);
     let mut row = header_row + 1;

@@ -66,6 +66,24 @@ impl Store {
         Ok(store)
     }
 
+    /// A second, read-only connection to the same database, so that two
+    /// independent reads can run on two threads (a large month's report).
+    ///
+    /// # Errors
+    /// [`Error::Database`] when the file cannot be opened again.
+    pub fn reader(&self) -> Result<Store> {
+        let path = self
+            .conn
+            .path()
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+            .ok_or_else(|| Error::Database("Cơ sở dữ liệu không nằm trong một tệp.".into()))?;
+        Ok(Store {
+            conn: open_for_reading(&path)?,
+            dir: self.dir.clone(),
+        })
+    }
+
     /// The folder that holds the database and the evidence files.
     pub fn dir(&self) -> &Path {
         &self.dir
