@@ -17,7 +17,7 @@ export function Dialog({ title, onClose, onSubmit, children, footer, wide }: Pro
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>("input, select, textarea, button");
+    const first = ref.current?.querySelector<HTMLElement>("[data-autofocus], input, select, textarea, button");
     first?.focus();
     return () => before?.focus();
   }, []);
@@ -65,7 +65,9 @@ export function Confirm(props: {
           <button class="danger" onClick={props.onConfirm} id="confirm-yes">
             {props.confirmLabel}
           </button>
-          <button onClick={props.onCancel}>Hủy</button>
+          <button onClick={props.onCancel} data-autofocus>
+            Hủy
+          </button>
         </>
       }
     >
