@@ -17,7 +17,9 @@ export function Dialog({ title, onClose, onSubmit, children, footer, wide }: Pro
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>("[data-autofocus], input, select, textarea, button");
+    const first =
+      ref.current?.querySelector<HTMLElement>("[data-autofocus]") ??
+      ref.current?.querySelector<HTMLElement>("input, select, textarea, button");
     first?.focus();
     return () => before?.focus();
   }, []);
