@@ -37,8 +37,9 @@ before(async () => {
   assert.ok(app && work, "CCHC_APP and E2E_WORK are set by scripts/e2e.sh");
   d = await Driver.start(process.env.WEBDRIVER_URL ?? "http://127.0.0.1:4444", app);
 });
+let closed = false;
 after(async () => {
-  await d?.quit();
+  if (!closed) await d?.quit();
 });
 
 test("first run: the agency is found by typing without diacritics, and the signer is saved", async () => {
@@ -171,4 +172,27 @@ test("settings show the data folder inside this run's XDG_DATA_HOME", async () =
   const dir = await d.waitFor("#data-dir");
   assert.ok((await d.text(dir)).startsWith(process.env.XDG_DATA_HOME), "each run has its own data");
   await shot("07-cai-dat");
+});
+
+test("closing the window right after typing keeps what was typed", async () => {
+  await d.click("#nav-tasks");
+  await d.type("#task-search", "IV.3.1");
+  await d.click('.task-item[data-code="IV.3.1"]');
+  await d.waitFor("#obstacles");
+  const typed = "Chờ ý kiến của UBND tỉnh trước khi đóng cửa sổ";
+  await d.type("#obstacles", typed);
+  // At once, well inside the autosave delay: the close button of a window manager.
+  const windows = execFileSync("xdotool", ["search", "--name", "Chỉ số CCHC"], { encoding: "utf8" }).trim().split("\n");
+  execFileSync("python3", [fileURLToPath(new URL("./close_window.py", import.meta.url)), ...windows]);
+  closed = true;
+  const end = Date.now() + 15000;
+  while (Date.now() < end && (await d.exists("#obstacles").catch(() => false))) await sleep(200);
+  await sleep(500);
+  const db = join(process.env.XDG_DATA_HOME, "cchc", "cchc.sqlite3");
+  const saved = execFileSync(
+    "python3",
+    ["-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT obstacles FROM progress WHERE period='2024-08'\").fetchone()[0])", db],
+    { encoding: "utf8" },
+  ).trim();
+  assert.equal(saved, typed, "the pending save ran before the window closed");
 });

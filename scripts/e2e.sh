@@ -15,7 +15,8 @@ export E2E_WORK="$run_dir/work"
 mkdir -p "$XDG_DATA_HOME" "$E2E_WORK"
 export CCHC_APP="$(realpath "$app")"
 [ -n "$shots" ] && export SCREENSHOTS="$(realpath -m "$shots")"
-port="${E2E_PORT:-4444}"
+# A port pair of its own, so two runs on one machine (CI and a developer) never meet.
+port="${E2E_PORT:-$(( 20000 + RANDOM % 20000 * 2 ))}"
 export WEBDRIVER_URL="http://127.0.0.1:$port"
 
 driver_pid=""
@@ -35,7 +36,7 @@ export DISPLAY="$display"
 # WebKitGTK draws a blank page under Xvfb without this (no GPU buffers there).
 export WEBKIT_DISABLE_DMABUF_RENDERER=1
 sleep 1
-tauri-driver --port "$port" --native-driver /usr/bin/WebKitWebDriver >"$run_dir/driver.log" 2>&1 &
+tauri-driver --port "$port" --native-port "$((port + 1))" --native-driver /usr/bin/WebKitWebDriver >"$run_dir/driver.log" 2>&1 &
 driver_pid=$!
 for _ in $(seq 50); do
     curl -fs "$WEBDRIVER_URL/status" >/dev/null 2>&1 && break
