@@ -167,11 +167,17 @@ test("evidence is edited, then deleted only after the confirmation", async () =>
   await d.waitFor(".evidence", (t) => t.includes("Đã xóa tài liệu 1494/TTr-SNV") && t.includes("Chưa có tài liệu kiểm chứng nào"));
 });
 
-test("settings show the data folder inside this run's XDG_DATA_HOME", async () => {
+test("settings show the data folder inside this run's XDG_DATA_HOME and refuse a file that is not a workbook", async () => {
   await d.click("#nav-settings");
   const dir = await d.waitFor("#data-dir");
   assert.ok((await d.text(dir)).startsWith(process.env.XDG_DATA_HOME), "each run has its own data");
   await shot("07-cai-dat");
+  const notExcel = join(work, "danh-sach.xlsx");
+  writeFileSync(notExcel, "không phải tệp Excel");
+  await d.type("#import-path", notExcel);
+  await d.click("#import-run");
+  const msg = await d.waitFor('.settings [role="alert"]', (t) => t.length > 0, 10000, "the import's refusal");
+  assert.match(await d.text(msg), /danh-sach\.xlsx/, "the message names the file, in Vietnamese, not a raw error");
 });
 
 test("closing the window right after typing keeps what was typed", async () => {

@@ -76,7 +76,11 @@ export function EvidenceDialog({ initial, editId, attached, tasks, criteria, onC
     };
   }, [checkNumber, initial.number]);
 
-  const set = (patch: Partial<EvidenceForm>) => setForm((f) => ({ ...f, ...patch }));
+  // A refusal is about the form as it was: editing the form clears it.
+  const set = (patch: Partial<EvidenceForm>) => {
+    setMessage("");
+    setForm((f) => ({ ...f, ...patch }));
+  };
   const toggle = (list: string[], code: string) => (list.includes(code) ? list.filter((c) => c !== code) : [...list, code]);
   const dateMsg = form.date ? dateProblem(form.date, true) : "";
 

@@ -91,7 +91,7 @@ export function SettingsScreen({ info, onChanged }: { info: AppInfo; onChanged: 
             onInput={(e) => setImportPath(e.currentTarget.value)}
           />
           <button onClick={pickWorkbook}>Chọn tệp…</button>
-          <button class="primary" onClick={runImport}>
+          <button class="primary" id="import-run" onClick={runImport}>
             Nhập
           </button>
         </div>
