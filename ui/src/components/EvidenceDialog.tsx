@@ -195,29 +195,11 @@ export function EvidenceDialog({ initial, editId, attached, tasks, criteria, onC
         <fieldset>
           <legend>Gắn với nhiệm vụ ({form.tasks.length})</legend>
           <input type="search" aria-label="Tìm nhiệm vụ để gắn" placeholder="Tìm nhiệm vụ" value={taskQuery} onInput={(e) => setTaskQuery(e.currentTarget.value)} />
-          <div class="checklist">
-            {shownTasks.map((t) => (
-              <label key={t.code} class="check">
-                <input type="checkbox" checked={form.tasks.includes(t.code)} onChange={() => set({ tasks: toggle(form.tasks, t.code) })} />
-                <span>
-                  <span class="code">{t.code}</span> {t.content}
-                </span>
-              </label>
-            ))}
-          </div>
+          <CheckList items={shownTasks.map((t) => ({ code: t.code, text: t.content }))} chosen={form.tasks} onToggle={(code) => set({ tasks: toggle(form.tasks, code) })} />
         </fieldset>
         <fieldset>
           <legend>Gắn với tiêu chí ({form.criteria.length})</legend>
-          <div class="checklist">
-            {shownCriteria.map((c) => (
-              <label key={c.code} class="check">
-                <input type="checkbox" checked={form.criteria.includes(c.code)} onChange={() => set({ criteria: toggle(form.criteria, c.code) })} />
-                <span>
-                  <span class="code">{c.code}</span> {c.name}
-                </span>
-              </label>
-            ))}
-          </div>
+          <CheckList items={shownCriteria.map((c) => ({ code: c.code, text: c.name }))} chosen={form.criteria} onToggle={(code) => set({ criteria: toggle(form.criteria, code) })} />
         </fieldset>
       </div>
       {message && (
@@ -226,5 +208,21 @@ export function EvidenceDialog({ initial, editId, attached, tasks, criteria, onC
         </p>
       )}
     </Dialog>
+  );
+}
+
+/** Checkboxes for linking to tasks or criteria, each shown with its code. */
+function CheckList(props: { items: { code: string; text: string }[]; chosen: string[]; onToggle: (code: string) => void }) {
+  return (
+    <div class="checklist">
+      {props.items.map((it) => (
+        <label key={it.code} class="check">
+          <input type="checkbox" checked={props.chosen.includes(it.code)} onChange={() => props.onToggle(it.code)} />
+          <span>
+            <span class="code">{it.code}</span> {it.text}
+          </span>
+        </label>
+      ))}
+    </div>
   );
 }
