@@ -33,15 +33,25 @@ pub fn date_line(place: &str, date: NaiveDate) -> String {
     )
 }
 
-/// The body above the agency in the head block: the province's People's
-/// Committee for its departments and units; none for a district or commune
-/// People's Committee (which heads its own documents) or a central body.
-fn superior(report: &MonthReport) -> String {
+/// The two lines of the head block's left side and the issuer part of the
+/// report's number symbol. A department is headed by the province's People's
+/// Committee above its own name ("UBND TỈNH HƯNG YÊN" / "SỞ NỘI VỤ", "BC-SNV");
+/// a district or commune People's Committee heads its own documents
+/// ("ỦY BAN NHÂN DÂN" / "HUYỆN KHOÁI CHÂU", "BC-UBND"); a central body's
+/// superior is not in the plan, so its line is left empty.
+fn head_block(report: &MonthReport) -> (String, String, String) {
+    let name = &report.agency.name;
     match AgencyKind::parse(&report.agency.kind) {
-        Some(AgencyKind::SoBanNganh | AgencyKind::Khac) => {
-            upper(&format!("UBND tỉnh {}", report.plan.province))
+        Some(AgencyKind::UbndHuyen | AgencyKind::UbndXa) => {
+            let place = name.strip_prefix("UBND ").unwrap_or(name);
+            ("ỦY BAN NHÂN DÂN".into(), upper(place), "UBND".into())
         }
-        _ => String::new(),
+        Some(AgencyKind::SoBanNganh | AgencyKind::Khac) => (
+            upper(&format!("UBND tỉnh {}", report.plan.province)),
+            upper(name),
+            report.agency.code.clone(),
+        ),
+        _ => (String::new(), upper(name), report.agency.code.clone()),
     }
 }
 
@@ -65,7 +75,10 @@ pub fn cover_sheet(
     let bold = centre.clone().set_bold();
     let italic = centre.clone().set_italic();
     // Head block: the agency on the left, the motto on the right.
-    ws.merge_range(0, 0, 0, 1, &superior(report), &centre)?;
+    let (superior, agency, issuer) = head_block(report);
+    // "ỦY BAN NHÂN DÂN" is the first line of the agency's own name: bold.
+    let superior_format = if issuer == "UBND" { &bold } else { &centre };
+    ws.merge_range(0, 0, 0, 1, &superior, superior_format)?;
     ws.merge_range(
         0,
         2,
@@ -74,7 +87,7 @@ pub fn cover_sheet(
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         &bold,
     )?;
-    ws.merge_range(1, 0, 1, 1, &upper(&report.agency.name), &bold)?;
+    ws.merge_range(1, 0, 1, 1, &agency, &bold)?;
     ws.merge_range(
         1,
         2,
@@ -85,7 +98,7 @@ pub fn cover_sheet(
             .clone()
             .set_underline(rust_xlsxwriter::FormatUnderline::Single),
     )?;
-    let number = format!("Số:        /BC-{}", report.agency.code);
+    let number = format!("Số:        /BC-{issuer}");
     ws.merge_range(2, 0, 2, 1, &number, &centre)?;
     ws.merge_range(
         2,

@@ -1,6 +1,7 @@
 //! A full disk, a read-only folder and a locked database, on real filesystems:
-//! small tmpfs mounts (the tests run as root, as CI does). Set
-//! `CCHC_SKIP_MOUNT_TESTS=1` to skip the mounted ones on a machine that cannot mount.
+//! small tmpfs mounts (as root, or through `sudo -n` for a user allowed to use
+//! it without a password). Set `CCHC_SKIP_MOUNT_TESTS=1` to skip the mounted
+//! ones on a machine that cannot mount.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -12,6 +13,23 @@ use rusqlite::Connection;
 
 use crate::common::{count_rows, iv31_progress, iv31_result, now, open_new};
 
+/// `mount`/`umount` with their arguments, through `sudo -n` when the tests do
+/// not run as root (the mount itself needs root; the files written into the
+/// tmpfs do not, as its top folder is open to every user).
+fn privileged(program: &str) -> Command {
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
+    if root {
+        Command::new(program)
+    } else {
+        let mut sudo = Command::new("sudo");
+        sudo.arg("-n").arg(program);
+        sudo
+    }
+}
+
 /// A tmpfs of `size` mounted on a temporary folder, unmounted when dropped.
 struct Tmpfs {
     dir: tempfile::TempDir,
@@ -21,8 +39,14 @@ impl Tmpfs {
     /// `None` only when the machine cannot mount and the skip was asked for.
     fn mount(size: &str) -> Option<Tmpfs> {
         let dir = tempfile::tempdir().expect("mount point");
-        let ok = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+        let ok = privileged("mount")
+            .args([
+                "-t",
+                "tmpfs",
+                "-o",
+                &format!("size={size},mode=1777"),
+                "tmpfs",
+            ])
             .arg(dir.path())
             .status()
             .is_ok_and(|s| s.success());
@@ -31,7 +55,7 @@ impl Tmpfs {
         }
         assert!(
             std::env::var_os("CCHC_SKIP_MOUNT_TESTS").is_some(),
-            "mounting a tmpfs failed: run the tests as root (as CI does), or set CCHC_SKIP_MOUNT_TESTS=1 to skip this test knowingly"
+            "mounting a tmpfs failed: run the tests as root or with password-less sudo (as CI does), or set CCHC_SKIP_MOUNT_TESTS=1 to skip this test knowingly"
         );
         eprintln!("skipped: cannot mount a tmpfs and CCHC_SKIP_MOUNT_TESTS is set");
         None
@@ -42,7 +66,7 @@ impl Tmpfs {
     }
 
     fn remount_read_only(&self) {
-        let status = Command::new("mount")
+        let status = privileged("mount")
             .args(["-o", "remount,ro"])
             .arg(self.path())
             .status()
@@ -53,7 +77,7 @@ impl Tmpfs {
 
 impl Drop for Tmpfs {
     fn drop(&mut self) {
-        let _ = Command::new("umount").arg("-l").arg(self.path()).status();
+        let _ = privileged("umount").arg("-l").arg(self.path()).status();
     }
 }
 

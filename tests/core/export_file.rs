@@ -237,3 +237,27 @@ fn an_agency_with_no_tasks_still_gets_a_valid_workbook() {
         "the summary is there, with zeros"
     );
 }
+
+#[test]
+fn a_district_report_is_headed_by_its_own_peoples_committee() {
+    let (db, store, plan) = open_new();
+    let path = db.dir.path().join("BC-CCHC-HKC-2024-09.xlsx");
+    export(&store, plan, "HKC", "2024-09", &path);
+    let cover = sheet(&path, layout::SHEET_COVER);
+    let cell = |r: u32, c: u32| cover.get_value((r, c)).map(|v| v.to_string());
+    assert_eq!(cell(0, 0).as_deref(), Some("ỦY BAN NHÂN DÂN"));
+    assert_eq!(cell(1, 0).as_deref(), Some("HUYỆN KHOÁI CHÂU"));
+    assert_eq!(
+        cell(2, 0).as_deref(),
+        Some("Số:        /BC-UBND"),
+        "a People's Committee's reports carry its own symbol"
+    );
+
+    let path = db.dir.path().join("BC-CCHC-SNV-2024-09.xlsx");
+    export(&store, plan, "SNV", "2024-09", &path);
+    let cover = sheet(&path, layout::SHEET_COVER);
+    let cell = |r: u32, c: u32| cover.get_value((r, c)).map(|v| v.to_string());
+    assert_eq!(cell(0, 0).as_deref(), Some("UBND TỈNH HƯNG YÊN"));
+    assert_eq!(cell(1, 0).as_deref(), Some("SỞ NỘI VỤ"));
+    assert_eq!(cell(2, 0).as_deref(), Some("Số:        /BC-SNV"));
+}
