@@ -26,6 +26,12 @@ pub enum Error {
     File { path: String, reason: String },
     #[error("{0}")]
     Database(String),
+    /// A backup archive that cannot be restored; nothing was changed.
+    #[error("Không khôi phục được từ \"{path}\": {reason}. Dữ liệu hiện tại không bị thay đổi.")]
+    BadBackup { path: String, reason: String },
+    /// `cchc verify` found problems, listed before this message.
+    #[error("Kiểm tra phát hiện {0} vấn đề (xem danh sách ở trên).")]
+    Damaged(usize),
 }
 
 /// The case of an [`Error`], as the desktop UI tells them apart.
@@ -39,6 +45,10 @@ pub enum ErrorKind {
     Rows,
     File,
     Database,
+    /// A backup archive refused before anything was replaced.
+    BadBackup,
+    /// The database or evidence files failed their check.
+    Damaged,
 }
 
 /// An [`Error`] as it crosses to the UI: `{ kind, message }`, the message being
@@ -69,6 +79,8 @@ impl Error {
             Error::Rows(_) => ErrorKind::Rows,
             Error::File { .. } => ErrorKind::File,
             Error::Database(_) => ErrorKind::Database,
+            Error::BadBackup { .. } => ErrorKind::BadBackup,
+            Error::Damaged(_) => ErrorKind::Damaged,
         }
     }
 

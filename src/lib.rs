@@ -1,11 +1,13 @@
 //! `cchc`: the core of the PAR Index plan tracker.
 //!
 //! Everything that can run without a window lives here: the plan model and its
-//! built-in data, the SQLite store and its migrations, deadline resolution,
-//! document references, Vietnamese text handling, and the workbooks the app reads
-//! and writes. The command-line tool (`src/bin/cchc.rs`) and the desktop shell
+//! built-in data, the SQLite store and its migrations, backups and integrity
+//! checks, deadline resolution, document references, Vietnamese text handling,
+//! and the workbooks the app reads and writes. The command-line tool (`src/bin/cchc.rs`) and the desktop shell
 //! (`src-tauri/`) are thin faces over this crate.
 
+pub mod backup;
+pub mod collect;
 pub mod deadline;
 pub mod docref;
 pub mod error;
@@ -13,9 +15,11 @@ pub mod forms;
 pub mod plan;
 pub mod plan_workbook;
 pub mod report;
+mod sha256;
 pub mod status;
 pub mod store;
 pub mod text;
+pub mod verify;
 pub mod xlsx;
 
 pub use error::{Error, Result};

@@ -37,6 +37,10 @@ pub struct Formats {
     pub date: Format,
     /// A bold shaded row that heads a group of rows.
     pub heading: Format,
+    /// A centred cell that must catch the eye: dark red on light red.
+    pub alert: Format,
+    /// Wrapped text in a small font, for long codes such as hashes.
+    pub small: Format,
 }
 
 impl Formats {
@@ -65,8 +69,29 @@ impl Formats {
                 .clone()
                 .set_bold()
                 .set_background_color(Color::RGB(0xF2F2F2)),
+            alert: cell
+                .clone()
+                .set_align(FormatAlign::Center)
+                .set_bold()
+                .set_font_color(Color::RGB(0x9C0006))
+                .set_background_color(Color::RGB(0xFFC7CE)),
+            small: cell.clone().set_font_size(9),
             text: cell,
         }
+    }
+
+    /// Every format, to register with a workbook before threads write cells.
+    pub fn all(&self) -> [&Format; 8] {
+        [
+            &self.header,
+            &self.text,
+            &self.centred,
+            &self.number,
+            &self.date,
+            &self.heading,
+            &self.alert,
+            &self.small,
+        ]
     }
 }
 

@@ -101,8 +101,9 @@ const COL_QUANT: &str = "Chỉ tiêu";
 
 /// Largest file accepted: a plan's task list is a few hundred kilobytes.
 const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
-/// Most non-empty rows read from one sheet.
-const MAX_ROWS: usize = 10_000;
+/// Most non-empty rows read from one sheet: room for a task list of 10,000
+/// tasks with its titles and group headings, far beyond any real plan.
+const MAX_ROWS: usize = 12_000;
 /// Most cells (empty ones included) scanned in one sheet.
 const MAX_CELLS: usize = 2_000_000;
 

@@ -3,6 +3,10 @@
 //! in one canonical form, so the exporter (from the values it writes) and the
 //! collector (from the values it reads back) get the same hash unless someone
 //! changed the data after export.
+//!
+//! Each sheet is digested on its own ([`SheetDigest`], fed row by row, so the
+//! two sheets can be written on two threads), and the hash is the SHA-256 of
+//! the two digests.
 
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
@@ -18,25 +22,65 @@ pub fn canonical_date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-/// The hash of the task rows and the evidence rows, each row given as the
-/// canonical text of its cells (empty cells as ""), in sheet order.
-pub fn content_sha256(tasks: &[Vec<String>], evidence: &[Vec<String>]) -> String {
-    let mut hasher = Sha256::new();
-    for (sheet, rows) in [(0u8, tasks), (1u8, evidence)] {
-        hasher.update([0x1d, sheet]);
-        for row in rows {
-            hasher.update([0x1e]);
-            for cell in row {
-                hasher.update(cell.as_bytes());
-                hasher.update([0x1f]);
-            }
+/// Which sheet a digest is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sheet {
+    Tasks,
+    Evidence,
+}
+
+/// The running digest of one sheet's data rows.
+pub struct SheetDigest {
+    hasher: Sha256,
+}
+
+impl SheetDigest {
+    pub fn new(sheet: Sheet) -> SheetDigest {
+        let mut hasher = Sha256::new();
+        hasher.update([0x1d, sheet as u8]);
+        SheetDigest { hasher }
+    }
+
+    /// Adds a row, given as the canonical text of its cells (empty cells as "").
+    pub fn row<'a>(&mut self, cells: impl IntoIterator<Item = &'a str>) {
+        self.hasher.update([0x1e]);
+        for cell in cells {
+            self.hasher.update(cell.as_bytes());
+            self.hasher.update([0x1f]);
         }
     }
+
+    pub fn finish(self) -> [u8; 32] {
+        self.hasher.finalize().into()
+    }
+}
+
+/// The workbook's hash, in hex, from the digests of its two sheets.
+pub fn combine(tasks: [u8; 32], evidence: [u8; 32]) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(tasks);
+    hasher.update(evidence);
     hasher
         .finalize()
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// The hash of the task rows and the evidence rows, each row given as the
+/// canonical text of its cells (empty cells as ""), in sheet order.
+pub fn content_sha256(tasks: &[Vec<String>], evidence: &[Vec<String>]) -> String {
+    let digest = |sheet: Sheet, rows: &[Vec<String>]| {
+        let mut digest = SheetDigest::new(sheet);
+        for row in rows {
+            digest.row(row.iter().map(String::as_str));
+        }
+        digest.finish()
+    };
+    combine(
+        digest(Sheet::Tasks, tasks),
+        digest(Sheet::Evidence, evidence),
+    )
 }
 
 #[cfg(test)]
@@ -76,5 +120,20 @@ mod tests {
         let in_tasks = content_sha256(&rows(&[&["a"]]), &[]);
         let in_evidence = content_sha256(&[], &rows(&[&["a"]]));
         assert_ne!(in_tasks, in_evidence, "the sheet is part of the hash");
+    }
+
+    #[test]
+    fn streaming_rows_gives_the_same_hash_as_the_whole_sheets() {
+        let tasks = rows(&[&["1", "II.1.1"], &["2", "II.1.2"]]);
+        let evidence = rows(&[&["1", "187/KH-UBND"]]);
+        let mut t = SheetDigest::new(Sheet::Tasks);
+        t.row(["1", "II.1.1"]);
+        t.row(["2", "II.1.2"]);
+        let mut e = SheetDigest::new(Sheet::Evidence);
+        e.row(["1", "187/KH-UBND"]);
+        assert_eq!(
+            combine(t.finish(), e.finish()),
+            content_sha256(&tasks, &evidence)
+        );
     }
 }

@@ -17,3 +17,5 @@ pub use export::{target_path, write_month_report, ExportOptions};
 pub use month::{CriterionLine, MonthReport};
 pub use preview::{ExportPreview, TaskLine};
 pub use sheets::month_label;
+/// Row heights and numbering rows, shared with the consolidated workbook.
+pub(crate) use table::{fit_height, numbering_row};

@@ -1,12 +1,12 @@
 //! The table sheets of the monthly workbook: "Nhiệm vụ", "Tài liệu kiểm chứng"
-//! and "Chỉ số". The first two return the canonical text of their data rows,
-//! which `_meta.content_sha256` is computed from.
+//! and "Chỉ số". The first two return the digest of their data rows, which
+//! `_meta.content_sha256` is computed from.
 
 use rust_xlsxwriter::{
-    Color, DataValidation, DataValidationErrorStyle, DataValidationRule, Format, FormatAlign,
-    Worksheet,
+    DataValidation, DataValidationErrorStyle, DataValidationRule, Format, FormatAlign, Worksheet,
 };
 
+use super::content_hash::{Sheet, SheetDigest};
 use super::layout::{
     self, task_col, CRITERIA_HEADERS, EVIDENCE_HEADERS, TASK_FIRST_ROW, TASK_HEADERS,
     TASK_HEADER_ROW,
@@ -16,7 +16,7 @@ use super::table::{fit_height, numbering_row, sheet_title, write_row, Cell};
 use crate::status::Status;
 use crate::xlsx::{self, Formats, Written};
 
-type Rows = Result<Vec<Vec<String>>, rust_xlsxwriter::XlsxError>;
+type Digest = Result<[u8; 32], rust_xlsxwriter::XlsxError>;
 
 /// Column widths of "Nhiệm vụ", in characters, chosen so that the sheet
 /// printed one page wide on A4 landscape stays readable.
@@ -50,9 +50,10 @@ fn header(ws: &mut Worksheet, row: u32, headers: &[&str], widths: &[f64], f: &Fo
     fit_height(ws, row, columns.iter().map(|(h, w)| (*h, w * 0.8)))
 }
 
-/// The "Nhiệm vụ" sheet: one row per task, with the status as a drop-down
-/// list, the percent validated 0–100 and overdue tasks in red.
-pub fn tasks_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Rows {
+/// The title, header and numbering row of the "Nhiệm vụ" sheet: one row per
+/// task follows ([`tasks_rows`]), with the status as a drop-down list, the
+/// percent validated 0–100 and overdue tasks in red.
+pub fn tasks_head(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Written {
     ws.set_name(layout::SHEET_TASKS)?;
     let last_col = TASK_HEADERS.len() as u16 - 1;
     sheet_title(
@@ -66,14 +67,15 @@ pub fn tasks_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Row
     )?;
     header(ws, TASK_HEADER_ROW, &TASK_HEADERS, &TASK_WIDTHS, f)?;
     let numbering = f.header.clone().set_italic().unset_bold();
-    numbering_row(ws, TASK_HEADER_ROW + 1, last_col + 1, &numbering)?;
-    let overdue = f
-        .centred
-        .clone()
-        .set_bold()
-        .set_font_color(Color::RGB(0x9C0006))
-        .set_background_color(Color::RGB(0xFFC7CE));
-    let mut canonical = Vec::new();
+    numbering_row(ws, TASK_HEADER_ROW + 1, last_col + 1, &numbering)
+}
+
+/// The task rows of "Nhiệm vụ", below [`tasks_head`]; every format they use
+/// is one of `f`'s. Returns the rows' digest.
+pub fn tasks_rows(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Digest {
+    let last_col = TASK_HEADERS.len() as u16 - 1;
+    let evidence = report.evidence_numbers();
+    let mut digest = SheetDigest::new(Sheet::Tasks);
     let mut row = TASK_FIRST_ROW;
     for (n, t) in (1u32..).zip(report.tasks()) {
         let partners: Vec<&str> = t.task.partners.iter().map(|p| report.name_of(p)).collect();
@@ -87,16 +89,20 @@ pub fn tasks_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Row
             partners.join("; ").into(),
             t.task.deadline.as_str().into(),
             Cell::Date(t.due_date),
-            t.task.output.clone().unwrap_or_default().into(),
+            t.task.output.as_deref().unwrap_or_default().into(),
             t.status.as_str().into(),
             Cell::Number(t.percent.map(f64::from)),
             t.result.as_str().into(),
-            report.evidence_numbers(&t.code).join("; ").into(),
+            evidence
+                .get(t.code.as_str())
+                .map(|numbers| numbers.join("; "))
+                .unwrap_or_default()
+                .into(),
             t.obstacles.as_str().into(),
             t.proposals.as_str().into(),
         ];
         let status_format = if t.status_kind == Status::Overdue {
-            &overdue
+            &f.alert
         } else {
             &f.centred
         };
@@ -118,7 +124,7 @@ pub fn tasks_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Row
             &f.text,
             &f.text,
         ];
-        canonical.push(write_row(ws, row, &cells, &formats, &TASK_WIDTHS)?);
+        write_row(ws, row, &cells, &formats, &TASK_WIDTHS, Some(&mut digest))?;
         row += 1;
     }
     ws.set_freeze_panes(TASK_FIRST_ROW, task_col::CONTENT)?;
@@ -135,7 +141,7 @@ pub fn tasks_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Row
     if row > TASK_FIRST_ROW {
         validate_status_and_percent(ws, row - 1)?;
     }
-    Ok(canonical)
+    Ok(digest.finish())
 }
 
 /// The status column accepts only the status words; the percent column only
@@ -169,8 +175,12 @@ fn validate_status_and_percent(ws: &mut Worksheet, last_row: u32) -> Written {
     Ok(())
 }
 
-/// The "Tài liệu kiểm chứng" sheet, newest document first.
-pub fn evidence_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Rows {
+/// Zero-based row of the evidence sheet's header.
+const EVIDENCE_HEADER_ROW: u32 = 3;
+
+/// The title and header of the "Tài liệu kiểm chứng" sheet (rows, newest
+/// document first, come from [`evidence_rows`]).
+pub fn evidence_head(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Written {
     ws.set_name(layout::SHEET_EVIDENCE)?;
     let last_col = EVIDENCE_HEADERS.len() as u16 - 1;
     sheet_title(
@@ -179,13 +189,24 @@ pub fn evidence_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> 
         &subtitle(report),
         last_col,
     )?;
-    let header_row = 3;
-    header(ws, header_row, &EVIDENCE_HEADERS, &EVIDENCE_WIDTHS, f)?;
-    let small = f.text.clone().set_font_size(9);
+    header(
+        ws,
+        EVIDENCE_HEADER_ROW,
+        &EVIDENCE_HEADERS,
+        &EVIDENCE_WIDTHS,
+        f,
+    )
+}
+
+/// The rows of "Tài liệu kiểm chứng", below [`evidence_head`]; every format
+/// they use is one of `f`'s. Returns the rows' digest.
+pub fn evidence_rows(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Digest {
+    let last_col = EVIDENCE_HEADERS.len() as u16 - 1;
+    let header_row = EVIDENCE_HEADER_ROW;
     let formats: [&Format; 9] = [
-        &f.number, &f.text, &f.date, &f.text, &f.text, &f.text, &f.centred, &f.text, &small,
+        &f.number, &f.text, &f.date, &f.text, &f.text, &f.text, &f.centred, &f.text, &f.small,
     ];
-    let mut canonical = Vec::new();
+    let mut digest = SheetDigest::new(Sheet::Evidence);
     let mut row = header_row + 1;
     for (n, e) in (1u32..).zip(&report.evidence) {
         let cells = [
@@ -196,14 +217,21 @@ pub fn evidence_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> 
             e.summary.as_str().into(),
             e.tasks.join("; ").into(),
             e.criteria.join("; ").into(),
-            e.file_name.clone().unwrap_or_default().into(),
-            e.file_sha256.clone().unwrap_or_default().into(),
+            e.file_name.as_deref().unwrap_or_default().into(),
+            e.file_sha256.as_deref().unwrap_or_default().into(),
         ];
-        canonical.push(write_row(ws, row, &cells, &formats, &EVIDENCE_WIDTHS)?);
+        write_row(
+            ws,
+            row,
+            &cells,
+            &formats,
+            &EVIDENCE_WIDTHS,
+            Some(&mut digest),
+        )?;
         row += 1;
     }
     table_finish(ws, header_row, row, last_col)?;
-    Ok(canonical)
+    Ok(digest.finish())
 }
 
 /// The "Chỉ số" sheet: the criteria the agency's tasks serve, scores with
@@ -240,7 +268,7 @@ pub fn criteria_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> 
             Cell::Number(Some(c.tasks as f64)),
             Cell::Number(Some(c.done as f64)),
         ];
-        write_row(ws, row, &cells, &formats, &CRITERIA_WIDTHS)?;
+        write_row(ws, row, &cells, &formats, &CRITERIA_WIDTHS, None)?;
         row += 1;
     }
     table_finish(ws, header_row, row, last_col)

@@ -1,40 +1,42 @@
 //! The table cells of the monthly workbook: each value written once, with its
 //! format, and turned into the canonical text the content hash is made of.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, FormatAlign, Worksheet};
 
-use super::content_hash::{canonical_date, canonical_number};
+use super::content_hash::{canonical_date, canonical_number, SheetDigest};
 use crate::xlsx::{self, Written};
 
-/// A data cell of a table row.
+/// A data cell of a table row (text borrowed from the report where it can be).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
-    Text(String),
+pub enum Cell<'a> {
+    Text(Cow<'a, str>),
     Number(Option<f64>),
     Date(Option<NaiveDate>),
 }
 
-impl Cell {
+impl Cell<'_> {
     /// The cell's text as the content hash sees it ("" when empty).
-    pub fn canonical(&self) -> String {
+    pub fn canonical(&self) -> Cow<'_, str> {
         match self {
-            Cell::Text(s) => s.clone(),
-            Cell::Number(n) => n.map(canonical_number).unwrap_or_default(),
-            Cell::Date(d) => d.map(canonical_date).unwrap_or_default(),
+            Cell::Text(s) => Cow::Borrowed(s),
+            Cell::Number(n) => Cow::Owned(n.map(canonical_number).unwrap_or_default()),
+            Cell::Date(d) => Cow::Owned(d.map(canonical_date).unwrap_or_default()),
         }
     }
 }
 
-impl From<&str> for Cell {
-    fn from(s: &str) -> Cell {
-        Cell::Text(s.to_string())
+impl<'a> From<&'a str> for Cell<'a> {
+    fn from(s: &'a str) -> Cell<'a> {
+        Cell::Text(Cow::Borrowed(s))
     }
 }
 
-impl From<String> for Cell {
-    fn from(s: String) -> Cell {
-        Cell::Text(s)
+impl From<String> for Cell<'_> {
+    fn from(s: String) -> Cell<'static> {
+        Cell::Text(Cow::Owned(s))
     }
 }
 
@@ -71,14 +73,16 @@ pub fn fit_height<'a>(
 }
 
 /// Writes a row of cells from column 0, each with its column's format and
-/// width, sets the row's height to fit, and returns the cells' canonical text.
+/// width, sets the row's height to fit, and adds the row to `digest` when the
+/// sheet is one the content hash covers.
 pub fn write_row(
     ws: &mut Worksheet,
     row: u32,
     cells: &[Cell],
     formats: &[&Format],
     widths: &[f64],
-) -> Result<Vec<String>, rust_xlsxwriter::XlsxError> {
+    digest: Option<&mut SheetDigest>,
+) -> Written {
     for ((col, cell), format) in (0u16..).zip(cells).zip(formats) {
         match cell {
             Cell::Text(s) => xlsx::put_text(ws, row, col, s, format)?,
@@ -90,11 +94,15 @@ pub fn write_row(
         .iter()
         .zip(widths)
         .filter_map(|(cell, width)| match cell {
-            Cell::Text(s) => Some((s.as_str(), *width)),
+            Cell::Text(s) => Some((s.as_ref(), *width)),
             _ => None,
         });
     fit_height(ws, row, texts)?;
-    Ok(cells.iter().map(Cell::canonical).collect())
+    if let Some(digest) = digest {
+        let canonical: Vec<Cow<str>> = cells.iter().map(Cell::canonical).collect();
+        digest.row(canonical.iter().map(|c| c.as_ref()));
+    }
+    Ok(())
 }
 
 /// The two title lines above a table, merged across its columns (rows 0 and

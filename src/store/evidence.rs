@@ -2,17 +2,17 @@
 //! criteria, and the attached files, copied into `evidence/` under the folder of
 //! the database and named by SHA-256 (a user's path is read once, never stored).
 
+use std::collections::HashMap;
 use std::fs::File;
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use super::Store;
 use crate::docref;
 use crate::error::{Error, Result};
+use crate::sha256::copy_hashing;
 use crate::text;
 
 /// A new evidence record as typed by the officer.
@@ -122,11 +122,10 @@ impl Store {
                 "Thiếu trích yếu của tài liệu (--summary).".into(),
             ));
         }
-        let own_tasks = self.tasks(plan_id, Some(&input.agency))?;
         let mut task_ids = Vec::new();
         for code in &input.tasks {
             let id = self.task_id(plan_id, code)?;
-            if !own_tasks.iter().any(|t| t.code == code.trim()) {
+            if !self.is_agency_task(id, agency_id)? {
                 return Err(Error::Invalid(format!(
                     "Nhiệm vụ {} không giao cho cơ quan {}: không gắn tài liệu vào được.",
                     code.trim(),
@@ -155,23 +154,35 @@ impl Store {
     /// The agency's evidence, newest document first.
     pub fn evidence(&self, plan_id: i64, agency: &str) -> Result<Vec<EvidenceRow>> {
         let agency_id = self.reporting_agency(plan_id, agency)?;
-        let mut stmt = self.conn.prepare(
+        let codes = |sql: &str| -> Result<HashMap<i64, Vec<String>>> {
+            Ok(self
+                .codes_by_owner(sql, agency_id)?
+                .into_iter()
+                .map(|(id, list)| (id, list.into_iter().map(|(_, code)| code).collect()))
+                .collect())
+        };
+        let mut tasks = codes(
+            "SELECT et.evidence_id, t.id, t.code FROM evidence_task et
+             JOIN evidence e ON e.id = et.evidence_id JOIN task t ON t.id = et.task_id
+             WHERE e.agency_id = ?1 ORDER BY et.evidence_id, t.position",
+        )?;
+        let mut criteria = codes(
+            "SELECT ec.evidence_id, c.id, c.code FROM evidence_criterion ec
+             JOIN evidence e ON e.id = ec.evidence_id JOIN criterion c ON c.id = ec.criterion_id
+             WHERE e.agency_id = ?1 ORDER BY ec.evidence_id, c.position",
+        )?;
+        let mut stmt = self.conn.prepare_cached(
             "SELECT e.id, e.reference, e.doc_type, e.issued_on, e.issuer, e.summary, e.location,
-                 e.file_name, e.file_sha256, e.created_at,
-                 (SELECT group_concat(code, char(31)) FROM (SELECT t.code FROM evidence_task et
-                     JOIN task t ON t.id = et.task_id WHERE et.evidence_id = e.id ORDER BY t.position)),
-                 (SELECT group_concat(code, char(31)) FROM (SELECT c.code FROM evidence_criterion ec
-                     JOIN criterion c ON c.id = ec.criterion_id WHERE ec.evidence_id = e.id ORDER BY c.position))
+                 e.file_name, e.file_sha256, e.created_at
              FROM evidence e WHERE e.agency_id = ?1
              ORDER BY e.issued_on DESC, e.id DESC",
         )?;
-        let rows = stmt.query_map([agency_id], |r| {
-            let split = |v: Option<String>| -> Vec<String> {
-                v.map(|s| s.split('\u{1f}').map(str::to_string).collect())
-                    .unwrap_or_default()
-            };
-            Ok(EvidenceRow {
-                id: r.get(0)?,
+        let mut rows = stmt.query([agency_id])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            out.push(EvidenceRow {
+                id,
                 number: r.get(1)?,
                 doc_type: r.get(2)?,
                 date: r.get(3)?,
@@ -181,11 +192,11 @@ impl Store {
                 file_name: r.get(7)?,
                 file_sha256: r.get(8)?,
                 created_at: r.get(9)?,
-                tasks: split(r.get(10)?),
-                criteria: split(r.get(11)?),
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+                tasks: tasks.remove(&id).unwrap_or_default(),
+                criteria: criteria.remove(&id).unwrap_or_default(),
+            });
+        }
+        Ok(out)
     }
 
     /// Where the stored copy of a file with this hash lives.
@@ -219,27 +230,11 @@ impl Store {
         std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, &e))?;
         let mut input = File::open(source).map_err(|e| Error::file(source, &e))?;
         let mut temp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| Error::file(&dir, &e))?;
-        let mut hasher = Sha256::new();
-        let mut buf = vec![0; 64 * 1024];
-        let mut size = 0u64;
-        loop {
-            let n = input.read(&mut buf).map_err(|e| Error::file(source, &e))?;
-            if n == 0 {
-                break;
-            }
-            hasher.update(&buf[..n]);
-            temp.write_all(&buf[..n])
-                .map_err(|e| Error::file(temp.path(), &e))?;
-            size += n as u64;
-        }
+        let temp_path = temp.path().to_path_buf();
+        let (sha256, size) = copy_hashing(&mut input, &mut temp, source, &temp_path)?;
         temp.as_file()
             .sync_all()
             .map_err(|e| Error::file(temp.path(), &e))?;
-        let sha256: String = hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
         let target = dir.join(&sha256);
         if !target.exists() {
             temp.persist(&target)

@@ -6,6 +6,8 @@
 //! as its current plan. Evidence files live beside the database under
 //! `evidence/`, named by their SHA-256.
 
+mod collected;
+mod connect;
 mod dashboard;
 mod evidence;
 mod evidence_edit;
@@ -21,6 +23,8 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension};
 
+pub use collected::{CollectedReport, ReportingAgency, Saved};
+pub(crate) use connect::open_for_reading;
 pub use dashboard::{CriterionProgress, Dashboard, FieldProgress, StatusCount, TaskBrief};
 pub use evidence::{EvidenceInput, EvidenceRow};
 pub use plan_import::ImportOutcome;
@@ -38,27 +42,28 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (or creates) the database at `path`, upgrades its schema, and loads
-    /// the built-in plan into a new one.
+    /// Opens (or creates) the database at `path`, upgrades its schema (after a
+    /// backup into `backups/`), and loads the built-in plan into a new one. A
+    /// database in a read-only folder opens for reading; saves then fail with
+    /// [`Error::Database`].
     ///
     /// # Errors
     /// [`Error::Database`] when the file is not a cchc database, was written by a
-    /// newer version, or cannot be opened; [`Error::File`] when its folder cannot be made.
+    /// newer version, or cannot be opened; [`Error::File`] when its folder cannot be made
+    /// or, before a schema upgrade, the backup of the old data cannot be written
+    /// (then nothing is upgraded).
     pub fn open(path: &Path) -> Result<Store> {
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
         std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, &e))?;
-        let mut conn = Connection::open(path)?;
-        // Wait for another writer instead of failing at once.
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        // Enforce the references between tables declared in the schema.
-        conn.pragma_update(None, "foreign_keys", true)?;
-        // WAL lets readers work while a save is written and survives crashes.
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        // FULL: an acknowledged save survives a power cut, not only a crash.
-        conn.pragma_update(None, "synchronous", "FULL")?;
+        let mut conn = connect::connect(path)?;
+        let version = migrate::version(&conn)?;
+        if version < migrate::LATEST && has_tables(&conn)? {
+            // An upgrade of a database with data starts from a backup of it.
+            crate::backup::before_migration(path, version, chrono::Utc::now())?;
+        }
         migrate::migrate(&mut conn)?;
         let mut store = Store { conn, dir };
         if store.plans()?.is_empty() {
@@ -67,6 +72,24 @@ impl Store {
             store.use_plan(id)?;
         }
         Ok(store)
+    }
+
+    /// A second, read-only connection to the same database, so that two
+    /// independent reads can run on two threads (a large month's report).
+    ///
+    /// # Errors
+    /// [`Error::Database`] when the file cannot be opened again.
+    pub fn reader(&self) -> Result<Store> {
+        let path = self
+            .conn
+            .path()
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+            .ok_or_else(|| Error::Database("Cơ sở dữ liệu không nằm trong một tệp.".into()))?;
+        Ok(Store {
+            conn: open_for_reading(&path)?,
+            dir: self.dir.clone(),
+        })
     }
 
     /// The folder that holds the database and the evidence files.
@@ -132,6 +155,21 @@ impl Store {
         self.id_by_code("task", "nhiệm vụ", plan_id, code)
     }
 
+    /// Whether a task is an agency's: it leads it or co-operates on it,
+    /// itself or through a group it belongs to.
+    fn is_agency_task(&self, task_id: i64, agency_id: i64) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "{MEMBERS_CTE}
+             SELECT EXISTS (SELECT 1 FROM task t JOIN reach ON reach.party = t.lead_id
+                     WHERE t.id = ?1 AND reach.agency = ?2)
+                 OR EXISTS (SELECT 1 FROM task_partner tp JOIN reach ON reach.party = tp.agency_id
+                     WHERE tp.task_id = ?1 AND reach.agency = ?2)"
+            ))?
+            .query_row((task_id, agency_id), |r| r.get(0))?)
+    }
+
     /// The id of a criterion of a plan by its code.
     fn criterion_id(&self, plan_id: i64, code: &str) -> Result<i64> {
         self.id_by_code("criterion", "tiêu chí", plan_id, code)
@@ -153,6 +191,15 @@ impl Store {
                 code: code.to_string(),
             })
     }
+}
+
+/// Whether a database file holds any table (a new file holds none).
+fn has_tables(conn: &Connection) -> Result<bool> {
+    Ok(
+        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+            r.get::<_, i64>(0)
+        })? > 0,
+    )
 }
 
 /// The ids of the agencies a party reaches: itself when it is an agency, its

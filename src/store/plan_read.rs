@@ -1,10 +1,9 @@
 //! Reading a stored plan: the list of plans, fields, criteria, agencies with the
 //! groups they belong to, and tasks (all, or those one agency takes part in).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use rusqlite::Row;
 use serde::Serialize;
 
 use super::{Store, MEMBERS_CTE};
@@ -206,33 +205,90 @@ impl Store {
     /// # Errors
     /// [`Error::NotFound`] for an unknown agency code.
     pub fn tasks(&self, plan_id: i64, agency: Option<&str>) -> Result<Vec<TaskRow>> {
-        let agency_id = agency
-            .map(|code| self.agency_id(plan_id, code))
-            .transpose()?;
-        let mut stmt = self.conn.prepare(&format!(
-            "{MEMBERS_CTE}
-             SELECT t.code, t.section, t.content, lead.code, t.deadline, t.due_date, t.output,
-                 t.recurring,
-                 (SELECT group_concat(code, char(31)) FROM (SELECT a.code FROM task_partner tp
-                     JOIN agency a ON a.id = tp.agency_id WHERE tp.task_id = t.id ORDER BY tp.position)),
-                 (SELECT group_concat(code, char(31)) FROM (SELECT c.code FROM task_criterion tc
-                     JOIN criterion c ON c.id = tc.criterion_id WHERE tc.task_id = t.id ORDER BY c.position)),
-                 EXISTS (SELECT 1 FROM reach WHERE reach.party = t.lead_id AND reach.agency = ?2),
-                 EXISTS (SELECT 1 FROM task_partner tp JOIN reach ON reach.party = tp.agency_id
-                     WHERE tp.task_id = t.id AND reach.agency = ?2),
-                 t.id
+        // The agency itself and every group that reaches it: a task is the
+        // agency's when one of them leads it or co-operates on it.
+        let parties: Option<HashSet<i64>> = match agency {
+            Some(code) => {
+                let id = self.agency_id(plan_id, code)?;
+                let mut stmt = self.conn.prepare_cached(&format!(
+                    "{MEMBERS_CTE} SELECT party FROM reach WHERE agency = ?1"
+                ))?;
+                let ids = stmt.query_map([id], |r| r.get(0))?;
+                Some(ids.collect::<rusqlite::Result<_>>()?)
+            }
+            None => None,
+        };
+        let mut partners = self.codes_by_owner(
+            "SELECT tp.task_id, a.id, a.code FROM task_partner tp
+             JOIN task t ON t.id = tp.task_id JOIN agency a ON a.id = tp.agency_id
+             WHERE t.plan_id = ?1 ORDER BY tp.task_id, tp.position",
+            plan_id,
+        )?;
+        let mut criteria = self.codes_by_owner(
+            "SELECT tc.task_id, c.id, c.code FROM task_criterion tc
+             JOIN task t ON t.id = tc.task_id JOIN criterion c ON c.id = tc.criterion_id
+             WHERE t.plan_id = ?1 ORDER BY tc.task_id, c.position",
+            plan_id,
+        )?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.id, t.code, t.section, t.content, lead.id, lead.code, t.deadline,
+                 t.due_date, t.output, t.recurring
              FROM task t JOIN agency lead ON lead.id = t.lead_id
              WHERE t.plan_id = ?1
-             ORDER BY t.position"
-        ))?;
-        let rows = stmt.query_map((plan_id, agency_id), |r| task_row(r, agency_id.is_some()))?;
+             ORDER BY t.position",
+        )?;
+        let mut rows = stmt.query([plan_id])?;
         let mut out = Vec::new();
-        for row in rows {
-            if let Some(task) = row? {
-                out.push(task);
-            }
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            let lead_id: i64 = r.get(4)?;
+            let task_partners = partners.remove(&id).unwrap_or_default();
+            let role = match &parties {
+                None => None,
+                Some(p) if p.contains(&lead_id) => Some(Role::Lead),
+                Some(p) if task_partners.iter().any(|(a, _)| p.contains(a)) => Some(Role::Partner),
+                Some(_) => continue,
+            };
+            out.push(TaskRow {
+                id,
+                code: r.get(1)?,
+                section: r.get(2)?,
+                content: r.get(3)?,
+                lead: r.get(5)?,
+                deadline: r.get(6)?,
+                due_date: r.get(7)?,
+                output: r.get(8)?,
+                recurring: r.get(9)?,
+                partners: task_partners.into_iter().map(|(_, code)| code).collect(),
+                criteria: criteria
+                    .remove(&id)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(_, code)| code)
+                    .collect(),
+                role,
+            });
         }
         Ok(out)
+    }
+
+    /// Rows of `(owner id, id, code)` gathered by owner (a task, an evidence
+    /// record), in the query's order; `param` is the query's one parameter.
+    pub(super) fn codes_by_owner(
+        &self,
+        sql: &str,
+        param: i64,
+    ) -> Result<HashMap<i64, Vec<(i64, String)>>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let mut rows = stmt.query([param])?;
+        let mut by_task: HashMap<i64, Vec<(i64, String)>> = HashMap::new();
+        while let Some(r) = rows.next()? {
+            by_task
+                .entry(r.get(0)?)
+                .or_default()
+                .push((r.get(1)?, r.get(2)?));
+        }
+        Ok(by_task)
     }
 
     /// A stored plan as [`PlanData`], as it would be imported again.
@@ -291,31 +347,6 @@ impl Store {
             tasks,
         })
     }
-}
-
-fn task_row(r: &Row, filtered: bool) -> rusqlite::Result<Option<TaskRow>> {
-    let leads: bool = r.get(10)?;
-    let partners_of: bool = r.get(11)?;
-    let role = match (leads, partners_of) {
-        (true, _) => Some(Role::Lead),
-        (false, true) => Some(Role::Partner),
-        (false, false) if filtered => return Ok(None),
-        _ => None,
-    };
-    Ok(Some(TaskRow {
-        id: r.get(12)?,
-        code: r.get(0)?,
-        section: r.get(1)?,
-        content: r.get(2)?,
-        lead: r.get(3)?,
-        deadline: r.get(4)?,
-        due_date: r.get(5)?,
-        output: r.get(6)?,
-        recurring: r.get(7)?,
-        partners: split_list(r.get(8)?),
-        criteria: split_list(r.get(9)?),
-        role: if filtered { role } else { None },
-    }))
 }
 
 /// Splits a list joined with the unit separator (never typed by a person).

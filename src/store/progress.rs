@@ -2,6 +2,8 @@
 //! and the month's status report derived from it (carrying the latest earlier
 //! entry forward when a month has none).
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
@@ -135,8 +137,7 @@ impl Store {
         let (period, end) = period(&input.period)?;
         let agency_id = self.reporting_agency(plan_id, &input.agency)?;
         let task_id = self.task_id(plan_id, &input.task)?;
-        let tasks = self.tasks(plan_id, Some(&input.agency))?;
-        if !tasks.iter().any(|t| t.code == input.task.trim()) {
+        if !self.is_agency_task(task_id, agency_id)? {
             return Err(Error::Invalid(format!(
                 "Nhiệm vụ {} không giao cho cơ quan {} (không chủ trì, không phối hợp).",
                 input.task.trim(),
@@ -247,11 +248,9 @@ impl Store {
         let agency_id = self.reporting_agency(plan_id, agency)?;
         let mut counts = StatusCounts(Status::ALL.iter().map(|s| (*s, 0)).collect());
         let mut tasks = Vec::new();
+        let mut latest = self.latest_entries(agency_id, &period)?;
         for task in self.tasks(plan_id, Some(agency))? {
-            let entry = self
-                .progress_rows(task.id, agency_id, &period, 1)?
-                .into_iter()
-                .next();
+            let entry = latest.remove(&task.id);
             let state = entry.as_ref().map_or(State::NotStarted, |e| e.state);
             let done_on = entry.as_ref().and_then(|e| e.done_on);
             let kind = status::derive(state, done_on, task.due_date, task.recurring, end);
@@ -313,6 +312,25 @@ impl Store {
             .find(|r| r.period == period))
     }
 
+    /// The latest entry of each task up to and including `period`, by task id,
+    /// read in one query (one query per task costs seconds on a large plan).
+    fn latest_entries(&self, agency_id: i64, period: &str) -> Result<HashMap<i64, ProgressRow>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT task_id, {PROGRESS_COLUMNS} FROM progress
+             WHERE agency_id = ?1 AND period <= ?2
+             ORDER BY task_id, period DESC"
+        ))?;
+        let mut rows = stmt.query((agency_id, period))?;
+        let mut latest = HashMap::new();
+        while let Some(r) = rows.next()? {
+            let task_id: i64 = r.get(0)?;
+            if let std::collections::hash_map::Entry::Vacant(slot) = latest.entry(task_id) {
+                slot.insert(progress_row(r, 1)?);
+            }
+        }
+        Ok(latest)
+    }
+
     /// Entries up to and including `period`, newest first.
     fn progress_rows(
         &self,
@@ -321,41 +339,36 @@ impl Store {
         period: &str,
         limit: usize,
     ) -> Result<Vec<ProgressRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT period, state, done_on, percent, result, obstacles, proposals, updated_at
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {PROGRESS_COLUMNS}
              FROM progress WHERE task_id = ?1 AND agency_id = ?2 AND period <= ?3
-             ORDER BY period DESC LIMIT ?4",
-        )?;
-        let rows = stmt.query_map(
-            (
-                task_id,
-                agency_id,
-                period,
-                limit.min(i64::MAX as usize) as i64,
-            ),
-            |r| {
-                let state: String = r.get(1)?;
-                Ok((
-                    state,
-                    ProgressRow {
-                        period: r.get(0)?,
-                        state: State::NotStarted,
-                        done_on: r.get(2)?,
-                        percent: r.get(3)?,
-                        result: r.get(4)?,
-                        obstacles: r.get(5)?,
-                        proposals: r.get(6)?,
-                        updated_at: r.get(7)?,
-                    },
-                ))
-            },
-        )?;
+             ORDER BY period DESC LIMIT ?4"
+        ))?;
+        let limit = limit.min(i64::MAX as usize) as i64;
+        let mut rows = stmt.query((task_id, agency_id, period, limit))?;
         let mut out = Vec::new();
-        for row in rows {
-            let (state, mut p) = row?;
-            p.state = State::parse(&state)?;
-            out.push(p);
+        while let Some(r) = rows.next()? {
+            out.push(progress_row(r, 0)?);
         }
         Ok(out)
     }
+}
+
+/// The columns [`progress_row`] reads, in its order.
+const PROGRESS_COLUMNS: &str =
+    "period, state, done_on, percent, result, obstacles, proposals, updated_at";
+
+/// Reads [`PROGRESS_COLUMNS`] starting at column `first` of a row.
+fn progress_row(r: &rusqlite::Row, first: usize) -> Result<ProgressRow> {
+    let state: String = r.get(first + 1)?;
+    Ok(ProgressRow {
+        period: r.get(first)?,
+        state: State::parse(&state)?,
+        done_on: r.get(first + 2)?,
+        percent: r.get(first + 3)?,
+        result: r.get(first + 4)?,
+        obstacles: r.get(first + 5)?,
+        proposals: r.get(first + 6)?,
+        updated_at: r.get(first + 7)?,
+    })
 }

@@ -77,3 +77,79 @@ pub fn snv_evidence(number: &str) -> EvidenceInput {
         ..Default::default()
     }
 }
+
+/// Attaches a file with `content` as evidence of SNV's task IV.3.1; returns the
+/// stored file's hash.
+pub fn add_evidence_file(
+    db: &TempDb,
+    store: &mut Store,
+    plan: i64,
+    name: &str,
+    content: &[u8],
+) -> String {
+    let source = db.dir.path().join(name);
+    std::fs::write(&source, content).expect("write the source file");
+    let input = cchc::store::EvidenceInput {
+        agency: "SNV".into(),
+        number: "1494/TTr-SNV".into(),
+        date: Some(date(2024, 8, 28)),
+        issuer: "Sở Nội vụ".into(),
+        summary: format!("Tài liệu {name}"),
+        tasks: vec!["IV.3.1".into()],
+        file: Some(source),
+        ..Default::default()
+    };
+    let id = store
+        .add_evidence(plan, &input, now())
+        .expect("evidence saved");
+    store
+        .evidence(plan, "SNV")
+        .expect("list")
+        .into_iter()
+        .find(|e| e.id == id)
+        .and_then(|e| e.file_sha256)
+        .expect("the file's hash is recorded")
+}
+
+/// Every file of a folder (recursively) with its bytes, to show nothing changed.
+pub fn snapshot_files(dir: &std::path::Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("list folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = std::fs::read(&path).expect("read file");
+                out.push((path, bytes));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// SNV's entry for task IV.3.1 in 08/2024 with this "kết quả thực hiện".
+pub fn iv31_progress(result: &str) -> cchc::store::ProgressInput {
+    cchc::store::ProgressInput {
+        agency: "SNV".into(),
+        task: "IV.3.1".into(),
+        period: "2024-08".into(),
+        state: Some(cchc::status::State::InProgress),
+        result: Some(result.into()),
+        ..Default::default()
+    }
+}
+
+/// The "kết quả thực hiện" of IV.3.1 that SNV's 08/2024 status shows.
+pub fn iv31_result(store: &Store, plan: i64) -> String {
+    store
+        .status(plan, "SNV", "2024-08")
+        .expect("reading works")
+        .tasks
+        .into_iter()
+        .find(|t| t.code == "IV.3.1")
+        .map(|t| t.result)
+        .expect("IV.3.1 is SNV's")
+}

@@ -6,10 +6,32 @@ mod common;
 
 /// What the desktop app needs of the core: profile, evidence edits, dashboard, forms.
 mod app_support;
+/// Backups: round trips with evidence files, refused archives, daily rotation.
+mod backup;
 /// The command-line contract: JSON shapes, messages and exit statuses.
 mod cli;
+/// Collector mode: accepting real exports, idempotence, replacement, hand
+/// edits, the consolidated workbook read back, and `cchc collect`.
+mod collect;
+/// Shared set-up of the collect tests: agency databases exported with the
+/// real exporter, the collector's database, the Python editors.
+mod collect_fixture;
+/// Property-based fuzzing of the workbook reader over mutated real exports
+/// (bounded by CCHC_FUZZ_CASES and CCHC_FUZZ_SECONDS): no input crashes it.
+mod collect_fuzz;
+/// Hostile and broken files refused within seconds, importing nothing.
+mod collect_hostile;
+/// Each reading rule of workbook-format.md refused with file, sheet and cell.
+mod collect_rules;
+/// Schema 2 (collected reports): upgrading a schema-1 database with data,
+/// cascades, and all-or-nothing saves.
+mod collect_store;
+/// SIGKILL at random moments while saving; every acknowledged save survives.
+mod crash;
 /// Deadline phrases of the plan text and their due dates.
 mod deadline_plan_text;
+/// Full disk, read-only folder and locked database (tmpfs mounts).
+mod disk_errors;
 /// Document references of the plan text.
 mod docref_plan_text;
 /// Evidence records and their stored files.
@@ -28,3 +50,5 @@ mod plan_workbook;
 mod progress;
 /// Opening, reopening and querying the store.
 mod store;
+/// Integrity checks of the database and the evidence files.
+mod verify;

@@ -87,3 +87,102 @@ fn a_file_that_is_not_a_database_is_refused_with_a_message() {
         "Vietnamese message: {err}"
     );
 }
+
+/// The backups made before upgrades, in the folder beside the database.
+fn migration_backups(db: &std::path::Path, version: u32) -> Vec<std::path::PathBuf> {
+    let folder = cchc::backup::backups_dir(db);
+    let suffix = format!("-before-migration-v{version}.zip");
+    std::fs::read_dir(&folder)
+        .map(|entries| {
+            entries
+                .map(|e| e.expect("entry").path())
+                .filter(|p| p.to_string_lossy().ends_with(&suffix))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+// The range 1..LATEST is empty while 0001 is the only migration.
+#[allow(clippy::reversed_empty_ranges)]
+fn every_earlier_schema_version_with_data_is_backed_up_then_upgraded() {
+    // Versions 1..LATEST have tables and so can hold data; with one migration
+    // there are none yet, and each new migration adds its version here.
+    for start in 1..LATEST {
+        let db = temp_db();
+        std::fs::create_dir_all(db.path.parent().expect("parent")).expect("folder");
+        let mut conn = Connection::open(&db.path).expect("create");
+        migrate::migrate_to(&mut conn, start).expect("build the earlier version");
+        conn.execute(
+            "INSERT INTO setting (key, value) VALUES ('officer-note', 'ghi chú của cán bộ')",
+            [],
+        )
+        .expect("data written by the earlier version");
+        drop(conn);
+        let store =
+            Store::open(&db.path).unwrap_or_else(|e| panic!("version {start} upgrades: {e}"));
+        drop(store);
+        let conn = Connection::open(&db.path).expect("reopen");
+        assert_eq!(migrate::version(&conn).expect("version"), LATEST);
+        let note: String = conn
+            .query_row(
+                "SELECT value FROM setting WHERE key = 'officer-note'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap_or_else(|e| panic!("from version {start}, the data is kept: {e}"));
+        assert_eq!(note, "ghi chú của cán bộ");
+        let backups = migration_backups(&db.path, start);
+        assert_eq!(backups.len(), 1, "from version {start}: one backup first");
+        let restored = temp_db();
+        let info = cchc::backup::restore_backup(&restored.path, &backups[0], crate::common::now())
+            .expect("the backup restores");
+        assert_eq!(info.schema_version, start, "it holds the data as it was");
+    }
+}
+
+#[test]
+fn a_failed_upgrade_leaves_the_database_as_it_was_with_a_backup_beside_it() {
+    let (db, mut store, plan) = crate::common::open_new();
+    let input = cchc::store::ProgressInput {
+        agency: "SNV".into(),
+        task: "IV.3.1".into(),
+        period: "2024-08".into(),
+        state: Some(cchc::status::State::Done),
+        done_on: Some(crate::common::date(2024, 8, 28)),
+        ..Default::default()
+    };
+    store
+        .set_progress(plan, &input, crate::common::now())
+        .expect("saved");
+    drop(store);
+    // An old version number over existing tables: migration 0001 fails midway.
+    let conn = Connection::open(&db.path).expect("open");
+    conn.pragma_update(None, "user_version", 0)
+        .expect("pretend");
+    drop(conn);
+
+    let err = Store::open(&db.path).err().expect("the upgrade fails");
+    assert!(
+        err.to_string().contains("already exists"),
+        "the failing statement is reported: {err}"
+    );
+    let conn = Connection::open(&db.path).expect("open");
+    assert_eq!(migrate::version(&conn).expect("version"), 0, "not bumped");
+    assert_eq!(count_rows(&db.path, "progress"), 1, "the data is intact");
+    let backups = migration_backups(&db.path, 0);
+    assert_eq!(backups.len(), 1, "the backup was made before trying");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&backups[0]).expect("open"))
+        .expect("the backup is a ZIP archive");
+    let unpacked = db.dir.path().join("unpacked.sqlite3");
+    std::io::copy(
+        &mut zip.by_name("cchc.sqlite3").expect("it holds the database"),
+        &mut std::fs::File::create(&unpacked).expect("create"),
+    )
+    .expect("unpack");
+    assert_eq!(
+        count_rows(&unpacked, "progress"),
+        1,
+        "the backup holds the data as it was before the upgrade"
+    );
+}

@@ -42,6 +42,19 @@ def check_print_setup(ws, name):
     check("Trang &P/&N" in (ws.oddFooter.center.text or ""), f"{name}: no page-number footer")
 
 
+def check_table(ws, name, header, freeze):
+    """Panes frozen at `freeze`; header row `header` repeated on each page,
+    filtered, bold, centred, shaded and bordered."""
+    check(ws.freeze_panes == freeze, f"{name}: panes frozen at {ws.freeze_panes}")
+    check(ws.print_title_rows is not None and ws.print_title_rows.startswith(f"${header}:"),
+          f"{name}: header not repeated ({ws.print_title_rows})")
+    check(ws.auto_filter.ref is not None, f"{name}: no autofilter")
+    head = ws[f"A{header}"]
+    check(head.font.b and head.alignment.horizontal == "center", f"{name}: header not bold centred")
+    check(head.fill.fgColor.rgb not in (None, "00000000"), f"{name}: header not shaded")
+    check(head.border.left.style == "thin", f"{name}: header without borders")
+
+
 def check_fonts(ws, name):
     for row in ws.iter_rows():
         for cell in row:
@@ -76,14 +89,7 @@ def main(path):
         check_print_setup(ws, name)
         check_fonts(ws, name)
         check(f"A1:{last_col}1" in {str(r) for r in ws.merged_cells.ranges}, f"{name}: title not merged")
-        check(ws.freeze_panes == freeze, f"{name}: panes frozen at {ws.freeze_panes}")
-        check(ws.print_title_rows is not None and ws.print_title_rows.startswith(f"${header}:"),
-              f"{name}: header not repeated ({ws.print_title_rows})")
-        check(ws.auto_filter.ref is not None, f"{name}: no autofilter")
-        head = ws[f"A{header}"]
-        check(head.font.b and head.alignment.horizontal == "center", f"{name}: header not bold centred")
-        check(head.fill.fgColor.rgb not in (None, "00000000"), f"{name}: header not shaded")
-        check(head.border.left.style == "thin", f"{name}: header without borders")
+        check_table(ws, name, header, freeze)
         for col in date_cols:
             for row in range(first, ws.max_row + 1):
                 cell = ws[f"{col}{row}"]

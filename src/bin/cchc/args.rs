@@ -68,6 +68,11 @@ pub enum Command {
     /// Kế hoạch: nhập, xuất, liệt kê, chọn.
     #[command(subcommand)]
     Plan(PlanCommand),
+    // backup, restore and verify: run without opening the store (safety.rs).
+    #[command(flatten)]
+    Safety(crate::safety::SafetyCommand),
+    /// Tổng hợp báo cáo tháng của các cơ quan (đơn vị tổng hợp).
+    Collect(crate::collect::CollectArgs),
 }
 
 #[derive(Subcommand)]

@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Builds the data of the `cchc collect` benchmark (see run.sh).
+
+  fixture.py plan BUILTIN.xlsx OUT.xlsx
+      From the built-in plan written by `cchc plan export`, a plan workbook of
+      the same criteria with 250 agencies (20 departments, 10 districts, 220
+      communes) and 60 tasks that every one of them reports on.
+  fixture.py progress DB
+      A month (2024-09) of progress for every agency and task of the database's
+      newest plan, written straight into SQLite: recording 15,000 entries one
+      `cchc progress set` at a time would take minutes and is not what is measured.
+"""
+
+import random
+import sqlite3
+import sys
+
+import openpyxl
+
+GROUP = "Các cơ quan thực hiện kế hoạch"
+DEADLINES = ["Quý III/2024", "tháng 8/2024", "Thường xuyên", "Trong năm 2024", "Quý IV/2024", "tháng 10/2024"]
+RESULT = (
+    "Đã ban hành Kế hoạch số {n}/KH-UBND triển khai nhiệm vụ; tổ chức hội nghị quán triệt, "
+    "phân công cán bộ đầu mối theo dõi; rà soát, cập nhật quy trình nội bộ giải quyết thủ tục "
+    "hành chính trên Hệ thống thông tin giải quyết TTHC của tỉnh."
+)
+
+
+def agencies():
+    rows = [(f"S{i:02}", f"Sở thử nghiệm số {i}", "Sở, ban, ngành") for i in range(1, 21)]
+    rows += [(f"H{i:02}", f"UBND huyện thử nghiệm số {i}", "UBND cấp huyện") for i in range(1, 11)]
+    rows += [(f"X{i:03}", f"UBND xã thử nghiệm số {i}", "UBND cấp xã") for i in range(1, 221)]
+    return rows
+
+
+def clear(ws, keep_header=True):
+    ws.delete_rows(2 if keep_header else 1, ws.max_row)
+
+
+def plan(builtin, out):
+    book = openpyxl.load_workbook(builtin)
+    meta = book["Kế hoạch"]
+    for row in meta.iter_rows(min_row=2):
+        if row[0].value == "Tên kế hoạch":
+            row[1].value = "Kế hoạch thử tải: 250 cơ quan, 60 nhiệm vụ"
+    ws = book["Cơ quan"]
+    clear(ws)
+    for code, name, kind in agencies():
+        ws.append([code, name, kind, GROUP, None])
+    criteria = [r[0].value for r in book["Tiêu chí"].iter_rows(min_row=2) if r[0].value]
+    ws = book["Nhiệm vụ"]
+    clear(ws)
+    for i in range(1, 61):
+        content = (
+            f"Nhiệm vụ thử số {i}: rà soát, chuẩn hóa và công khai thủ tục hành chính thuộc phạm vi "
+            "quản lý; số hóa hồ sơ, kết quả giải quyết; báo cáo kết quả thực hiện về Văn phòng UBND tỉnh."
+        )
+        ws.append([i, f"B.{i:02}", content, criteria[i % len(criteria)], GROUP, None,
+                   DEADLINES[i % len(DEADLINES)], "Báo cáo kết quả"])
+    book.save(out)
+
+
+def progress(db):
+    conn = sqlite3.connect(db)
+    plan_id = conn.execute("SELECT max(id) FROM plan").fetchone()[0]
+    agency_ids = [r[0] for r in conn.execute(
+        "SELECT id FROM agency WHERE plan_id = ? AND kind <> 'nhom'", (plan_id,))]
+    tasks = conn.execute("SELECT id, recurring FROM task WHERE plan_id = ?", (plan_id,)).fetchall()
+    rng = random.Random(2024)
+    rows = []
+    for a in agency_ids:
+        for task_id, recurring in tasks:
+            roll = rng.random()
+            if recurring:
+                state, done_on, percent = "ongoing", None, None
+            elif roll < 0.35:
+                state, done_on, percent = "done", f"2024-0{rng.randint(7, 9)}-{rng.randint(10, 28)}", 100
+            elif roll < 0.8:
+                state, done_on, percent = "in-progress", None, rng.randint(5, 95)
+            else:
+                state, done_on, percent = "not-started", None, None
+            rows.append((task_id, a, "2024-09", state, done_on, percent,
+                         RESULT.format(n=rng.randint(10, 999)), "", "", "2024-09-30T10:00:00+07:00"))
+    with conn:
+        conn.executemany(
+            "INSERT OR REPLACE INTO progress (task_id, agency_id, period, state, done_on, percent, "
+            "result, obstacles, proposals, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    print(f"{len(rows)} progress entries for {len(agency_ids)} agencies")
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "plan":
+        plan(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "progress":
+        progress(sys.argv[2])
+    else:
+        sys.exit(__doc__)

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The export benchmark (docs/performance.md): `cchc export` of Sở Nội vụ's
+# month on the built-in plan, and on the built-in plan plus 10,000 tasks
+# (loaded through the task-list import) with an entry for every task and
+# 20,000 evidence records; then openpyxl writing the same cells, for scale.
+#
+# Usage: bash bench/export/run.sh [WORK_FOLDER]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+work="${1:-$(mktemp -d)}"
+mkdir -p "$work"
+target="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/cchc-target}"
+python="${CCHC_PYTHON:-python3}"
+cargo build --release --locked --bin cchc --example bench_fill
+cchc="$target/release/cchc"
+fill="$target/release/examples/bench_fill"
+
+echo "== data"
+rm -f "$work"/small.sqlite3* "$work"/big.sqlite3*
+"$fill" "$work/small.sqlite3" SNV 2024-09 40
+"$python" bench/export/make_tasks.py 10000 "$work/tasks.xlsx"
+"$cchc" --db "$work/big.sqlite3" plan import "$work/tasks.xlsx"
+"$fill" "$work/big.sqlite3" SNV 2024-09 20000
+
+for size in small big; do
+    echo "== cchc export, $size (wall s, user s, system s, peak KB)"
+    for _ in 1 2 3 4 5; do
+        /usr/bin/time -f "%e %U %S %M" "$cchc" --db "$work/$size.sqlite3" export \
+            --agency SNV --period 2024-09 --out "$work/$size.xlsx" >/dev/null
+    done
+done
+
+echo "== openpyxl writing the same cells as the big export"
+for _ in 1 2 3; do
+    "$python" bench/export/openpyxl_write.py "$work/big.xlsx" "$work/openpyxl.xlsx"
+done
+echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg)"

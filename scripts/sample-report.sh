@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Makes the sample monthly workbook shown in the README: the built-in plan with
+# a month of Sở Nội vụ's progress and evidence, exported for 09/2024, then
+# printed to PDF by LibreOffice and rendered to PNG pages (docs/sample/).
+source "$(dirname "$0")/common.sh"
+cd "$(dirname "$0")/.."
+setup_build
+install_apt_packages libreoffice-calc-nogui poppler-utils fonts-liberation
+
+cargo build --release --locked --bin cchc
+cchc="$CARGO_TARGET_DIR/release/cchc"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+db=(--db "$work/cchc.sqlite3")
+
+"$cchc" "${db[@]}" progress set --agency SNV --task IV.3.1 --period 2024-09 --state done \
+    --done-on 10/09/2024 \
+    --result "Đã trình UBND tỉnh Tờ trình số 1494/TTr-SNV ngày 10/9/2024 về việc sáp nhập các trường cao đẳng trên địa bàn tỉnh."
+"$cchc" "${db[@]}" progress set --agency SNV --task II.5.2 --period 2024-09 --state in-progress \
+    --percent 70 \
+    --result "Đã kết nối thử nghiệm hệ thống quản lý CBCCVC với IOC qua LGSP; đang chuẩn hóa dữ liệu (Công văn số 2231/SNV-CCHC&PC)." \
+    --obstacles "Dữ liệu CBCCVC chưa đồng bộ giữa các đơn vị." \
+    --proposals "Đề nghị Sở Thông tin và Truyền thông hỗ trợ kỹ thuật kết nối LGSP."
+"$cchc" "${db[@]}" progress set --agency SNV --task II.1.1 --period 2024-09 --state ongoing \
+    --result "Cán bộ đầu mối truy cập Cổng Dịch vụ công quốc gia hằng ngày; trong tháng đã trình công bố 02 danh mục TTHC."
+"$cchc" "${db[@]}" progress set --agency SNV --task II.5.4 --period 2024-09 --state in-progress \
+    --percent 80 --result "Tỷ lệ hồ sơ trực tuyến toàn trình tháng 9/2024 đạt 82,5%."
+"$cchc" "${db[@]}" progress set --agency SNV --task IV.4.1 --period 2024-07 --state in-progress \
+    --percent 40 --result "Đang xây dựng Đề án vị trí việc làm (số liệu tháng 7, chưa cập nhật)."
+
+printf '%%PDF-1.4\n%% Tờ trình 1494/TTr-SNV (mẫu)\n' > "$work/To-trinh-1494.pdf"
+"$cchc" "${db[@]}" evidence add --agency SNV --number 1494/TTr-SNV --date 10/09/2024 \
+    --issuer "Sở Nội vụ" --summary "Tờ trình về việc sáp nhập các trường cao đẳng trên địa bàn tỉnh" \
+    --task IV.3.1 --criterion 4.1.3 --file "$work/To-trinh-1494.pdf"
+"$cchc" "${db[@]}" evidence add --agency SNV --number 2231/SNV-CCHC\&PC --date 16/09/2024 \
+    --issuer "Sở Nội vụ" --summary "V/v kết nối, chia sẻ dữ liệu hệ thống quản lý CBCCVC với IOC" \
+    --task II.5.2 --criterion 7.1.3
+
+out=docs/sample
+rm -f "$out"/*.xlsx "$out"/*.png
+"$cchc" "${db[@]}" export --agency SNV --period 2024-09 --signer "Nguyễn Văn An" --out "$out"
+libreoffice --headless --convert-to pdf --outdir "$work" "$out/BC-CCHC-SNV-2024-09.xlsx" >/dev/null
+pdftoppm -r 70 -png "$work/BC-CCHC-SNV-2024-09.pdf" "$out/trang"
+ls -l "$out"

@@ -1,0 +1,155 @@
+//! Backups: one ZIP archive holding a snapshot of the database (taken with
+//! SQLite's online backup API, so the app may stay open) and every evidence file
+//! the snapshot refers to, with a manifest of SHA-256 hashes. Restoring checks the
+//! whole archive before it replaces anything (see [`restore`]).
+//!
+//! Automatic backups go to `backups/` beside the database, at most one a day,
+//! and the newest [`KEEP_AUTO`] of them are kept. Backups made before a restore
+//! or a schema upgrade go to the same folder and are never deleted by rotation.
+
+mod archive;
+mod restore;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+
+pub use restore::{restore_backup, RestoreInfo};
+
+/// How many automatic backups are kept.
+pub const KEEP_AUTO: usize = 30;
+
+/// What a finished backup holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BackupInfo {
+    /// The archive written.
+    pub path: PathBuf,
+    /// Its size in bytes.
+    pub size: u64,
+    /// The schema version of the database snapshot.
+    pub schema_version: u32,
+    /// Evidence files bundled.
+    pub evidence_files: usize,
+    /// Evidence files (by their stored name, the SHA-256) the database refers to
+    /// but that were missing or no longer matched their hash, so were left out.
+    pub missing_files: Vec<String>,
+}
+
+/// Writes a backup of the database at `db` (and its evidence files) to `out`,
+/// through a temporary file renamed into place, so `out` is either the whole
+/// archive or untouched.
+///
+/// # Errors
+/// [`Error::File`] when the database does not exist or `out` cannot be written
+/// (full disk, read-only folder), [`Error::Invalid`] when `out` is the database
+/// itself, [`Error::Database`] when the database cannot be read.
+///
+/// # Example
+/// ```no_run
+/// # fn main() -> cchc::Result<()> {
+/// let info = cchc::backup::create_backup(
+///     std::path::Path::new("cchc.sqlite3"),
+///     std::path::Path::new("sao-luu.zip"),
+///     chrono::Utc::now(),
+/// )?;
+/// println!("{} bytes, {} files", info.size, info.evidence_files);
+/// # Ok(()) }
+/// ```
+pub fn create_backup(db: &Path, out: &Path, now: DateTime<Utc>) -> Result<BackupInfo> {
+    archive::write_archive(db, out, now)
+}
+
+/// The daily automatic backup: when no automatic backup was made on `now`'s
+/// (UTC) day, writes one into `backups/` beside the database and deletes the
+/// automatic backups beyond the newest [`KEEP_AUTO`]. Returns `None` when today's
+/// backup already exists or there is no database yet.
+///
+/// # Errors
+/// As [`create_backup`]; [`Error::File`] when `backups/` cannot be listed or an
+/// old backup cannot be deleted.
+pub fn auto_backup(db: &Path, now: DateTime<Utc>) -> Result<Option<BackupInfo>> {
+    if !db.exists() {
+        return Ok(None);
+    }
+    let folder = backups_dir(db);
+    let today = format!("cchc-{}-", now.format("%Y%m%d"));
+    let autos = list_backups(&folder, AUTO)?;
+    if autos.iter().any(|name| name.starts_with(&today)) {
+        return Ok(None);
+    }
+    let info = create_backup(db, &folder.join(backup_name(now, AUTO)), now)?;
+    let mut autos = list_backups(&folder, AUTO)?;
+    autos.sort_unstable_by(|a, b| b.cmp(a));
+    for old in autos.iter().skip(KEEP_AUTO) {
+        let path = folder.join(old);
+        fs::remove_file(&path).map_err(|e| Error::file(&path, &e))?;
+    }
+    Ok(Some(info))
+}
+
+/// The `backups/` folder beside a database.
+pub fn backups_dir(db: &Path) -> PathBuf {
+    db_dir(db).join("backups")
+}
+
+/// Kinds of backups, the last part of their file names: the daily one (rotated),
+/// the one made before a restore, and one asked for without a file name.
+const AUTO: &str = "auto";
+pub(crate) const BEFORE_RESTORE: &str = "before-restore";
+pub const MANUAL: &str = "manual";
+
+/// `cchc-YYYYMMDD-HHMMSS-<kind>.zip`: names sort by time.
+pub fn backup_name(now: DateTime<Utc>, kind: &str) -> String {
+    format!("cchc-{}-{kind}.zip", now.format("%Y%m%d-%H%M%S"))
+}
+
+/// Backs up a database with data before its schema is upgraded from `version`.
+pub(crate) fn before_migration(db: &Path, version: u32, now: DateTime<Utc>) -> Result<BackupInfo> {
+    let kind = format!("before-migration-v{version}");
+    create_backup(db, &backups_dir(db).join(backup_name(now, &kind)), now)
+}
+
+/// The names of the backups of one kind in `folder` (none when it does not exist).
+fn list_backups(folder: &Path, kind: &str) -> Result<Vec<String>> {
+    let entries = match fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::file(folder, &e)),
+    };
+    let suffix = format!("-{kind}.zip");
+    let mut names = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::file(folder, &e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("cchc-") && name.ends_with(&suffix) {
+            names.push(name);
+        }
+    }
+    Ok(names)
+}
+
+/// The folder of a database file.
+pub(crate) fn db_dir(db: &Path) -> PathBuf {
+    match db.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Makes a rename or a new file in `dir` durable (a no-op where folders cannot
+/// be opened, as on Windows, whose renames are durable through the journal).
+pub(crate) fn sync_dir(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        fs::File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(|e| Error::file(dir, &e))?;
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}

@@ -1,0 +1,247 @@
+//! The gate in front of the spreadsheet reader: a file from another office is
+//! untrusted, so before calamine sees it we check, with the `zip` crate, that it
+//! is a zip package of an Excel workbook whose entries stay within fixed limits
+//! (count, per-entry and total uncompressed size, compression ratio), that every
+//! entry really decompresses to the size its central directory declares, and
+//! that no XML part carries a DOCTYPE (the door to entity-expansion tricks).
+//! A file that fails is refused with a Vietnamese reason and never parsed.
+
+use std::fs::File;
+use std::io::{BufReader, Read, Seek};
+use std::path::Path;
+
+use zip::ZipArchive;
+
+/// Largest file accepted on disk: an agency's monthly workbook is tens of kilobytes.
+pub const MAX_FILE_BYTES: u64 = 25 * 1024 * 1024;
+/// Most entries in the zip package (a workbook has a few dozen).
+pub const MAX_ENTRIES: usize = 500;
+/// Largest uncompressed size of one entry (a sheet's XML or the shared strings).
+pub const MAX_ENTRY_BYTES: u64 = 64 * 1024 * 1024;
+/// Largest uncompressed size of all entries together.
+pub const MAX_TOTAL_BYTES: u64 = 160 * 1024 * 1024;
+/// Highest compression ratio accepted for an entry larger than [`RATIO_FLOOR`]:
+/// real sheet XML compresses 5–30×, a zip bomb thousands of times.
+pub const MAX_RATIO: u64 = 200;
+/// The signature of an OLE compound file: an old .xls, or an .xlsx that Excel
+/// encrypted with a password (it wraps the package in one).
+const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+/// Entries smaller than this are not held to [`MAX_RATIO`].
+const RATIO_FLOOR: u64 = 1024 * 1024;
+
+/// Checks the package at `path`; `Err` carries the reason in Vietnamese (without
+/// the file name, which the caller adds).
+pub fn check_package(path: &Path) -> Result<(), String> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("không đọc được tệp ({e})."))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(format!(
+            "tệp quá lớn ({} MB) để là một báo cáo tháng (tối đa {} MB).",
+            size / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    let mut file = File::open(path).map_err(|e| format!("không mở được tệp ({e})."))?;
+    let mut magic = [0u8; 8];
+    let read = file.read(&mut magic).unwrap_or(0);
+    if read == magic.len() && magic == OLE_MAGIC {
+        return Err(
+            "đây là tệp Excel cũ (.xls) hoặc tệp .xlsx đã đặt mật khẩu, ứng dụng không đọc được. \
+             Hãy mở tệp bằng Excel, bỏ mật khẩu nếu có, rồi lưu lại với kiểu \"Excel Workbook \
+             (*.xlsx)\"."
+                .into(),
+        );
+    }
+    file.rewind()
+        .map_err(|e| format!("không đọc được tệp ({e})."))?;
+    let mut zip = ZipArchive::new(BufReader::new(file)).map_err(|_| not_xlsx())?;
+    if zip.len() > MAX_ENTRIES {
+        return Err(format!(
+            "gói tệp có {} thành phần, nhiều bất thường (tối đa {MAX_ENTRIES}); không đọc tệp này.",
+            zip.len()
+        ));
+    }
+    package_kind(&zip)?;
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let (name, declared, compressed) = {
+            let entry = zip.by_index_raw(i).map_err(|_| broken())?;
+            let name = entry.name().map_err(|_| broken())?.into_owned();
+            if entry.encrypted() {
+                return Err(
+                    "tệp được đặt mật khẩu; hãy lưu lại tệp không mật khẩu rồi gửi.".into(),
+                );
+            }
+            (name, entry.size(), entry.compressed_size())
+        };
+        check_entry_size(&name, declared, compressed)?;
+        total = total.saturating_add(declared);
+        if total > MAX_TOTAL_BYTES {
+            return Err(too_big_total());
+        }
+        let mut entry = zip.by_index(i).map_err(|_| broken())?;
+        let actual = scan_entry(&mut entry, &name)?;
+        if actual != declared {
+            return Err(format!(
+                "thành phần \"{name}\" của gói tệp có kích thước thật khác với kích thước khai báo; \
+                 tệp bị hỏng hoặc bị làm giả."
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Refuses anything that is not the zip package of an Excel workbook, naming
+/// what it looks like when that is clear (a Word or PowerPoint file renamed).
+fn package_kind<R: Read + std::io::Seek>(zip: &ZipArchive<R>) -> Result<(), String> {
+    let has = |name: &str| zip.index_for_name(name).is_some();
+    if has("xl/workbook.xml") && has("[Content_Types].xml") {
+        return Ok(());
+    }
+    if has("word/document.xml") {
+        return Err(
+            "đây là một văn bản Word (.docx) được đổi tên thành .xlsx, không phải tệp Excel. \
+             Hãy gửi đúng tệp báo cáo tháng do ứng dụng xuất ra."
+                .into(),
+        );
+    }
+    if has("ppt/presentation.xml") {
+        return Err("đây là một tệp PowerPoint (.pptx) được đổi tên, không phải tệp Excel.".into());
+    }
+    Err("tệp nén này không chứa một bảng tính Excel (.xlsx).".into())
+}
+
+fn check_entry_size(name: &str, declared: u64, compressed: u64) -> Result<(), String> {
+    if declared > MAX_ENTRY_BYTES {
+        return Err(format!(
+            "thành phần \"{name}\" của gói tệp giải nén ra {} MB (tối đa {} MB); tệp có thể là \
+             \"bom nén\", không đọc tệp này.",
+            declared / (1024 * 1024),
+            MAX_ENTRY_BYTES / (1024 * 1024)
+        ));
+    }
+    if declared > RATIO_FLOOR && declared / compressed.max(1) > MAX_RATIO {
+        return Err(format!(
+            "thành phần \"{name}\" của gói tệp nén với tỷ lệ bất thường ({}:1); tệp có thể là \
+             \"bom nén\", không đọc tệp này.",
+            declared / compressed.max(1)
+        ));
+    }
+    Ok(())
+}
+
+/// Decompresses an entry without keeping it, returning its real size; stops at
+/// the per-entry limit, and refuses XML that declares a DOCTYPE or entities.
+fn scan_entry(entry: &mut impl Read, name: &str) -> Result<u64, String> {
+    const NEEDLE: &[u8] = b"<!DOCTYPE";
+    let xml = name.ends_with(".xml") || name.ends_with(".rels");
+    let mut buf = vec![0u8; 64 * 1024];
+    // The tail of the previous chunk, so a DOCTYPE split between chunks is seen.
+    let mut carry: Vec<u8> = Vec::with_capacity(NEEDLE.len() * 2);
+    let mut total: u64 = 0;
+    loop {
+        let n = match entry.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => return Err(broken()),
+        };
+        total = total.saturating_add(n as u64);
+        if total > MAX_ENTRY_BYTES {
+            return Err(format!(
+                "thành phần \"{name}\" của gói tệp giải nén ra hơn {} MB; tệp có thể là \
+                 \"bom nén\", không đọc tệp này.",
+                MAX_ENTRY_BYTES / (1024 * 1024)
+            ));
+        }
+        if xml {
+            carry.extend_from_slice(&buf[..n.min(NEEDLE.len())]);
+            if contains_doctype(&carry) || contains_doctype(&buf[..n]) {
+                return Err(format!(
+                    "thành phần \"{name}\" của gói tệp khai báo DOCTYPE/ENTITY, điều mà Excel \
+                     không bao giờ ghi; tệp có thể là một thủ thuật tấn công, không đọc tệp này."
+                ));
+            }
+            carry.clear();
+            carry.extend_from_slice(&buf[n.saturating_sub(NEEDLE.len())..n]);
+        }
+    }
+    Ok(total)
+}
+
+/// Whether the bytes contain `<!DOCTYPE` or `<!ENTITY`, in any case.
+fn contains_doctype(bytes: &[u8]) -> bool {
+    let mut rest = bytes;
+    while let Some(i) = rest.iter().position(|b| *b == b'<') {
+        let tail = &rest[i..];
+        let starts =
+            |word: &[u8]| tail.len() >= word.len() && tail[..word.len()].eq_ignore_ascii_case(word);
+        if starts(b"<!DOCTYPE") || starts(b"<!ENTITY") {
+            return true;
+        }
+        rest = &rest[i + 1..];
+    }
+    false
+}
+
+fn not_xlsx() -> String {
+    "không phải là tệp Excel (.xlsx): nội dung không phải một gói .xlsx (có thể tệp bị hỏng, \
+     bị cắt cụt khi gửi, hoặc là loại tệp khác đổi đuôi)."
+        .into()
+}
+
+fn broken() -> String {
+    "tệp .xlsx bị hỏng (một thành phần của gói tệp không giải nén được); hãy xuất lại báo cáo \
+     rồi gửi lại."
+        .into()
+}
+
+fn too_big_total() -> String {
+    format!(
+        "các thành phần của gói tệp giải nén ra hơn {} MB; tệp có thể là \"bom nén\", không đọc tệp này.",
+        MAX_TOTAL_BYTES / (1024 * 1024)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_doctype_is_found_in_any_case_and_an_entity_alone_too() {
+        assert!(contains_doctype(b"<?xml?><!doctype x [<!ENTITY a 'b'>]>"));
+        assert!(contains_doctype(b"  <!ENTITY lol \"lol\">"));
+        assert!(!contains_doctype(b"<worksheet><sheetData/></worksheet>"));
+    }
+
+    #[test]
+    fn a_doctype_split_between_two_chunks_is_still_found() {
+        let mut xml = vec![b' '; 64 * 1024 - 4];
+        xml.extend_from_slice(b"<!DOCTYPE x>");
+        let err = scan_entry(&mut xml.as_slice(), "xl/sharedStrings.xml")
+            .expect_err("the DOCTYPE straddles the 64 KiB read boundary");
+        assert!(err.contains("DOCTYPE"), "{err}");
+    }
+
+    #[test]
+    fn an_old_xls_or_a_password_protected_xlsx_is_named_as_such() {
+        let dir = tempfile::tempdir().expect("temp folder");
+        let path = dir.path().join("bao-cao.xlsx");
+        let mut bytes = OLE_MAGIC.to_vec();
+        bytes.resize(4096, 0);
+        std::fs::write(&path, bytes).expect("write");
+        let err = check_package(&path).expect_err("not a zip package");
+        assert!(
+            err.contains("Excel cũ (.xls)") && err.contains("mật khẩu"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_small_entry_may_compress_well_but_a_large_one_may_not_compress_absurdly() {
+        assert!(check_entry_size("a.xml", 500_000, 10).is_ok());
+        assert!(check_entry_size("a.xml", 20 * 1024 * 1024, 20 * 1024).is_err());
+        assert!(check_entry_size("a.xml", MAX_ENTRY_BYTES + 1, MAX_ENTRY_BYTES).is_err());
+    }
+}

@@ -1,0 +1,335 @@
+//! Collector mode: reading the agencies' monthly workbooks back into the
+//! collecting office's database and consolidating the province for a month
+//! (workbook-format.md, "Reading it back" and "The consolidated workbook").
+//!
+//! Flow: [`input_files`] expands the files and folders given; [`collect_files`]
+//! checks each file (first the zip package against [`limits`], then the sheets,
+//! then the agency and its tasks against the plan) and saves the accepted ones,
+//! one transaction per file; [`consolidate`] gathers the month from the store;
+//! [`write_consolidated`] writes `TH-CCHC-<YYYY>-<MM>.xlsx`. A refused file
+//! imports nothing. The desktop app calls the same functions, with a progress
+//! callback, as the command line does.
+
+mod grid;
+pub mod limits;
+mod read;
+mod summary;
+mod write;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, Utc};
+use serde::Serialize;
+
+pub use read::{month_text, read_agency_workbook, AgencyWorkbook, Place, TaskLine};
+pub use summary::{consolidate, AgencyLine, Consolidation, CriterionLine, Source};
+pub use write::{consolidated_file_name, write_consolidated, CONSOLIDATED_FORMAT};
+
+use crate::error::{Error, Result};
+use crate::status::Status;
+use crate::store::{Saved, Store};
+
+/// What happened to one input file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outcome {
+    pub path: PathBuf,
+    pub file_name: String,
+    /// The agency the file is for, when its `_meta` could be read.
+    pub agency: Option<String>,
+    pub kind: OutcomeKind,
+    /// The number of task rows of an accepted file.
+    pub tasks: usize,
+    /// Each status word with its number of rows, for an accepted file.
+    pub counts: Vec<(String, usize)>,
+    /// The data was changed after export (accepted files only).
+    pub edited: bool,
+    /// One Vietnamese line saying what happened, naming the file (and, for a
+    /// refusal, the sheet and the cell).
+    pub message: String,
+}
+
+/// The kinds of [`Outcome`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OutcomeKind {
+    /// The first report of the agency for the month.
+    Accepted,
+    /// A newer export replaced the stored report.
+    Replaced,
+    /// The same report was already stored.
+    Unchanged,
+    /// An older export than the stored report; the stored one is kept.
+    Older,
+    /// Refused; nothing was imported from the file.
+    Rejected,
+}
+
+impl Outcome {
+    pub fn is_rejected(&self) -> bool {
+        self.kind == OutcomeKind::Rejected
+    }
+}
+
+/// The files to read: each file as given, and the `.xlsx` files directly in
+/// each folder (in name order), leaving out Excel's lock files (`~$…`) and
+/// consolidated workbooks (`TH-CCHC-…`). A path that does not exist is kept,
+/// so that it is reported with the others.
+///
+/// # Errors
+/// [`Error::File`] when a folder cannot be listed.
+pub fn input_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            out.push(path.clone());
+            continue;
+        }
+        let mut found = Vec::new();
+        for entry in std::fs::read_dir(path).map_err(|e| Error::file(path, &e))? {
+            let entry = entry.map_err(|e| Error::file(path, &e))?;
+            let p = entry.path();
+            let name = entry.file_name().to_string_lossy().to_string();
+            let xlsx = name.to_lowercase().ends_with(".xlsx");
+            if p.is_file() && xlsx && !name.starts_with("~$") && !name.starts_with("TH-CCHC-") {
+                found.push(p);
+            }
+        }
+        found.sort();
+        out.extend(found);
+    }
+    Ok(out)
+}
+
+/// Reads each file for reporting month `period` (`YYYY-MM` or `MM/YYYY`) and
+/// saves the accepted ones into `store` for plan `plan_id`; `on_progress(done,
+/// total)` is called before the first file and after each one.
+///
+/// # Errors
+/// [`Error::Invalid`] for a malformed period; [`Error::Database`] when the
+/// store cannot be read or written (the files saved before it stay saved, each
+/// in its own transaction). A bad file is never an error: it is an
+/// [`OutcomeKind::Rejected`] outcome.
+pub fn collect_files(
+    store: &mut Store,
+    plan_id: i64,
+    period: &str,
+    paths: &[PathBuf],
+    now: DateTime<Utc>,
+    mut on_progress: impl FnMut(usize, usize),
+) -> Result<Vec<Outcome>> {
+    let period = normalize_period(period)?;
+    let agencies: HashMap<String, String> = store
+        .agencies(plan_id)?
+        .into_iter()
+        .filter(|a| a.kind != "nhom")
+        .map(|a| (a.code, a.name))
+        .collect();
+    let mut outcomes = Vec::with_capacity(paths.len());
+    on_progress(0, paths.len());
+    for (i, path) in paths.iter().enumerate() {
+        let outcome = collect_one(store, plan_id, &period, &agencies, path, now)?;
+        outcomes.push(outcome);
+        on_progress(i + 1, paths.len());
+    }
+    Ok(outcomes)
+}
+
+/// `YYYY-MM` of a period typed as `YYYY-MM` or `MM/YYYY`.
+///
+/// # Errors
+/// [`Error::Invalid`] when it is not a month.
+pub fn normalize_period(period: &str) -> Result<String> {
+    let (y, m) = crate::deadline::parse_period(period)?;
+    if !(1..=12).contains(&m) {
+        return Err(Error::Invalid(format!(
+            "Kỳ báo cáo \"{period}\" không phải một tháng."
+        )));
+    }
+    Ok(format!("{y:04}-{m:02}"))
+}
+
+fn collect_one(
+    store: &mut Store,
+    plan_id: i64,
+    period: &str,
+    agencies: &HashMap<String, String>,
+    path: &Path,
+    now: DateTime<Utc>,
+) -> Result<Outcome> {
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let mut outcome = Outcome {
+        path: path.to_path_buf(),
+        file_name: file_name.clone(),
+        agency: None,
+        kind: OutcomeKind::Rejected,
+        tasks: 0,
+        counts: Vec::new(),
+        edited: false,
+        message: String::new(),
+    };
+    let at = Place { file: &file_name };
+    if !path.is_file() {
+        outcome.message = format!(
+            "Từ chối: {}",
+            at.file("không có tệp này (hoặc đây không phải một tệp).")
+        );
+        return Ok(outcome);
+    }
+    let book = match read_agency_workbook(path, period) {
+        Ok(book) => book,
+        Err(why) => {
+            outcome.message = format!("Từ chối: {why}");
+            return Ok(outcome);
+        }
+    };
+    outcome.agency = Some(book.agency_code.clone());
+    if let Err(why) = check_against_plan(store, plan_id, agencies, &book, &at)? {
+        outcome.message = format!("Từ chối: {why}");
+        return Ok(outcome);
+    }
+    let saved = store.save_collected(plan_id, &book, &file_name, now)?;
+    let name = agencies.get(&book.agency_code).cloned().unwrap_or_default();
+    let who = format!("{} – {name}", book.agency_code);
+    let counts = count_statuses(&book);
+    let summary = counts_text(book.tasks.len(), &counts, book.edited());
+    let when = shown_time(&book.generated_at);
+    (outcome.kind, outcome.message) = match saved {
+        Saved::Added => (
+            OutcomeKind::Accepted,
+            format!("Đã nhận \"{file_name}\": {who}, xuất lúc {when}; {summary}."),
+        ),
+        Saved::Replaced {
+            previous_generated_at,
+        } => {
+            let same_export = DateTime::parse_from_rfc3339(&previous_generated_at)
+                .is_ok_and(|previous| previous == book.generated_at);
+            let what = if same_export {
+                format!("bản sửa lại của lần xuất lúc {when} thay cho bản đã nhận")
+            } else {
+                let previous = shown_rfc3339(&previous_generated_at);
+                format!("bản xuất lúc {when} thay cho bản xuất lúc {previous}")
+            };
+            (
+                OutcomeKind::Replaced,
+                format!("Đã thay \"{file_name}\": {who}, {what}; {summary}."),
+            )
+        }
+        Saved::Unchanged => (
+            OutcomeKind::Unchanged,
+            format!(
+                "Không đổi \"{file_name}\": {who}, báo cáo này (xuất lúc {when}) đã được nhận \
+                 trước đó."
+            ),
+        ),
+        Saved::Older {
+            stored_generated_at,
+        } => (
+            OutcomeKind::Older,
+            format!(
+                "Bỏ qua \"{file_name}\": {who}, bản xuất lúc {when} cũ hơn báo cáo đã nhận (xuất \
+                 lúc {}); giữ báo cáo đã nhận.",
+                shown_rfc3339(&stored_generated_at)
+            ),
+        ),
+    };
+    outcome.tasks = book.tasks.len();
+    outcome.counts = counts
+        .into_iter()
+        .map(|(s, n)| (s.label().to_string(), n))
+        .collect();
+    outcome.edited = book.edited();
+    Ok(outcome)
+}
+
+/// The agency must be a (non-group) agency of the plan, and every row's task
+/// one of that agency's tasks, each at most once. The outer `Result` is a
+/// database failure, the inner one the refusal.
+fn check_against_plan(
+    store: &Store,
+    plan_id: i64,
+    agencies: &HashMap<String, String>,
+    book: &AgencyWorkbook,
+    at: &Place,
+) -> Result<std::result::Result<(), String>> {
+    use crate::report::layout::{task_col, SHEET_META, SHEET_TASKS};
+    if !agencies.contains_key(&book.agency_code) {
+        return Ok(Err(at.cell(
+            SHEET_META,
+            book.agency_code_row,
+            1,
+            &format!(
+                "cơ quan mã \"{}\" ({}) không có trong kế hoạch đang dùng của đơn vị tổng hợp \
+                 (hoặc là một nhóm cơ quan, không phải một cơ quan).",
+                book.agency_code, book.agency_name
+            ),
+        )));
+    }
+    let own: HashSet<String> = store
+        .tasks(plan_id, Some(&book.agency_code))?
+        .into_iter()
+        .map(|t| t.code)
+        .collect();
+    let mut seen = HashSet::new();
+    for t in &book.tasks {
+        let col = u32::from(task_col::CODE);
+        if !own.contains(&t.code) {
+            return Ok(Err(at.cell(
+                SHEET_TASKS,
+                t.row,
+                col,
+                &format!(
+                    "mã nhiệm vụ \"{}\" không phải một nhiệm vụ của {} trong kế hoạch.",
+                    t.code, book.agency_code
+                ),
+            )));
+        }
+        if !seen.insert(t.code.as_str()) {
+            return Ok(Err(at.cell(
+                SHEET_TASKS,
+                t.row,
+                col,
+                &format!("nhiệm vụ \"{}\" có hai dòng trong bảng.", t.code),
+            )));
+        }
+    }
+    Ok(Ok(()))
+}
+
+fn count_statuses(book: &AgencyWorkbook) -> Vec<(Status, usize)> {
+    Status::ALL
+        .iter()
+        .map(|s| (*s, book.tasks.iter().filter(|t| t.status == *s).count()))
+        .collect()
+}
+
+/// "12 nhiệm vụ (Hoàn thành đúng hạn 3, …)", zero counts left out.
+fn counts_text(total: usize, counts: &[(Status, usize)], edited: bool) -> String {
+    let parts: Vec<String> = counts
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| format!("{} {n}", s.label()))
+        .collect();
+    let mut text = format!("{total} nhiệm vụ");
+    if !parts.is_empty() {
+        text.push_str(&format!(" ({})", parts.join(", ")));
+    }
+    if edited {
+        text.push_str("; dữ liệu đã được sửa tay sau khi xuất");
+    }
+    text
+}
+
+/// An export time as people read it: "05/09/2024 08:30".
+fn shown_time(t: &DateTime<FixedOffset>) -> String {
+    t.format("%d/%m/%Y %H:%M").to_string()
+}
+
+fn shown_rfc3339(text: &str) -> String {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| shown_time(&t))
+        .unwrap_or_else(|_| text.to_string())
+}

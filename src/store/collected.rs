@@ -1,0 +1,275 @@
+//! The collector's reports: agency workbooks accepted by `cchc collect`, one
+//! per agency and month (schema 2, `collected_report` and `collected_task`).
+//! Saving decides, inside its one transaction, whether the file is new, a newer
+//! export that replaces the stored one, the same data again, or an older export.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{OptionalExtension, Transaction};
+use serde::Serialize;
+
+use super::{Store, MEMBERS_CTE};
+use crate::collect::{AgencyWorkbook, TaskLine};
+use crate::error::{Error, Result};
+use crate::status::Status;
+
+/// What saving an accepted workbook did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Saved {
+    /// The first report of this agency and month.
+    Added,
+    /// A newer export (or a later copy of the same export) replaced the stored report.
+    Replaced { previous_generated_at: String },
+    /// The same export with the same data was already stored: nothing changed.
+    Unchanged,
+    /// An older export than the stored one: nothing changed.
+    Older { stored_generated_at: String },
+}
+
+/// A stored report, with its rows in sheet order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CollectedReport {
+    pub agency_code: String,
+    pub generated_at: String,
+    pub content_sha256: String,
+    pub edited: bool,
+    pub file_name: String,
+    pub tasks: Vec<TaskLine>,
+}
+
+/// An agency (never a group) that takes part in at least one task of the plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportingAgency {
+    pub code: String,
+    pub name: String,
+    pub tasks: usize,
+}
+
+/// The stored report's identity, to compare with an incoming one.
+struct Existing {
+    id: i64,
+    generated_at: String,
+    data_sha256: String,
+}
+
+impl Store {
+    /// Saves an accepted agency workbook for `plan_id`, in one transaction: a
+    /// newer export replaces the stored report of the same agency and month, the
+    /// same or an older one changes nothing.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] when the agency or a task code is not in the plan
+    /// (the caller checks these first); [`Error::Database`] on a failed write,
+    /// which leaves the stored report as it was.
+    pub fn save_collected(
+        &mut self,
+        plan_id: i64,
+        book: &AgencyWorkbook,
+        file_name: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Saved> {
+        let agency_id = self.reporting_agency(plan_id, &book.agency_code)?;
+        let tx = self.conn.transaction()?;
+        let existing = existing(&tx, agency_id, &book.period)?;
+        let saved = match &existing {
+            None => Saved::Added,
+            Some(e) => {
+                let stored = DateTime::parse_from_rfc3339(&e.generated_at).map_err(|_| {
+                    Error::Database(format!(
+                        "Thời điểm xuất \"{}\" của báo cáo đã lưu bị hỏng.",
+                        e.generated_at
+                    ))
+                })?;
+                match stored.cmp(&book.generated_at) {
+                    std::cmp::Ordering::Equal if e.data_sha256 == book.data_sha256 => {
+                        return Ok(Saved::Unchanged)
+                    }
+                    std::cmp::Ordering::Greater => {
+                        return Ok(Saved::Older {
+                            stored_generated_at: e.generated_at.clone(),
+                        })
+                    }
+                    _ => Saved::Replaced {
+                        previous_generated_at: e.generated_at.clone(),
+                    },
+                }
+            }
+        };
+        if let Some(e) = &existing {
+            tx.execute("DELETE FROM collected_report WHERE id = ?1", [e.id])?;
+        }
+        tx.execute(
+            "INSERT INTO collected_report (plan_id, agency_id, period, generated_at,
+                 content_sha256, data_sha256, edited, app_version, file_name, collected_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            (
+                plan_id,
+                agency_id,
+                &book.period,
+                book.generated_at.to_rfc3339(),
+                &book.content_sha256,
+                &book.data_sha256,
+                book.edited(),
+                &book.app_version,
+                file_name,
+                now.to_rfc3339(),
+            ),
+        )?;
+        let report_id = tx.last_insert_rowid();
+        insert_rows(&tx, plan_id, report_id, &book.tasks)?;
+        tx.commit()?;
+        Ok(saved)
+    }
+
+    /// The reports collected for a month, in the plan's agency order.
+    pub fn collected_reports(&self, plan_id: i64, period: &str) -> Result<Vec<CollectedReport>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT r.id, a.code, r.generated_at, r.content_sha256, r.edited, r.file_name
+             FROM collected_report r JOIN agency a ON a.id = r.agency_id
+             WHERE r.plan_id = ?1 AND r.period = ?2 ORDER BY a.position",
+        )?;
+        let heads = stmt
+            .query_map((plan_id, period), |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    CollectedReport {
+                        agency_code: r.get(1)?,
+                        generated_at: r.get(2)?,
+                        content_sha256: r.get(3)?,
+                        edited: r.get(4)?,
+                        file_name: r.get(5)?,
+                        tasks: Vec::new(),
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut rows = self.conn.prepare(
+            "SELECT ct.stt, t.code, ct.content, ct.criteria, ct.role, ct.lead, ct.partners,
+                 ct.deadline, ct.due_date, ct.output, ct.status, ct.percent, ct.result,
+                 ct.evidence, ct.obstacles, ct.proposals
+             FROM collected_task ct JOIN task t ON t.id = ct.task_id
+             WHERE ct.report_id = ?1 ORDER BY ct.position",
+        )?;
+        let mut out = Vec::with_capacity(heads.len());
+        for (id, mut report) in heads {
+            report.tasks = rows
+                .query_map([id], task_line)?
+                .collect::<rusqlite::Result<_>>()?;
+            out.push(report);
+        }
+        Ok(out)
+    }
+
+    /// The agencies of a plan that take part in at least one task (leading or
+    /// co-operating, directly or through a group), in the plan's order.
+    pub fn reporting_agencies(&self, plan_id: i64) -> Result<Vec<ReportingAgency>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "{MEMBERS_CTE},
+             party_task(task_id, party) AS (
+                 SELECT id, lead_id FROM task WHERE plan_id = ?1
+                 UNION SELECT tp.task_id, tp.agency_id FROM task_partner tp
+                     JOIN task t ON t.id = tp.task_id WHERE t.plan_id = ?1)
+             SELECT a.code, a.name, count(DISTINCT pt.task_id)
+             FROM agency a
+             JOIN reach ON reach.agency = a.id
+             JOIN party_task pt ON pt.party = reach.party
+             WHERE a.plan_id = ?1 AND a.kind <> 'nhom'
+             GROUP BY a.id ORDER BY a.position"
+        ))?;
+        let rows = stmt.query_map([plan_id], |r| {
+            Ok(ReportingAgency {
+                code: r.get(0)?,
+                name: r.get(1)?,
+                tasks: r.get::<_, i64>(2)? as usize,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+fn existing(tx: &Transaction, agency_id: i64, period: &str) -> Result<Option<Existing>> {
+    Ok(tx
+        .query_row(
+            "SELECT id, generated_at, data_sha256 FROM collected_report
+             WHERE agency_id = ?1 AND period = ?2",
+            (agency_id, period),
+            |r| {
+                Ok(Existing {
+                    id: r.get(0)?,
+                    generated_at: r.get(1)?,
+                    data_sha256: r.get(2)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+fn insert_rows(tx: &Transaction, plan_id: i64, report_id: i64, tasks: &[TaskLine]) -> Result<()> {
+    let mut task_id = tx.prepare_cached("SELECT id FROM task WHERE plan_id = ?1 AND code = ?2")?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO collected_task (report_id, position, task_id, stt, content, criteria, role,
+             lead, partners, deadline, due_date, output, status, percent, result, evidence,
+             obstacles, proposals)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+    )?;
+    for (position, t) in tasks.iter().enumerate() {
+        let id: i64 = task_id
+            .query_row((plan_id, &t.code), |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| Error::NotFound {
+                what: "nhiệm vụ",
+                code: t.code.clone(),
+            })?;
+        insert.execute(rusqlite::params![
+            report_id,
+            position as i64,
+            id,
+            t.stt,
+            t.content,
+            t.criteria,
+            t.role,
+            t.lead,
+            t.partners,
+            t.deadline,
+            t.due_date,
+            t.output,
+            t.status.label(),
+            t.percent,
+            t.result,
+            t.evidence,
+            t.obstacles,
+            t.proposals,
+        ])?;
+    }
+    Ok(())
+}
+
+fn task_line(r: &rusqlite::Row) -> rusqlite::Result<TaskLine> {
+    let label: String = r.get(10)?;
+    let status = Status::from_label(&label).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            10,
+            rusqlite::types::Type::Text,
+            format!("unknown status word {label:?}").into(),
+        )
+    })?;
+    Ok(TaskLine {
+        row: 0,
+        stt: r.get(0)?,
+        code: r.get(1)?,
+        content: r.get(2)?,
+        criteria: r.get(3)?,
+        role: r.get(4)?,
+        lead: r.get(5)?,
+        partners: r.get(6)?,
+        deadline: r.get(7)?,
+        due_date: r.get::<_, Option<NaiveDate>>(8)?,
+        output: r.get(9)?,
+        status,
+        percent: r.get(11)?,
+        result: r.get(12)?,
+        evidence: r.get(13)?,
+        obstacles: r.get(14)?,
+        proposals: r.get(15)?,
+    })
+}

@@ -1,0 +1,217 @@
+//! A full disk, a read-only folder and a locked database, on real filesystems:
+//! small tmpfs mounts (the tests run as root, as CI does). Set
+//! `CCHC_SKIP_MOUNT_TESTS=1` to skip the mounted ones on a machine that cannot mount.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use cchc::backup::create_backup;
+use cchc::store::Store;
+use rusqlite::Connection;
+
+use crate::common::{count_rows, iv31_progress, iv31_result, now, open_new};
+
+/// A tmpfs of `size` mounted on a temporary folder, unmounted when dropped.
+struct Tmpfs {
+    dir: tempfile::TempDir,
+}
+
+impl Tmpfs {
+    /// `None` only when the machine cannot mount and the skip was asked for.
+    fn mount(size: &str) -> Option<Tmpfs> {
+        let dir = tempfile::tempdir().expect("mount point");
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir.path())
+            .status()
+            .is_ok_and(|s| s.success());
+        if ok {
+            return Some(Tmpfs { dir });
+        }
+        assert!(
+            std::env::var_os("CCHC_SKIP_MOUNT_TESTS").is_some(),
+            "mounting a tmpfs failed: run the tests as root (as CI does), or set CCHC_SKIP_MOUNT_TESTS=1 to skip this test knowingly"
+        );
+        eprintln!("skipped: cannot mount a tmpfs and CCHC_SKIP_MOUNT_TESTS is set");
+        None
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn remount_read_only(&self) {
+        let status = Command::new("mount")
+            .args(["-o", "remount,ro"])
+            .arg(self.path())
+            .status()
+            .expect("mount runs");
+        assert!(status.success(), "the tmpfs becomes read-only");
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(self.path()).status();
+    }
+}
+
+/// Fills the filesystem of `dir` with one file until a write fails; returns it.
+fn fill(dir: &Path) -> PathBuf {
+    use std::io::Write;
+    let filler = dir.join("filler");
+    let mut f = std::fs::File::create(&filler).expect("create filler");
+    let block = vec![0u8; 4096];
+    while f.write_all(&block).and_then(|_| f.sync_all()).is_ok() {}
+    filler
+}
+
+#[test]
+fn a_save_on_a_full_disk_fails_with_a_message_and_leaves_the_data_readable() {
+    let Some(fs) = Tmpfs::mount("3m") else { return };
+    let db = fs.path().join("cchc.sqlite3");
+    drop(Store::open(&db).expect("the database fits"));
+    let mut store = Store::open(&db).expect("reopens");
+    let plan = store.current_plan().expect("plan");
+    store
+        .set_progress(plan, &iv31_progress("trước khi đầy"), now())
+        .expect("saved while there is room");
+    let filler = fill(fs.path());
+
+    let err = store
+        .set_progress(plan, &iv31_progress(&"x".repeat(200_000)), now())
+        .expect_err("no room for the save");
+    assert!(
+        err.to_string().contains("ổ đĩa đã đầy"),
+        "the officer reads that the disk is full: {err}"
+    );
+    assert_eq!(
+        iv31_result(&store, plan),
+        "trước khi đầy",
+        "the failed save left nothing half-written"
+    );
+
+    let outside = tempfile::tempdir().expect("a folder on another disk");
+    let scan = outside.path().join("quyết định.pdf");
+    std::fs::write(&scan, vec![1u8; 256 * 1024]).expect("write the scan");
+    let evidence = cchc::store::EvidenceInput {
+        agency: "SNV".into(),
+        number: "1494/TTr-SNV".into(),
+        date: Some(crate::common::date(2024, 8, 28)),
+        issuer: "Sở Nội vụ".into(),
+        summary: "Tờ trình".into(),
+        file: Some(scan),
+        ..Default::default()
+    };
+    let err = store
+        .add_evidence(plan, &evidence, now())
+        .expect_err("no room for the file");
+    assert!(err.to_string().contains("ổ đĩa đã đầy"), "{err}");
+    assert!(
+        store.evidence(plan, "SNV").expect("list").is_empty(),
+        "no record without its file"
+    );
+    let evidence_dir = fs.path().join("evidence");
+    let stray = std::fs::read_dir(&evidence_dir).map_or(0, |d| d.count());
+    assert_eq!(stray, 0, "no partial file is left in evidence/");
+
+    let out = fs.path().join("sao-luu.zip");
+    let err = create_backup(&db, &out, now()).expect_err("no room for a backup");
+    assert!(err.to_string().contains("ổ đĩa đã đầy"), "{err}");
+    assert!(!out.exists(), "no partial backup is left");
+    let leftovers: Vec<_> = std::fs::read_dir(fs.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name())
+        .filter(|n| n.to_string_lossy().starts_with(".cchc-backup"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "temporary files are removed: {leftovers:?}"
+    );
+
+    std::fs::remove_file(filler).expect("free the space");
+    store
+        .set_progress(plan, &iv31_progress("sau khi giải phóng"), now())
+        .expect("saves work again once there is room");
+    drop(store);
+    let conn = Connection::open(&db).expect("open");
+    let integrity: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("check");
+    assert_eq!(integrity, "ok");
+}
+
+#[test]
+fn a_database_in_a_read_only_folder_opens_for_reading_and_refuses_saves() {
+    let Some(fs) = Tmpfs::mount("8m") else { return };
+    // A folder name with characters that SQLite URIs reserve.
+    let db = fs.path().join("dữ liệu 50%#?").join("cchc.sqlite3");
+    let mut store = Store::open(&db).expect("created");
+    let plan = store.current_plan().expect("plan");
+    store
+        .set_progress(plan, &iv31_progress("đã lưu"), now())
+        .expect("saved");
+    drop(store);
+    fs.remount_read_only();
+
+    let mut store = Store::open(&db).expect("a read-only database still opens");
+    assert_eq!(iv31_result(&store, plan), "đã lưu", "reading works");
+    let err = store
+        .set_progress(plan, &iv31_progress("không lưu được"), now())
+        .expect_err("a save is refused");
+    assert!(
+        err.to_string().contains("chỉ cho phép đọc"),
+        "the officer reads why: {err}"
+    );
+    let elsewhere = tempfile::tempdir().expect("a writable folder");
+    let out = elsewhere.path().join("sao-luu.zip");
+    create_backup(&db, &out, now()).expect("a read-only database can be backed up elsewhere");
+    assert!(out.exists());
+}
+
+#[test]
+fn a_save_while_another_copy_holds_the_lock_fails_with_a_message_and_reads_go_on() {
+    let (db, mut store, plan) = open_new();
+    store
+        .set_progress(plan, &iv31_progress("bản đầu"), now())
+        .expect("saved");
+    let other = Connection::open(&db.path).expect("another copy of the app");
+    let elsewhere = tempfile::tempdir().expect("folder");
+    let archive = elsewhere.path().join("sao-luu.zip");
+    create_backup(&db.path, &archive, now()).expect("backed up while open");
+    let before = std::fs::read(&db.path).expect("read");
+    let err = cchc::backup::restore_backup(&db.path, &archive, now())
+        .expect_err("no restore under an open copy");
+    assert!(err.to_string().contains("đang được mở"), "{err}");
+    assert_eq!(
+        std::fs::read(&db.path).expect("read"),
+        before,
+        "nothing replaced"
+    );
+    other.busy_timeout(Duration::ZERO).expect("timeout");
+    other
+        .execute_batch("BEGIN IMMEDIATE; DELETE FROM setting WHERE key = 'nothing';")
+        .expect("the other copy starts writing");
+
+    let err = store
+        .set_progress(plan, &iv31_progress("bị chặn"), now())
+        .expect_err("the lock is held past the busy timeout");
+    assert!(
+        err.to_string().contains("khóa"),
+        "the message says the database is locked: {err}"
+    );
+    assert_eq!(
+        iv31_result(&store, plan),
+        "bản đầu",
+        "reading works meanwhile"
+    );
+
+    other
+        .execute_batch("ROLLBACK")
+        .expect("the other copy stops");
+    store
+        .set_progress(plan, &iv31_progress("sau khi mở khóa"), now())
+        .expect("saves work again");
+    assert_eq!(count_rows(&db.path, "progress"), 1, "one entry, updated");
+}
