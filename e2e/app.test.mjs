@@ -43,7 +43,6 @@ after(async () => {
 
 test("first run: the agency is found by typing without diacritics, and the signer is saved", async () => {
   await d.waitFor("#agency-search");
-  await shot("01-first-run-empty");
   await d.type("#agency-search", "so noi vu");
   await d.waitFor('.agency[data-code="SNV"]');
   await d.click('.agency[data-code="SNV"]');
@@ -83,7 +82,12 @@ test("a task gets a state, a percent and a result, saved as the officer types", 
   await d.type("#result", "Đã trình Tờ trình số 1494/TTr-SNV ngày 28/8/2024 về sáp nhập các trường");
   await d.waitFor("#save-note", (t) => t.includes("Đã lưu lúc"), 10000, "the autosave note");
   await d.waitFor("#history", (t) => t.includes("Tháng 08/2024") && t.includes("60%"));
-  await shot("03-nhiem-vu");
+  if (shots) {
+    await d.type("#task-search", "");
+    await d.waitFor("#task-count", (t) => /^(\d+) \/ \1 /.test(t));
+    await shot("03-nhiem-vu");
+    await d.type("#task-search", "IV.3.1");
+  }
 });
 
 test("evidence: a bad number/symbol and a bad date are refused, then it is added from the result with a file", async () => {

@@ -67,7 +67,7 @@ setup_python() {
 setup_app() {
     install_apt_packages libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev \
         libjavascriptcoregtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev \
-        file curl xvfb xauth webkit2gtk-driver fonts-dejavu-core imagemagick xdotool
+        file curl xvfb xauth dbus webkit2gtk-driver fonts-dejavu-core imagemagick xdotool
     # Debian 12's nodejs (18) is enough; a newer Node already installed is kept.
     command -v node >/dev/null 2>&1 || install_apt_packages nodejs
     command -v npm >/dev/null 2>&1 || install_apt_packages npm

@@ -74,3 +74,52 @@ impl AppState {
         f(&mut store, plan, &agency)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_state() -> (tempfile::TempDir, AppState) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("data").join("cchc.sqlite3");
+        let state = AppState::open(db, dir.path().join("view"));
+        (dir, state)
+    }
+
+    #[test]
+    fn before_the_first_run_agency_commands_ask_for_an_agency_in_vietnamese() {
+        let (_dir, state) = temp_state();
+        let err = state
+            .with_agency(|_, _, _| Ok(()))
+            .expect_err("no agency chosen yet");
+        assert_eq!(err.kind(), cchc::error::ErrorKind::Invalid);
+        assert!(err.to_string().contains("Chưa chọn cơ quan"), "{err}");
+    }
+
+    #[test]
+    fn after_choosing_an_agency_commands_get_it_with_the_current_plan() {
+        let (_dir, state) = temp_state();
+        {
+            let mut store = state.store().expect("the store opened");
+            let plan = store.current_plan().expect("built-in plan");
+            store
+                .set_profile(plan, "SNV", "Nguyễn Văn An")
+                .expect("saved");
+        }
+        let agency = state
+            .with_agency(|_, _, agency| Ok(agency.to_string()))
+            .expect("an agency is chosen");
+        assert_eq!(agency, "SNV");
+    }
+
+    #[test]
+    fn a_store_that_cannot_open_answers_every_command_with_the_reason() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let not_a_db = dir.path().join("cchc.sqlite3");
+        std::fs::write(&not_a_db, b"this is not SQLite").expect("write");
+        let state = AppState::open(not_a_db, dir.path().join("view"));
+        let err = state.store().err().expect("the file is not a database");
+        assert_eq!(err.kind(), cchc::error::ErrorKind::Database);
+        assert!(!err.to_string().is_empty(), "a message the window can show");
+    }
+}

@@ -33,8 +33,10 @@ export function TaskBriefs({ id, title, empty, items, onOpen, scroll }: Props) {
         <ul class={scroll ? "briefs scroll" : "briefs"}>
           {items.map((t) => (
             <li key={t.code}>
-              <button class="link clamp" onClick={() => onOpen(t.code)}>
-                <span class="code">{t.code}</span> {t.content}
+              <button class="link" onClick={() => onOpen(t.code)}>
+                <span class="clamp">
+                  <span class="code">{t.code}</span> {t.content}
+                </span>
               </button>
               <span class="meta">
                 {t.due_date && `Hạn ${formatDate(t.due_date)} · `}

@@ -61,6 +61,7 @@ export function SettingsScreen({ info, onChanged }: { info: AppInfo; onChanged: 
       <section class="card">
         <h2>Cơ quan và người ký</h2>
         <AgencyPicker agencies={agencies} value={agency} onChange={setAgency} />
+        <p>Đã chọn: {agencies.find((a) => a.code === agency)?.name ?? "chưa chọn cơ quan"}</p>
         <label>
           Họ tên người ký báo cáo
           <input

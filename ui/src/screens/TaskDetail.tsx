@@ -132,7 +132,7 @@ export function TaskDetail(p: Props) {
         <h1>
           <span class="code">{p.task.code}</span> <StatusBadge status={p.status?.status} />
         </h1>
-        <p class="content">{p.task.content}</p>
+        <p class="task-wording">{p.task.content}</p>
         <dl class="facts">
           <dt>Tiêu chí</dt>
           <dd>{p.task.criteria.map((c) => `${c} ${criterionName(c)}`).join("; ") || "—"}</dd>
@@ -179,7 +179,7 @@ export function TaskDetail(p: Props) {
             </select>
           </label>
           <label>
-            Ngày hoàn thành (dd/mm/yyyy)
+            Ngày hoàn thành
             <input
               id="done-on"
               inputMode="numeric"

@@ -108,9 +108,9 @@ export function TasksScreen({ period, initialTask }: { period: string; initialTa
               ))}
             </select>
             <select aria-label="Sắp xếp" value={sort} onChange={(e) => setSort(e.currentTarget.value as TaskSort)}>
-              <option value="plan">Theo thứ tự kế hoạch</option>
+              <option value="plan">Theo kế hoạch</option>
               <option value="code">Theo mã</option>
-              <option value="content">Theo nội dung (A–Z)</option>
+              <option value="content">Theo nội dung</option>
               <option value="due">Theo hạn</option>
             </select>
           </div>
@@ -131,7 +131,7 @@ export function TasksScreen({ period, initialTask }: { period: string; initialTa
             label="Danh sách nhiệm vụ"
             items={shown}
             rowHeight={ROW_HEIGHT}
-            height={Math.max(200, height - 250)}
+            height={Math.max(200, height - 300)}
             render={(it) => (
               <button
                 class={it.task.code === selected ? "task-item selected" : "task-item"}
