@@ -192,4 +192,66 @@ mod tests {
         assert_eq!(err.kind(), cchc::error::ErrorKind::Database);
         assert!(!err.to_string().is_empty(), "a message the window can show");
     }
+
+    #[test]
+    fn a_restore_closes_the_store_swaps_the_data_and_opens_it_again() {
+        let (dir, state) = temp_state();
+        let signer = |state: &AppState| {
+            let store = state.store().expect("the store is open");
+            store
+                .profile(store.current_plan().expect("plan"))
+                .expect("profile")
+                .signer
+        };
+        let set = |state: &AppState, name: &str| {
+            let mut store = state.store().expect("the store is open");
+            let plan = store.current_plan().expect("plan");
+            store.set_profile(plan, "SNV", name).expect("saved");
+        };
+        set(&state, "Bản trước");
+        let archive = dir.path().join("sao-luu.zip");
+        cchc::backup::create_backup(state.db_path(), &archive, chrono::Utc::now())
+            .expect("backed up while open");
+        set(&state, "Bản sau");
+        state
+            .with_store_closed(|db| cchc::backup::restore_backup(db, &archive, chrono::Utc::now()))
+            .expect("restored: the store's own connection did not block it");
+        assert_eq!(
+            signer(&state),
+            "Bản trước",
+            "the store reopened on the restored data"
+        );
+        let bad = dir.path().join("khong-phai.zip");
+        std::fs::write(&bad, b"not a zip").expect("write");
+        let err = state
+            .with_store_closed(|db| cchc::backup::restore_backup(db, &bad, chrono::Utc::now()))
+            .expect_err("a damaged archive is refused");
+        assert_eq!(err.kind(), cchc::error::ErrorKind::BadBackup);
+        assert_eq!(
+            signer(&state),
+            "Bản trước",
+            "after a refusal the store is open again, unchanged"
+        );
+    }
+
+    #[test]
+    fn while_another_copy_holds_the_lock_a_save_fails_with_a_message_and_reading_goes_on() {
+        let (_dir, state) = temp_state();
+        let plan = state.store().expect("open").current_plan().expect("plan");
+        let other = rusqlite::Connection::open(state.db_path()).expect("another copy of the app");
+        other
+            .execute_batch("BEGIN IMMEDIATE; DELETE FROM setting WHERE key = 'nothing';")
+            .expect("the other copy starts writing");
+        let err = state
+            .store()
+            .expect("open")
+            .set_profile(plan, "SNV", "Nguyễn Văn An")
+            .expect_err("the lock is held past the busy timeout");
+        assert!(
+            err.to_string().contains("khóa"),
+            "the officer reads why: {err}"
+        );
+        let read = state.store().expect("open").profile(plan);
+        assert!(read.is_ok(), "reading goes on: {read:?}");
+    }
 }
