@@ -9,7 +9,7 @@
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync, existsSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, writeFileSync, existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
@@ -272,4 +272,20 @@ test("Tổng hợp reads a folder with one real workbook and one broken file, sh
   assert.equal(found.agency_line[2], "Đã gửi", "the agency's line says it sent its report");
   assert.equal(found.task_rows.length, 1, "the task row was consolidated once");
   assert.ok(found.task_rows[0].includes("Đã cập nhật các quyết định công bố TTHC"), "with its result");
+});
+
+test("at the next start, the quick check names a lost evidence file and says what to do", async () => {
+  await d.quit();
+  d = null;
+  const evidence = join(process.env.XDG_DATA_HOME, "cchc", "evidence");
+  const stored = readdirSync(evidence);
+  assert.ok(stored.length > 0, "the attached file was stored");
+  for (const name of stored) rmSync(join(evidence, name));
+  d = await Driver.start(process.env.WEBDRIVER_URL ?? "http://127.0.0.1:4444", app);
+  const notice = await d.waitFor("#start-notice", (t) => t.includes("Tờ trình 1494.pdf"), 20000, "the notice at start");
+  const text = await d.text(notice);
+  assert.match(text, /1494\/TTr-SNV/, "the document is named by its number");
+  assert.match(text, /đính kèm lại tệp gốc/, "the advice says what to do");
+  sized = false;
+  await shot("12-kiem-tra-khi-mo");
 });
