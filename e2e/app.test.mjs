@@ -289,3 +289,23 @@ test("at the next start, the quick check names a lost evidence file and says wha
   sized = false;
   await shot("12-kiem-tra-khi-mo");
 });
+
+test("a database that cannot be opened shows why, and a restore from the window brings the data back", async () => {
+  await d.quit();
+  d = null;
+  const dir = join(process.env.XDG_DATA_HOME, "cchc");
+  for (const name of ["cchc.sqlite3-wal", "cchc.sqlite3-shm"]) rmSync(join(dir, name), { force: true });
+  writeFileSync(join(dir, "cchc.sqlite3"), "tệp này đã bị ghi đè, không còn là cơ sở dữ liệu".repeat(200));
+  d = await Driver.start(process.env.WEBDRIVER_URL ?? "http://127.0.0.1:4444", app);
+  await d.waitFor("#fatal-message", (t) => t.includes("không phải là cơ sở dữ liệu"), 20000, "the reason");
+  await d.type("#restore-path", join(work, "sao-luu.zip"));
+  sized = false;
+  await shot("13-khong-mo-duoc");
+  await d.click("#restore-run");
+  await d.click("#restore-confirm");
+  await d.waitFor("#top-agency", (t) => t.includes("Sở Nội vụ"), 20000, "the app on the restored data");
+  await d.click("#nav-evidence");
+  await d.waitFor('#evidence-table tr[data-number="1494/TTr-SNV"]');
+  const kept = readdirSync(join(dir, "backups")).filter((n) => n.endsWith("-damaged"));
+  assert.equal(kept.length, 1, "the damaged file is kept beside the backups");
+});
