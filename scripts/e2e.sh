@@ -17,7 +17,10 @@ mkdir -p "$XDG_DATA_HOME" "$E2E_WORK"
 export CCHC_APP="$(realpath "$app")"
 # The command line makes the agency workbook the Tổng hợp test collects.
 cli="${CCHC_CLI:-$(dirname "$CCHC_APP")/cchc}"
-[ -x "$cli" ] || cargo build --locked -p cchc --bin cchc --quiet
+if [ ! -x "$cli" ]; then
+    cargo build --locked -p cchc --bin cchc --quiet
+    cli="${CARGO_TARGET_DIR:-target}/debug/cchc"
+fi
 export CCHC_CLI="$(realpath "$cli")"
 [ -n "$shots" ] && export SCREENSHOTS="$(realpath -m "$shots")"
 port="${E2E_PORT:-4444}"

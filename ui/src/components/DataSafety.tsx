@@ -53,7 +53,9 @@ export function DataSafety({ onRestored, restoreOnly }: { onRestored: () => void
     setBusy(true);
     try {
       const info = await api.createBackup(backupPath.trim());
-      const lost = info.missing_files.length ? ` Không có ${info.missing_files.length} tệp bị mất hoặc đã thay đổi (bấm Kiểm tra dữ liệu để xem).` : "";
+      const lost = info.missing_files.length
+        ? ` ${info.missing_files.length} tệp tài liệu kiểm chứng bị mất hoặc đã bị thay đổi nên không có trong bản sao lưu (bấm Kiểm tra dữ liệu để xem).`
+        : "";
       setBackupMsg({ ok: true, text: `Đã sao lưu vào tệp ${info.path} (${formatSize(info.size)}, ${info.evidence_files} tệp tài liệu kiểm chứng).${lost}` });
     } catch (e) {
       setBackupMsg(failure(e, "Chưa sao lưu được."));
