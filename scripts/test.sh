@@ -14,7 +14,7 @@ npm run build
 echo "== cargo fmt --check"
 cargo fmt --all --check
 echo "== cargo clippy"
-cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked -- -D warnings
 
 echo "== TypeScript bindings are up to date (ui/src/bindings)"
 fresh="$(mktemp -d)"
@@ -26,7 +26,7 @@ fi
 rm -rf "$fresh"
 
 echo "== cargo test"
-cargo test --all-targets --locked
+cargo test --workspace --all-targets --locked
 
 echo "== UI unit tests (Vitest)"
 npm test
