@@ -225,7 +225,7 @@ test("Tổng hợp reads a folder with one real workbook and one broken file, sh
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   `);
   await d.click("#collect-run");
-  await d.waitFor("#collect-message", (t) => t.includes("Đã đọc 2 tệp") && t.includes("từ chối 1"), 20000, "the run's message");
+  await d.waitFor("#collect-message", (t) => t.includes("Đã đọc 2 tệp: đã nhận 1, từ chối 1."), 20000, "the run's message");
   const seen = await d.script(`return window.__progress`);
   assert.ok(
     seen.some((t) => /Đã đọc [0-2]\/2 tệp/.test(t)),

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AgencyLine } from "../src/bindings/AgencyLine";
 import type { CollectedMonth } from "../src/bindings/CollectedMonth";
 import type { Outcome } from "../src/bindings/Outcome";
-import { agencyState, completionText, parsePaths, progressPercent, STATUS_WORDS, summarize } from "../src/lib/collect";
+import { agencyState, completionText, parsePaths, progressPercent, runText, STATUS_WORDS, summarize } from "../src/lib/collect";
 import { STATUSES } from "../src/lib/status";
 
 const line = (code: string, sent: boolean, completion: number | null = null): AgencyLine => ({
@@ -65,5 +65,15 @@ describe("words and numbers of the screen", () => {
     expect(progressPercent(0, 0)).toBe(0);
     expect(progressPercent(1, 3)).toBe(33);
     expect(progressPercent(5, 4)).toBe(100);
+  });
+});
+
+describe("the line after a run", () => {
+  it("counts each outcome in the order the command line names them, leaving out those that did not happen", () => {
+    const outcomes = [outcome("SNV", "unchanged"), outcome("STP", "rejected"), outcome("SYT", "accepted"), outcome("SNV", "unchanged")];
+    expect(runText(outcomes)).toBe("Đã đọc 4 tệp: đã nhận 1, không đổi 2, từ chối 1.");
+  });
+  it("says so when the folder held no workbook", () => {
+    expect(runText([])).toBe("Không có tệp .xlsx nào ở đường dẫn đã chọn.");
   });
 });

@@ -85,3 +85,14 @@ export function parsePaths(text: string): string[] {
 export function progressPercent(done: number, total: number): number {
   return total > 0 ? Math.round((100 * Math.min(done, total)) / total) : 0;
 }
+
+/** The line after a run: how many files, and how many of each outcome ("đã nhận 36, không đổi 216"). */
+export function runText(outcomes: Outcome[]): string {
+  if (outcomes.length === 0) return "Không có tệp .xlsx nào ở đường dẫn đã chọn.";
+  const kinds = Object.keys(OUTCOME_WORDS) as OutcomeKind[];
+  const parts = kinds
+    .map((k) => [k, outcomes.filter((o) => o.kind === k).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${OUTCOME_WORDS[k].toLowerCase()} ${n}`);
+  return `Đã đọc ${outcomes.length} tệp: ${parts.join(", ")}.`;
+}

@@ -9,7 +9,7 @@ import type { CollectedMonth } from "../bindings/CollectedMonth";
 import type { CollectedTask } from "../bindings/CollectedTask";
 import { Dialog } from "../components/Dialog";
 import { StatusBadge } from "../components/StatusBadge";
-import { AGENCY_STATE_WORDS, agencyState, completionText, OUTCOME_WORDS, parsePaths, progressPercent, STATUS_WORDS, summarize } from "../lib/collect";
+import { AGENCY_STATE_WORDS, agencyState, completionText, OUTCOME_WORDS, parsePaths, progressPercent, runText, STATUS_WORDS, summarize } from "../lib/collect";
 import { formatDate, formatNumber, formatPeriod } from "../lib/format";
 
 type Message = { ok: boolean; text: string } | null;
@@ -54,11 +54,7 @@ export function CollectScreen({ period }: { period: string }) {
       const next = await api.collect(period, paths, setProgress);
       setMonth(next);
       const s = summarize(next);
-      setMessage(
-        s.filesRead === 0
-          ? { ok: false, text: "Không có tệp .xlsx nào ở đường dẫn đã chọn." }
-          : { ok: s.filesRefused === 0, text: `Đã đọc ${s.filesRead} tệp: nhận ${s.filesRead - s.filesRefused}, từ chối ${s.filesRefused}.` },
-      );
+      setMessage({ ok: s.filesRead > 0 && s.filesRefused === 0, text: runText(next.outcomes) });
     } catch (e) {
       setMessage({ ok: false, text: `Chưa đọc xong. ${toIpcError(e).message}` });
     } finally {
