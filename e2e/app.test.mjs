@@ -4,11 +4,12 @@
 //   CCHC_APP     the binary built by `tauri build --debug --no-bundle`
 //   CCHC_PYTHON  a Python with openpyxl, to read the exported workbook back
 //   E2E_WORK     a scratch folder for the attached file and the export
+//   CCHC_CLI     the `cchc` command line, to make an agency's workbook to collect
 // With SCREENSHOTS=<dir>, it also saves a PNG of each screen there.
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync, existsSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, writeFileSync, existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
@@ -201,4 +202,157 @@ test("closing the window right after typing keeps what was typed", async () => {
     { encoding: "utf8" },
   ).trim();
   assert.equal(saved, typed, "the pending save ran before the window closed");
+});
+
+test("a backup is made from Settings, a wrong file is refused, and a restore brings back deleted evidence", async () => {
+  const archive = join(work, "sao-luu.zip");
+  await d.script(`document.querySelector("#data-safety").scrollIntoView()`);
+  await d.type("#backup-path", archive);
+  await d.click("#backup-run");
+  await d.waitFor("#backup-message", (t) => t.includes("Đã sao lưu"), 15000, "the backup message");
+  assert.match(await d.text(await d.find("#backup-message")), /1 tệp tài liệu kiểm chứng/, "the attached file is in the backup");
+  assert.ok(statSync(archive).size > 1000, "the archive was written");
+  await d.click("#verify-run");
+  await d.waitFor("#verify-result", (t) => t.includes("Dữ liệu nguyên vẹn") && t.includes("1 tệp"), 15000, "the check");
+  await shot("08-sao-luu");
+
+  await d.click("#nav-evidence");
+  await d.waitFor('#evidence-table tr[data-number="1494/TTr-SNV"]');
+  await d.click('#evidence-table tr[data-number="1494/TTr-SNV"] button.danger');
+  await d.click("#confirm-yes");
+  await d.waitFor(".evidence .empty, .empty", (t) => t.includes("Chưa có tài liệu kiểm chứng"), 10000, "the empty list");
+
+  await d.click("#nav-settings");
+  await d.type("#restore-path", join(work, "xuat", "BC-CCHC-SNV-2024-08.xlsx"));
+  await d.click("#restore-run");
+  await d.click("#restore-confirm");
+  const refused = await d.waitFor("#restore-message", (t) => t.includes("không dùng được"), 15000, "the refusal");
+  assert.match(await d.text(refused), /không bị thay đổi/, "the officer is told nothing changed");
+
+  await d.type("#restore-path", archive);
+  await d.click("#restore-run");
+  await d.script(`document.querySelector("#data-safety").scrollIntoView()`);
+  await d.waitFor("[role=dialog]", (t) => t.includes("sẽ được thay bằng dữ liệu trong tệp") && t.includes("sao-luu.zip"));
+  await shot("09-khoi-phuc");
+  await d.click("#restore-confirm");
+  await d.waitFor("#restore-message", (t) => t.includes("Đã khôi phục"), 20000, "the restore message");
+  assert.match(await d.text(await d.find("#restore-message")), /before-restore/, "the replaced data is kept as a backup");
+  await d.click("#nav-evidence");
+  await d.waitFor('#evidence-table tr[data-number="1494/TTr-SNV"]', (t) => t.includes("Tờ trình 1494.pdf"), 10000, "the evidence back");
+  await d.click("#nav-tasks");
+  await d.type("#task-search", "IV.3.1");
+  await d.click('.task-item[data-code="IV.3.1"]');
+  await d.waitFor("#history", (t) => t.includes("Tháng 08/2024") && t.includes("60%"), 10000, "the progress back");
+});
+
+test("Tổng hợp reads a folder with one real workbook and one broken file, shows both, and exports the consolidated workbook", async () => {
+  const cli = process.env.CCHC_CLI;
+  assert.ok(cli && existsSync(cli), "CCHC_CLI is set by scripts/e2e.sh");
+  const inbox = join(work, "nhan-bao-cao");
+  mkdirSync(inbox, { recursive: true });
+  const agencyDb = join(work, "stp.sqlite3");
+  const run = (...args) => execFileSync(cli, ["--db", agencyDb, ...args], { encoding: "utf8" });
+  run("progress", "set", "--agency", "STP", "--task", "II.1.1", "--period", "2024-09", "--state", "in-progress", "--result", "Đã cập nhật các quyết định công bố TTHC");
+  run("export", "--agency", "STP", "--period", "2024-09", "--signer", "Trần Văn Bình", "--out", inbox);
+  writeFileSync(join(inbox, "BC-CCHC-SYT-2024-09.xlsx"), "đây không phải tệp Excel");
+
+  await d.click("#nav-settings");
+  assert.equal(await d.exists("#nav-collect"), false, "Tổng hợp is hidden until collector mode is on");
+  await d.click("#collector-mode");
+  await d.waitFor("#nav-collect");
+  await d.click("#nav-collect");
+  await d.select("#period", "2024-09");
+  await d.waitFor("#collect-summary", (t) => t.includes("0 đã gửi"));
+  await d.type("#collect-paths", inbox);
+  await d.script(`
+    window.__progress = [];
+    new MutationObserver(() => {
+      const p = document.querySelector("#collect-progress");
+      if (p) window.__progress.push(p.innerText);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  `);
+  await d.click("#collect-run");
+  await d.waitFor("#collect-message", (t) => t.includes("Đã đọc 2 tệp: đã nhận 1, từ chối 1."), 20000, "the run's message");
+  const seen = await d.script(`return window.__progress`);
+  assert.ok(
+    seen.some((t) => /Đã đọc [0-2]\/2 tệp/.test(t)),
+    `the progress bar counted the files as the shell read them: ${JSON.stringify(seen)}`,
+  );
+  const files = await d.script(
+    `return [...document.querySelectorAll("#collect-files tbody tr")].map((tr) => [...tr.cells].map((c) => c.innerText.trim()))`,
+  );
+  assert.deepEqual(
+    files.map((r) => r.slice(0, 2)),
+    [
+      ["BC-CCHC-STP-2024-09.xlsx", "Đã nhận"],
+      ["BC-CCHC-SYT-2024-09.xlsx", "Từ chối"],
+    ],
+  );
+  assert.match(files[1][2], /không phải là tệp Excel/, "the refusal says why");
+  const stp = await d.find('#collect-table tr[data-code="STP"]');
+  assert.equal(await d.script(`return document.querySelector('#collect-table tr[data-code="STP"]').dataset.state`), "sent");
+  assert.match(await d.text(stp), /Đã gửi/);
+  assert.match(await d.text(await d.find('#collect-table tr[data-code="SYT"]')), /Chưa gửi/, "an agency without a readable report is listed as not sent");
+  await d.script(`document.querySelector("#collect-files").closest("section").scrollIntoView()`);
+  await shot("10-tong-hop");
+
+  await d.click('#collect-table tr[data-code="STP"] .agency-open');
+  const rows = await d.waitFor("#agency-rows", (t) => t.includes("II.1.1"), 10000, "the agency's rows");
+  assert.match(await d.text(rows), /Đã cập nhật các quyết định công bố TTHC/);
+  await shot("11-tong-hop-co-quan");
+  await d.click("[role=dialog] .dialog-footer button");
+
+  const out = join(work, "tong-hop");
+  mkdirSync(out, { recursive: true });
+  const target = join(out, "TH-CCHC-2024-09.xlsx");
+  assert.match(await d.script(`return document.querySelector("#consolidated-path").value`), /TH-CCHC-2024-09\.xlsx$/, "the default file name");
+  await d.type("#consolidated-path", target);
+  await d.click("#consolidated-run");
+  await d.waitFor("#consolidated-message", (t) => t.includes("Đã xuất báo cáo tổng hợp"), 20000, "the export message");
+  await d.waitFor("#consolidated-open-folder");
+  const found = JSON.parse(
+    execFileSync(process.env.CCHC_PYTHON ?? "python3", [fileURLToPath(new URL("./read_consolidated.py", import.meta.url)), target, "Sở Tư pháp", "II.1.1"], {
+      encoding: "utf8",
+    }),
+  );
+  assert.deepEqual(found.sheets.slice(0, 4), ["Tổng hợp", "Nhiệm vụ", "Quá hạn", "Chỉ số"]);
+  assert.equal(found.agency_line[2], "Đã gửi", "the agency's line says it sent its report");
+  assert.equal(found.task_rows.length, 1, "the task row was consolidated once");
+  assert.ok(found.task_rows[0].includes("Đã cập nhật các quyết định công bố TTHC"), "with its result");
+});
+
+test("at the next start, the quick check names a lost evidence file and says what to do", async () => {
+  await d.quit();
+  d = null;
+  const evidence = join(process.env.XDG_DATA_HOME, "cchc", "evidence");
+  const stored = readdirSync(evidence);
+  assert.ok(stored.length > 0, "the attached file was stored");
+  for (const name of stored) rmSync(join(evidence, name));
+  d = await Driver.start(process.env.WEBDRIVER_URL ?? "http://127.0.0.1:4444", app);
+  const notice = await d.waitFor("#start-notice", (t) => t.includes("Tờ trình 1494.pdf"), 20000, "the notice at start");
+  const text = await d.text(notice);
+  assert.match(text, /1494\/TTr-SNV/, "the document is named by its number");
+  assert.match(text, /đính kèm lại tệp gốc/, "the advice says what to do");
+  sized = false;
+  await shot("12-kiem-tra-khi-mo");
+});
+
+test("a database that cannot be opened shows why, and a restore from the window brings the data back", async () => {
+  await d.quit();
+  d = null;
+  const dir = join(process.env.XDG_DATA_HOME, "cchc");
+  for (const name of ["cchc.sqlite3-wal", "cchc.sqlite3-shm"]) rmSync(join(dir, name), { force: true });
+  writeFileSync(join(dir, "cchc.sqlite3"), "tệp này đã bị ghi đè, không còn là cơ sở dữ liệu".repeat(200));
+  d = await Driver.start(process.env.WEBDRIVER_URL ?? "http://127.0.0.1:4444", app);
+  await d.waitFor("#fatal-message", (t) => t.includes("không phải là cơ sở dữ liệu"), 20000, "the reason");
+  await d.type("#restore-path", join(work, "sao-luu.zip"));
+  sized = false;
+  await shot("13-khong-mo-duoc");
+  await d.click("#restore-run");
+  await d.click("#restore-confirm");
+  await d.waitFor("#top-agency", (t) => t.includes("Sở Nội vụ"), 20000, "the app on the restored data");
+  await d.click("#nav-evidence");
+  await d.waitFor('#evidence-table tr[data-number="1494/TTr-SNV"]');
+  const kept = readdirSync(join(dir, "backups")).filter((n) => n.endsWith("-damaged"));
+  assert.equal(kept.length, 1, "the damaged file is kept beside the backups");
 });

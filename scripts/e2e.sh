@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the end-to-end test against the real app binary: tauri-driver with
 # WebKitWebDriver under Xvfb, a fresh data folder for this run.
-# Usage: scripts/e2e.sh APP_BINARY [SCREENSHOT_DIR]
+# Usage: scripts/e2e.sh APP_BINARY [SCREENSHOT_DIR]; CCHC_CLI names the `cchc`
+# command line (default: beside the app binary, built when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 app="$1"
@@ -14,6 +15,13 @@ export XDG_DATA_HOME="$run_dir/data" XDG_CACHE_HOME="$run_dir/cache" XDG_CONFIG_
 export E2E_WORK="$run_dir/work"
 mkdir -p "$XDG_DATA_HOME" "$E2E_WORK"
 export CCHC_APP="$(realpath "$app")"
+# The command line makes the agency workbook the Tổng hợp test collects.
+cli="${CCHC_CLI:-$(dirname "$CCHC_APP")/cchc}"
+if [ ! -x "$cli" ]; then
+    cargo build --locked -p cchc --bin cchc --quiet
+    cli="${CARGO_TARGET_DIR:-target}/debug/cchc"
+fi
+export CCHC_CLI="$(realpath "$cli")"
 [ -n "$shots" ] && export SCREENSHOTS="$(realpath -m "$shots")"
 # A port pair of its own, so two runs on one machine (CI and a developer) never meet.
 port="${E2E_PORT:-$(( 20000 + RANDOM % 20000 * 2 ))}"

@@ -59,6 +59,7 @@ impl State {
 
 /// The status words of the monthly report (domain.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Status {
     NotStarted,
     InProgressOnTime,

@@ -13,6 +13,7 @@ use crate::error::Result;
 
 /// What a check found; empty lists mean all is well.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct VerifyReport {
     /// Lines of `integrity_check` (or `quick_check`) other than "ok".
     pub database_problems: Vec<String>,
@@ -29,6 +30,7 @@ pub struct VerifyReport {
 
 /// One evidence document whose file is missing or changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FileProblem {
     /// Số, ký hiệu of the document.
     pub reference: String,

@@ -25,6 +25,13 @@ fn typescript_bindings_are_written_for_every_ipc_type() {
         cchc::forms::ProgressForm::export_all_to(&out),
         cchc::forms::EvidenceForm::export_all_to(&out),
         cchc::report::ExportPreview::export_all_to(&out),
+        crate::commands::safety::StartReport::export_all_to(&out),
+        crate::commands::safety::CheckReport::export_all_to(&out),
+        cchc::backup::BackupInfo::export_all_to(&out),
+        cchc::backup::RestoreInfo::export_all_to(&out),
+        crate::commands::collect::CollectProgress::export_all_to(&out),
+        crate::commands::collect::CollectedMonth::export_all_to(&out),
+        cchc::collect::TaskLine::export_all_to(&out),
     ];
     for result in results {
         assert!(result.is_ok(), "exporting to {}: {result:?}", out.display());

@@ -1,5 +1,7 @@
 //! The desktop shell over the `cchc` core: opens the store once, registers the
 //! commands and the plugins (single instance, remembered window, file dialogs).
+//! The daily backup and the quick check run when the window first asks
+//! (`commands::safety::start_check`).
 
 mod commands;
 mod state;
@@ -54,6 +56,16 @@ pub fn run() {
             commands::evidence::reveal_path,
             commands::export::export_preview,
             commands::export::export_month,
+            commands::safety::start_check,
+            commands::safety::create_backup,
+            commands::safety::restore_backup,
+            commands::safety::verify_data,
+            commands::collect::collector_mode,
+            commands::collect::set_collector_mode,
+            commands::collect::collect,
+            commands::collect::collected_month,
+            commands::collect::collected_rows,
+            commands::collect::export_consolidated,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

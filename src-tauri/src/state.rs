@@ -1,42 +1,75 @@
-//! The app's one state: the store opened once at start (or why it could not be),
-//! and the folders the commands need. Registered once with `.manage()`.
+//! The app's one state: the store opened at start (or why it could not be),
+//! which a restore closes and opens again, the last collection run of each
+//! month, and the folders the commands need. Registered once with `.manage()`.
 
+use std::collections::HashMap;
+use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
+use cchc::collect::Outcome;
 use cchc::store::{location, Store};
 use cchc::{Error, Result};
 
+/// The store, or the Vietnamese message of why it could not be opened (every
+/// command then answers with that message).
+type Slot = std::result::Result<Store, String>;
+
 pub struct AppState {
-    /// The open store, or the Vietnamese message of why it could not be opened
-    /// (every command then answers with that message).
-    store: std::result::Result<Mutex<Store>, String>,
+    /// Behind one lock so that a restore can close the store and open it again
+    /// while no command uses it.
+    store: Mutex<Slot>,
     db_path: PathBuf,
     /// Where copies of evidence files are put for the system viewer.
     view_dir: PathBuf,
+    /// The files of the last collection run per month (`YYYY-MM`), so that the
+    /// consolidated workbook names this run's refusals as `cchc collect` does.
+    runs: Mutex<HashMap<String, Vec<Outcome>>>,
 }
+
+/// The open store, locked for one command.
+pub struct StoreGuard<'a>(MutexGuard<'a, Slot>);
+
+impl Deref for StoreGuard<'_> {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        match &*self.0 {
+            Ok(store) => store,
+            // A guard is only made over an open store (see `AppState::store`).
+            Err(_) => unreachable!("a StoreGuard holds an open store"),
+        }
+    }
+}
+
+impl DerefMut for StoreGuard<'_> {
+    fn deref_mut(&mut self) -> &mut Store {
+        match &mut *self.0 {
+            Ok(store) => store,
+            Err(_) => unreachable!("a StoreGuard holds an open store"),
+        }
+    }
+}
+
+const STOPPED: &str = "Một thao tác trước đã dừng giữa chừng; hãy đóng và mở lại ứng dụng.";
 
 impl AppState {
     /// Opens the database at `db_path`, refusing a folder on a network share.
     pub fn open(db_path: PathBuf, view_dir: PathBuf) -> AppState {
-        let folder = db_path.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let store = location::check_local_folder(&folder)
-            .and_then(|()| Store::open(&db_path))
-            .map(Mutex::new)
-            .map_err(|e| e.to_string());
         AppState {
-            store,
+            store: Mutex::new(open_store(&db_path)),
             db_path,
             view_dir,
+            runs: Mutex::default(),
         }
     }
 
     /// The state when not even the data folder is known.
     pub fn failed(message: String) -> AppState {
         AppState {
-            store: Err(message),
+            store: Mutex::new(Err(message)),
             db_path: PathBuf::new(),
             view_dir: PathBuf::new(),
+            runs: Mutex::default(),
         }
     }
 
@@ -49,16 +82,30 @@ impl AppState {
     }
 
     /// The open store, locked for one command.
-    pub fn store(&self) -> Result<MutexGuard<'_, Store>> {
-        let store = self
+    pub fn store(&self) -> Result<StoreGuard<'_>> {
+        let slot = self
             .store
-            .as_ref()
-            .map_err(|message| Error::Database(message.clone()))?;
-        store.lock().map_err(|_| {
-            Error::Database(
-                "Một thao tác trước đã dừng giữa chừng; hãy đóng và mở lại ứng dụng.".into(),
-            )
-        })
+            .lock()
+            .map_err(|_| Error::Database(STOPPED.into()))?;
+        if let Err(message) = &*slot {
+            return Err(Error::Database(message.clone()));
+        }
+        Ok(StoreGuard(slot))
+    }
+
+    /// Runs `f` on the database file with the store closed (a restore), then
+    /// opens the store again, whatever `f` returned. No command can use the
+    /// store meanwhile: they wait for the lock.
+    pub fn with_store_closed<T>(&self, f: impl FnOnce(&Path) -> Result<T>) -> Result<T> {
+        let mut slot = self
+            .store
+            .lock()
+            .map_err(|_| Error::Database(STOPPED.into()))?;
+        // Dropping the store closes its connection before `f` touches the file.
+        *slot = Err("Đang khôi phục dữ liệu, hãy chờ một chút.".into());
+        let result = f(&self.db_path);
+        *slot = open_store(&self.db_path);
+        result
     }
 
     /// The store with the current plan and the officer's agency.
@@ -73,6 +120,29 @@ impl AppState {
         })?;
         f(&mut store, plan, &agency)
     }
+
+    /// Keeps the outcomes of a collection run of `period` (`YYYY-MM`).
+    pub fn remember_run(&self, period: &str, outcomes: Vec<Outcome>) {
+        if let Ok(mut runs) = self.runs.lock() {
+            runs.insert(period.to_string(), outcomes);
+        }
+    }
+
+    /// The outcomes of the last collection run of `period` in this session.
+    pub fn last_run(&self, period: &str) -> Vec<Outcome> {
+        self.runs
+            .lock()
+            .ok()
+            .and_then(|runs| runs.get(period).cloned())
+            .unwrap_or_default()
+    }
+}
+
+fn open_store(db_path: &Path) -> Slot {
+    let folder = db_path.parent().unwrap_or(Path::new("."));
+    location::check_local_folder(folder)
+        .and_then(|()| Store::open(db_path))
+        .map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -121,5 +191,67 @@ mod tests {
         let err = state.store().err().expect("the file is not a database");
         assert_eq!(err.kind(), cchc::error::ErrorKind::Database);
         assert!(!err.to_string().is_empty(), "a message the window can show");
+    }
+
+    #[test]
+    fn a_restore_closes_the_store_swaps_the_data_and_opens_it_again() {
+        let (dir, state) = temp_state();
+        let signer = |state: &AppState| {
+            let store = state.store().expect("the store is open");
+            store
+                .profile(store.current_plan().expect("plan"))
+                .expect("profile")
+                .signer
+        };
+        let set = |state: &AppState, name: &str| {
+            let mut store = state.store().expect("the store is open");
+            let plan = store.current_plan().expect("plan");
+            store.set_profile(plan, "SNV", name).expect("saved");
+        };
+        set(&state, "Bản trước");
+        let archive = dir.path().join("sao-luu.zip");
+        cchc::backup::create_backup(state.db_path(), &archive, chrono::Utc::now())
+            .expect("backed up while open");
+        set(&state, "Bản sau");
+        state
+            .with_store_closed(|db| cchc::backup::restore_backup(db, &archive, chrono::Utc::now()))
+            .expect("restored: the store's own connection did not block it");
+        assert_eq!(
+            signer(&state),
+            "Bản trước",
+            "the store reopened on the restored data"
+        );
+        let bad = dir.path().join("khong-phai.zip");
+        std::fs::write(&bad, b"not a zip").expect("write");
+        let err = state
+            .with_store_closed(|db| cchc::backup::restore_backup(db, &bad, chrono::Utc::now()))
+            .expect_err("a damaged archive is refused");
+        assert_eq!(err.kind(), cchc::error::ErrorKind::BadBackup);
+        assert_eq!(
+            signer(&state),
+            "Bản trước",
+            "after a refusal the store is open again, unchanged"
+        );
+    }
+
+    #[test]
+    fn while_another_copy_holds_the_lock_a_save_fails_with_a_message_and_reading_goes_on() {
+        let (_dir, state) = temp_state();
+        let plan = state.store().expect("open").current_plan().expect("plan");
+        let other = rusqlite::Connection::open(state.db_path()).expect("another copy of the app");
+        other
+            .execute_batch("BEGIN IMMEDIATE; DELETE FROM setting WHERE key = 'nothing';")
+            .expect("the other copy starts writing");
+        let err = state
+            .store()
+            .expect("open")
+            .set_profile(plan, "SNV", "Nguyễn Văn An")
+            .expect_err("the lock is held past the busy timeout");
+        assert!(
+            err.to_string().contains("khóa"),
+            "the officer reads why: {err}"
+        );
+        let read = state.store().expect("open").profile(plan);
+        assert!(read.is_ok(), "reading goes on: {read:?}");
     }
 }

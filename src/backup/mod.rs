@@ -25,10 +25,12 @@ pub const KEEP_AUTO: usize = 30;
 
 /// What a finished backup holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BackupInfo {
     /// The archive written.
     pub path: PathBuf,
-    /// Its size in bytes.
+    /// Its size in bytes (a JSON number: far below 2^53).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub size: u64,
     /// The schema version of the database snapshot.
     pub schema_version: u32,

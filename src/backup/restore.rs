@@ -20,6 +20,7 @@ use crate::store::migrate;
 
 /// What a restore did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RestoreInfo {
     /// The schema version of the restored database (upgraded when it is next opened).
     pub schema_version: u32,

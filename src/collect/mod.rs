@@ -32,6 +32,7 @@ use crate::store::{Saved, Store};
 
 /// What happened to one input file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Outcome {
     pub path: PathBuf,
     pub file_name: String,
@@ -51,6 +52,7 @@ pub struct Outcome {
 
 /// The kinds of [`Outcome`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum OutcomeKind {
     /// The first report of the agency for the month.

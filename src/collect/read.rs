@@ -50,6 +50,9 @@ impl AgencyWorkbook {
 
 /// One row of the "Nhiệm vụ" sheet, text cleaned to NFC.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+// The monthly export has a `TaskLine` of its own; the UI sees this one by another name.
+#[cfg_attr(feature = "ts", ts(rename = "CollectedTask"))]
 pub struct TaskLine {
     /// Zero-based row index, for messages.
     pub row: u32,

@@ -36,6 +36,7 @@ pub struct Consolidation {
 
 /// An agency's line of the "Tổng hợp" table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AgencyLine {
     pub code: String,
     pub name: String,

@@ -97,6 +97,12 @@ impl Store {
         &self.dir
     }
 
+    /// Whether the database was opened for reading only (its folder cannot be
+    /// written): the data can be read, every save fails with a message.
+    pub fn is_read_only(&self) -> bool {
+        self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true)
+    }
+
     /// The id of the plan the other calls answer for.
     ///
     /// # Errors

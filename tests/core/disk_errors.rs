@@ -172,6 +172,7 @@ fn a_database_in_a_read_only_folder_opens_for_reading_and_refuses_saves() {
     // A folder name with characters that SQLite URIs reserve.
     let db = fs.path().join("dữ liệu 50%#?").join("cchc.sqlite3");
     let mut store = Store::open(&db).expect("created");
+    assert!(!store.is_read_only(), "a writable folder opens for writing");
     let plan = store.current_plan().expect("plan");
     store
         .set_progress(plan, &iv31_progress("đã lưu"), now())
@@ -180,6 +181,10 @@ fn a_database_in_a_read_only_folder_opens_for_reading_and_refuses_saves() {
     fs.remount_read_only();
 
     let mut store = Store::open(&db).expect("a read-only database still opens");
+    assert!(
+        store.is_read_only(),
+        "the app can tell the officer saves will fail"
+    );
     assert_eq!(iv31_result(&store, plan), "đã lưu", "reading works");
     let err = store
         .set_progress(plan, &iv31_progress("không lưu được"), now())

@@ -2,13 +2,17 @@
 // Errors come back as { kind, message } and are rethrown as IpcError, whose
 // message is the Vietnamese text to show.
 
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import { documentDir, join } from "@tauri-apps/api/path";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type { AgencyRow } from "./bindings/AgencyRow";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { BackupInfo } from "./bindings/BackupInfo";
+import type { CheckReport } from "./bindings/CheckReport";
+import type { CollectedMonth } from "./bindings/CollectedMonth";
+import type { CollectProgress } from "./bindings/CollectProgress";
 import type { Criterion } from "./bindings/Criterion";
 import type { Dashboard } from "./bindings/Dashboard";
 import type { DocRef } from "./bindings/DocRef";
@@ -20,7 +24,10 @@ import type { ImportOutcome } from "./bindings/ImportOutcome";
 import type { Profile } from "./bindings/Profile";
 import type { ProgressForm } from "./bindings/ProgressForm";
 import type { ProgressRow } from "./bindings/ProgressRow";
+import type { RestoreInfo } from "./bindings/RestoreInfo";
+import type { StartReport } from "./bindings/StartReport";
 import type { StatusReport } from "./bindings/StatusReport";
+import type { CollectedTask } from "./bindings/CollectedTask";
 import type { TaskRow } from "./bindings/TaskRow";
 
 export class IpcError extends Error {
@@ -53,6 +60,10 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
   }
 }
 
+const EXCEL = { name: "Excel", extensions: ["xlsx"] };
+/** The save dialog's filter for a backup archive. */
+export const BACKUP_FILE = { name: "Bản sao lưu cchc", extensions: ["zip"] };
+
 export const api = {
   appInfo: () => call<AppInfo>("app_info"),
   agencies: () => call<AgencyRow[]>("agencies"),
@@ -74,6 +85,21 @@ export const api = {
   revealPath: (path: string) => call<null>("reveal_path", { path }),
   exportPreview: (period: string) => call<ExportPreview>("export_preview", { period }),
   exportMonth: (period: string, path: string) => call<string>("export_month", { period, path }),
+  startCheck: () => call<StartReport>("start_check"),
+  createBackup: (path: string) => call<BackupInfo>("create_backup", { path }),
+  restoreBackup: (path: string) => call<RestoreInfo>("restore_backup", { path }),
+  verifyData: () => call<CheckReport>("verify_data"),
+  collectorMode: () => call<boolean>("collector_mode"),
+  setCollectorMode: (on: boolean) => call<null>("set_collector_mode", { on }),
+  /** Reads the workbooks in `paths` (files or folders); `onProgress` hears each file read. */
+  collect: (period: string, paths: string[], onProgress: (p: CollectProgress) => void) => {
+    const channel = new Channel<CollectProgress>();
+    channel.onmessage = onProgress;
+    return call<CollectedMonth>("collect", { period, paths, onProgress: channel });
+  },
+  collectedMonth: (period: string) => call<CollectedMonth>("collected_month", { period }),
+  collectedRows: (period: string, agency: string) => call<CollectedTask[]>("collected_rows", { period, agency }),
+  exportConsolidated: (period: string, path: string) => call<string>("export_consolidated", { period, path }),
 
   /** The user's Documents folder joined with a file name (the export's default place). */
   inDocuments: async (fileName: string): Promise<string> => {
@@ -99,10 +125,30 @@ export const api = {
     }
   },
 
-  /** The save-file dialog; null when cancelled. */
-  pickSavePath: async (defaultPath: string): Promise<string | null> => {
+  /** The save-file dialog (an Excel workbook unless `kind` says otherwise); null when cancelled. */
+  pickSavePath: async (defaultPath: string, kind: { name: string; extensions: string[] } = EXCEL): Promise<string | null> => {
     try {
-      return await save({ defaultPath, filters: [{ name: "Excel", extensions: ["xlsx"] }] });
+      return await save({ defaultPath, filters: [kind] });
+    } catch (e) {
+      throw toIpcError(e);
+    }
+  },
+
+  /** The open dialog for a folder; null when cancelled. */
+  pickFolder: async (title: string): Promise<string | null> => {
+    try {
+      const picked = await open({ title, directory: true, multiple: false });
+      return typeof picked === "string" ? picked : null;
+    } catch (e) {
+      throw toIpcError(e);
+    }
+  },
+
+  /** The open dialog for several files; an empty list when cancelled. */
+  pickFiles: async (title: string, extensions: string[]): Promise<string[]> => {
+    try {
+      const picked = await open({ title, multiple: true, directory: false, filters: [{ name: extensions.join(", "), extensions }] });
+      return Array.isArray(picked) ? picked : typeof picked === "string" ? [picked] : [];
     } catch (e) {
       throw toIpcError(e);
     }

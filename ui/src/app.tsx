@@ -4,8 +4,11 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { api, toIpcError } from "./api";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { StartReport } from "./bindings/StartReport";
+import { DataSafety, StartNotice } from "./components/DataSafety";
 import { defaultPeriod, formatPeriod, monthsOf, shiftPeriod } from "./lib/format";
 import { flushAll } from "./lib/pending";
+import { CollectScreen } from "./screens/Collect";
 import { DashboardScreen } from "./screens/Dashboard";
 import { EvidenceScreen } from "./screens/Evidence";
 import { ExportScreen } from "./screens/Export";
@@ -13,13 +16,14 @@ import { FirstRun } from "./screens/FirstRun";
 import { SettingsScreen } from "./screens/Settings";
 import { TasksScreen } from "./screens/Tasks";
 
-export type Screen = "dashboard" | "tasks" | "evidence" | "export" | "settings";
+export type Screen = "dashboard" | "tasks" | "evidence" | "export" | "collect" | "settings";
 
 const SECTIONS: { id: Screen; label: string }[] = [
   { id: "dashboard", label: "Tổng quan" },
   { id: "tasks", label: "Nhiệm vụ" },
   { id: "evidence", label: "Tài liệu kiểm chứng" },
   { id: "export", label: "Xuất báo cáo" },
+  { id: "collect", label: "Tổng hợp" },
   { id: "settings", label: "Cài đặt" },
 ];
 
@@ -30,11 +34,15 @@ export function App() {
   const [screen, setScreen] = useState<Screen>("dashboard");
   const [period, setPeriod] = useState("");
   const [openTask, setOpenTask] = useState<string | null>(null);
+  const [collector, setCollector] = useState(false);
+  const [start, setStart] = useState<StartReport | null>(null);
+  const [startError, setStartError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
       const next = await api.appInfo();
       setInfo(next);
+      setCollector(await api.collectorMode());
       setPeriod((p) => p || defaultPeriod(next.plan.year, new Date()));
       if (next.profile.agency) {
         const agencies = await api.agencies();
@@ -47,6 +55,8 @@ export function App() {
 
   useEffect(() => {
     void load();
+    // The daily backup and the quick check, once per start.
+    api.startCheck().then(setStart, (e) => setStartError(toIpcError(e).message));
     return api.onCloseRequested(flushAll);
   }, [load]);
 
@@ -70,6 +80,8 @@ export function App() {
         <h1>Không mở được dữ liệu</h1>
         <p id="fatal-message">{fatal}</p>
         <button onClick={() => location.reload()}>Thử lại</button>
+        <p>Nếu dữ liệu bị hỏng, hãy khôi phục bản sao lưu gần nhất (trong thư mục backups cạnh tệp dữ liệu, hoặc bản đã sao lưu ra USB):</p>
+        <DataSafety restoreOnly onRestored={() => location.reload()} />
       </div>
     );
   }
@@ -90,7 +102,7 @@ export function App() {
     <div class="frame">
       <nav class="sidebar" aria-label="Các mục">
         <div class="brand">CCHC</div>
-        {SECTIONS.map((s) => (
+        {SECTIONS.filter((s) => s.id !== "collect" || collector).map((s) => (
           <button
             key={s.id}
             id={`nav-${s.id}`}
@@ -125,10 +137,17 @@ export function App() {
         </div>
       </header>
       <main class="content">
+        {start && <StartNotice start={start} onSettings={() => go("settings")} />}
+        {startError && (
+          <p class="notice error-notice" role="alert">
+            Chưa kiểm tra được dữ liệu khi mở ứng dụng. {startError}
+          </p>
+        )}
         {screen === "dashboard" && <DashboardScreen period={period} onOpenTask={(c) => go("tasks", c)} />}
         {screen === "tasks" && <TasksScreen period={period} initialTask={openTask} />}
         {screen === "evidence" && <EvidenceScreen />}
         {screen === "export" && <ExportScreen period={period} onOpenTask={(c) => go("tasks", c)} />}
+        {screen === "collect" && collector && <CollectScreen period={period} />}
         {screen === "settings" && <SettingsScreen info={info} onChanged={load} />}
       </main>
     </div>

@@ -6,6 +6,8 @@ import { api, toIpcError } from "../api";
 import type { AgencyRow } from "../bindings/AgencyRow";
 import type { AppInfo } from "../bindings/AppInfo";
 import { AgencyPicker } from "../components/AgencyPicker";
+import { CollectorMode } from "../components/CollectorMode";
+import { DataSafety } from "../components/DataSafety";
 
 export function SettingsScreen({ info, onChanged }: { info: AppInfo; onChanged: () => void }) {
   const [agencies, setAgencies] = useState<AgencyRow[]>([]);
@@ -101,6 +103,8 @@ export function SettingsScreen({ info, onChanged }: { info: AppInfo; onChanged: 
           </p>
         )}
       </section>
+      <DataSafety onRestored={onChanged} />
+      <CollectorMode onChanged={onChanged} />
       <section class="card">
         <h2>Thông tin</h2>
         <dl class="facts">

@@ -1,0 +1,129 @@
+//! Collector mode in the app (the "Tổng hợp" screen): reading a folder of
+//! agency workbooks with progress, the month's table of agencies, one agency's
+//! rows, and the consolidated workbook.
+
+use std::path::{Path, PathBuf};
+
+use cchc::collect::{self, AgencyLine, Consolidation, Outcome, TaskLine};
+use cchc::Result;
+use chrono::Utc;
+use serde::Serialize;
+use tauri::ipc::Channel;
+use tauri::State;
+
+use crate::state::AppState;
+
+/// The setting that shows the "Tổng hợp" screen.
+const COLLECTOR_MODE: &str = "collector_mode";
+
+/// Files read so far while a collection runs.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct CollectProgress {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// The month as the "Tổng hợp" screen shows it.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct CollectedMonth {
+    /// `YYYY-MM`.
+    pub period: String,
+    /// Every agency with tasks in the plan, sent or not, in the plan's order.
+    pub agencies: Vec<AgencyLine>,
+    pub total: AgencyLine,
+    /// The files of the last run for this month in this session (empty before one).
+    pub outcomes: Vec<Outcome>,
+    /// `TH-CCHC-<YYYY>-<MM>.xlsx`.
+    pub file_name: String,
+}
+
+#[tauri::command(async)]
+pub fn collector_mode(state: State<'_, AppState>) -> Result<bool> {
+    Ok(state.store()?.setting(COLLECTOR_MODE)?.as_deref() == Some("1"))
+}
+
+#[tauri::command(async)]
+pub fn set_collector_mode(state: State<'_, AppState>, on: bool) -> Result<()> {
+    state
+        .store()?
+        .set_setting(COLLECTOR_MODE, if on { "1" } else { "0" })
+}
+
+/// Reads the workbooks among `paths` (files, or the .xlsx files of folders)
+/// for `period`, sending progress on `on_progress`, and returns the month.
+#[tauri::command(async)]
+pub fn collect(
+    state: State<'_, AppState>,
+    period: String,
+    paths: Vec<String>,
+    on_progress: Channel<CollectProgress>,
+) -> Result<CollectedMonth> {
+    let period = collect::normalize_period(&period)?;
+    let files = collect::input_files(&paths.iter().map(PathBuf::from).collect::<Vec<_>>())?;
+    let outcomes = {
+        let mut store = state.store()?;
+        let plan = store.current_plan()?;
+        collect::collect_files(
+            &mut store,
+            plan,
+            &period,
+            &files,
+            Utc::now(),
+            |done, total| {
+                let _ = on_progress.send(CollectProgress { done, total });
+            },
+        )?
+    };
+    state.remember_run(&period, outcomes);
+    collected_month(state, period)
+}
+
+/// The month from what has been collected so far.
+#[tauri::command(async)]
+pub fn collected_month(state: State<'_, AppState>, period: String) -> Result<CollectedMonth> {
+    let (month, outcomes) = consolidated(&state, &period)?;
+    Ok(CollectedMonth {
+        file_name: collect::consolidated_file_name(&month.period),
+        period: month.period,
+        agencies: month.agencies,
+        total: month.total,
+        outcomes,
+    })
+}
+
+/// The task rows of one agency's collected report for `period` (none when it sent nothing).
+#[tauri::command(async)]
+pub fn collected_rows(
+    state: State<'_, AppState>,
+    period: String,
+    agency: String,
+) -> Result<Vec<TaskLine>> {
+    let period = collect::normalize_period(&period)?;
+    let store = state.store()?;
+    let reports = store.collected_reports(store.current_plan()?, &period)?;
+    let report = reports.into_iter().find(|r| r.agency_code == agency);
+    Ok(report.map(|r| r.tasks).unwrap_or_default())
+}
+
+/// Writes the consolidated workbook of `period` to `path` and returns the path.
+#[tauri::command(async)]
+pub fn export_consolidated(
+    state: State<'_, AppState>,
+    period: String,
+    path: String,
+) -> Result<String> {
+    let (month, _) = consolidated(&state, &period)?;
+    collect::write_consolidated(&month, Path::new(&path))?;
+    Ok(path)
+}
+
+/// The month consolidated from the store, its notes naming the refusals of this
+/// session's last run (returned too), as `cchc collect` names them.
+fn consolidated(state: &AppState, period: &str) -> Result<(Consolidation, Vec<Outcome>)> {
+    let period = collect::normalize_period(period)?;
+    let outcomes = state.last_run(&period);
+    let store = state.store()?;
+    let plan = store.current_plan()?;
+    let month = collect::consolidate(&store, plan, &period, &outcomes, Utc::now())?;
+    Ok((month, outcomes))
+}

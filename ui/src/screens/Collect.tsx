@@ -1,0 +1,301 @@
+// Tổng hợp (collector mode): read a folder or files of agency workbooks for the
+// month with a progress bar, the table of agencies (sent, not sent, refused with
+// the reason), one agency's rows, and the consolidated workbook.
+
+import { useEffect, useState } from "preact/hooks";
+import { api, toIpcError } from "../api";
+import type { AgencyLine } from "../bindings/AgencyLine";
+import type { CollectedMonth } from "../bindings/CollectedMonth";
+import type { CollectedTask } from "../bindings/CollectedTask";
+import { Dialog } from "../components/Dialog";
+import { StatusBadge } from "../components/StatusBadge";
+import { AGENCY_STATE_WORDS, agencyState, completionText, OUTCOME_WORDS, parsePaths, progressPercent, runText, STATUS_WORDS, summarize } from "../lib/collect";
+import { formatDate, formatNumber, formatPeriod } from "../lib/format";
+
+type Message = { ok: boolean; text: string } | null;
+const STATE_CLASS = { sent: "st-green", missing: "st-grey", rejected: "st-red" } as const;
+
+export function CollectScreen({ period }: { period: string }) {
+  const [month, setMonth] = useState<CollectedMonth | null>(null);
+  const [pathsText, setPathsText] = useState("");
+  const [hover, setHover] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const [open, setOpen] = useState<AgencyLine | null>(null);
+
+  useEffect(() => {
+    setMessage(null);
+    api.collectedMonth(period).then(setMonth, (e) => setMessage({ ok: false, text: toIpcError(e).message }));
+  }, [period]);
+  useEffect(() => api.onFileDrop((paths) => setPathsText(paths.join("\n")), setHover), []);
+
+  const pickFolder = async () => {
+    try {
+      const folder = await api.pickFolder("Chọn thư mục chứa các tệp báo cáo (.xlsx)");
+      if (folder) setPathsText(folder);
+    } catch (e) {
+      setMessage({ ok: false, text: toIpcError(e).message });
+    }
+  };
+  const pickFiles = async () => {
+    try {
+      const files = await api.pickFiles("Chọn các tệp báo cáo (.xlsx)", ["xlsx"]);
+      if (files.length) setPathsText(files.join("\n"));
+    } catch (e) {
+      setMessage({ ok: false, text: toIpcError(e).message });
+    }
+  };
+  const run = async () => {
+    const paths = parsePaths(pathsText);
+    if (paths.length === 0) return setMessage({ ok: false, text: "Hãy chọn hoặc kéo thả thư mục chứa các tệp báo cáo (.xlsx) vào cửa sổ." });
+    setMessage(null);
+    setProgress({ done: 0, total: 0 });
+    try {
+      const next = await api.collect(period, paths, setProgress);
+      setMonth(next);
+      const s = summarize(next);
+      setMessage({ ok: s.filesRead > 0 && s.filesRefused === 0, text: runText(next.outcomes) });
+    } catch (e) {
+      setMessage({ ok: false, text: `Chưa đọc xong. ${toIpcError(e).message}` });
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const s = month && summarize(month);
+  return (
+    <div class="collect">
+      <h1>Tổng hợp báo cáo {formatPeriod(period).toLowerCase()}</h1>
+      <section class={hover ? "card dropzone hover" : "card dropzone"}>
+        <h2>Nhận báo cáo của các cơ quan</h2>
+        <p class="muted">Chọn thư mục chứa các tệp báo cáo tháng (.xlsx) nhận qua thư điện tử hoặc USB, hoặc kéo thả thư mục, tệp vào cửa sổ. Mỗi dòng một đường dẫn.</p>
+        <div class="row">
+          <textarea id="collect-paths" aria-label="Thư mục hoặc tệp báo cáo" rows={2} value={pathsText} onInput={(e) => setPathsText(e.currentTarget.value)} />
+          <button onClick={pickFolder}>Chọn thư mục…</button>
+          <button onClick={pickFiles}>Chọn tệp…</button>
+          <button class="primary" id="collect-run" onClick={run} disabled={progress !== null}>
+            Đọc báo cáo
+          </button>
+        </div>
+        {progress && (
+          <div class="collect-progress" id="collect-progress" role="status">
+            <progress max={100} value={progressPercent(progress.done, progress.total)} />
+            <span>{progress.total ? `Đã đọc ${progress.done}/${progress.total} tệp…` : "Đang tìm các tệp…"}</span>
+          </div>
+        )}
+        {message && (
+          <p id="collect-message" class={message.ok ? "ok" : "error"} role={message.ok ? "status" : "alert"}>
+            {message.text}
+          </p>
+        )}
+      </section>
+      {month && month.outcomes.length > 0 && (
+        <section class="card">
+          <h2>Các tệp vừa đọc</h2>
+          <table class="grid-table" id="collect-files">
+            <thead>
+              <tr>
+                <th>Tệp</th>
+                <th>Kết quả</th>
+                <th>Chi tiết</th>
+              </tr>
+            </thead>
+            <tbody>
+              {month.outcomes.map((o) => (
+                <tr key={o.path} data-kind={o.kind}>
+                  <td class="file-name">{o.file_name}</td>
+                  <td>
+                    <span class={`badge ${o.kind === "rejected" ? "st-red" : o.kind === "older" ? "st-amber" : "st-green"}`}>{OUTCOME_WORDS[o.kind]}</span>
+                  </td>
+                  <td class="small">{o.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {month && s && (
+        <section class="card">
+          <h2>Các cơ quan</h2>
+          <p id="collect-summary">
+            {s.agencies} cơ quan: <strong>{s.sent}</strong> đã gửi, <strong>{s.missing}</strong> chưa gửi, <strong>{s.rejected}</strong> bị từ chối. Tỷ lệ hoàn thành
+            chung: <strong>{completionText(month.total.completion)}</strong>.
+          </p>
+          {s.sent === 0 && <p class="empty">Chưa nhận báo cáo nào cho tháng này. Chọn thư mục chứa các tệp báo cáo rồi bấm Đọc báo cáo.</p>}
+          <AgencyTable month={month} onOpen={setOpen} />
+        </section>
+      )}
+      {month && <ConsolidatedExport period={period} fileName={month.file_name} />}
+      {open && <AgencyRows period={period} agency={open} onClose={() => setOpen(null)} />}
+    </div>
+  );
+}
+
+function AgencyTable({ month, onOpen }: { month: CollectedMonth; onOpen: (a: AgencyLine) => void }) {
+  return (
+    <div class="table-scroll">
+      <table class="grid-table" id="collect-table">
+        <thead>
+          <tr>
+            <th>STT</th>
+            <th>Cơ quan</th>
+            <th>Tình trạng</th>
+            <th>Ngày xuất</th>
+            <th class="num">Số nhiệm vụ</th>
+            {month.total.counts.map(([status]) => (
+              <th key={status} class="num status-head">
+                <StatusBadge status={STATUS_WORDS[status]} />
+              </th>
+            ))}
+            <th class="num">Tỷ lệ hoàn thành</th>
+            <th>Ghi chú</th>
+          </tr>
+        </thead>
+        <tbody>
+          {month.agencies.map((a, i) => {
+            const state = agencyState(a, month.outcomes);
+            return (
+              <tr key={a.code} data-code={a.code} data-state={state}>
+                <td class="num">{i + 1}</td>
+                <td>
+                  {a.sent ? (
+                    <button class="link agency-open" onClick={() => onOpen(a)} title="Xem các nhiệm vụ trong báo cáo">
+                      {a.name}
+                    </button>
+                  ) : (
+                    a.name
+                  )}
+                </td>
+                <td>
+                  <span class={`badge ${STATE_CLASS[state]}`}>{AGENCY_STATE_WORDS[state]}</span>
+                </td>
+                <td class="nowrap">{formatDate(a.exported_on)}</td>
+                <td class="num">{a.tasks}</td>
+                {a.counts.map(([status, n]) => (
+                  <td key={status} class="num">
+                    {a.sent ? n : ""}
+                  </td>
+                ))}
+                <td class="num">{completionText(a.completion)}</td>
+                <td class="small note">{a.note}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr>
+            <td />
+            <td>Tổng cộng</td>
+            <td />
+            <td />
+            <td class="num">{month.total.tasks}</td>
+            {month.total.counts.map(([status, n]) => (
+              <td key={status} class="num">
+                {n}
+              </td>
+            ))}
+            <td class="num">{completionText(month.total.completion)}</td>
+            <td />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+function AgencyRows({ period, agency, onClose }: { period: string; agency: AgencyLine; onClose: () => void }) {
+  const [rows, setRows] = useState<CollectedTask[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.collectedRows(period, agency.code).then(setRows, (e) => setError(toIpcError(e).message));
+  }, [period, agency.code]);
+  return (
+    <Dialog title={`Báo cáo ${formatPeriod(period).toLowerCase()} của ${agency.name}`} onClose={onClose} wide footer={<button onClick={onClose}>Đóng</button>}>
+      {error && <p class="error">{error}</p>}
+      {!rows && !error && <p class="muted">Đang tải…</p>}
+      {rows && (
+        <table class="grid-table rows-table" id="agency-rows">
+          <thead>
+            <tr>
+              <th>Mã nhiệm vụ</th>
+              <th class="content-cell">Nội dung</th>
+              <th>Hạn hoàn thành</th>
+              <th>Tình trạng</th>
+              <th class="num">Tiến độ</th>
+              <th class="result-cell">Kết quả thực hiện</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((t) => (
+              <tr key={t.code} data-code={t.code}>
+                <td class="code nowrap">{t.code}</td>
+                <td class="small">
+                  <span class="clamp3" title={t.content}>
+                    {t.content}
+                  </span>
+                </td>
+                <td class="nowrap">{formatDate(t.due_date)}</td>
+                <td>
+                  <StatusBadge status={STATUS_WORDS[t.status]} />
+                </td>
+                <td class="num">{t.percent === null ? "" : `${formatNumber(t.percent, 0)}%`}</td>
+                <td class="small">{t.result}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Dialog>
+  );
+}
+
+function ConsolidatedExport({ period, fileName }: { period: string; fileName: string }) {
+  const [path, setPath] = useState("");
+  const [written, setWritten] = useState<string | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  useEffect(() => {
+    setWritten(null);
+    setMessage(null);
+    void api.inDocuments(fileName).then(setPath);
+  }, [fileName]);
+  const choose = async () => {
+    try {
+      const picked = await api.pickSavePath(path);
+      if (picked) setPath(picked);
+    } catch (e) {
+      setMessage({ ok: false, text: toIpcError(e).message });
+    }
+  };
+  const run = async () => {
+    if (!path.trim()) return setMessage({ ok: false, text: "Hãy chọn nơi lưu báo cáo tổng hợp." });
+    try {
+      const out = await api.exportConsolidated(period, path.trim());
+      setWritten(out);
+      setMessage({ ok: true, text: `Đã xuất báo cáo tổng hợp vào tệp ${out}` });
+    } catch (e) {
+      setMessage({ ok: false, text: `Chưa xuất được. ${toIpcError(e).message}` });
+    }
+  };
+  return (
+    <section class="card">
+      <h2>Xuất báo cáo tổng hợp</h2>
+      <div class="row">
+        <input id="consolidated-path" aria-label="Nơi lưu báo cáo tổng hợp" value={path} onInput={(e) => setPath(e.currentTarget.value)} />
+        <button onClick={choose}>Chọn nơi lưu…</button>
+        <button class="primary" id="consolidated-run" onClick={run}>
+          Xuất báo cáo tổng hợp
+        </button>
+        {written && (
+          <button id="consolidated-open-folder" onClick={() => api.revealPath(written).catch((e) => setMessage({ ok: false, text: toIpcError(e).message }))}>
+            Mở thư mục
+          </button>
+        )}
+      </div>
+      {message && (
+        <p id="consolidated-message" class={message.ok ? "ok" : "error"} role={message.ok ? "status" : "alert"}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}
