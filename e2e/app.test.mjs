@@ -151,23 +151,6 @@ test("the month is exported and the workbook holds the task's status, result and
   assert.ok(!shown.includes("IV.3.1"), "the task is not listed as missing this month");
 });
 
-test("evidence is edited, then deleted only after the confirmation", async () => {
-  await d.click("#nav-evidence");
-  await d.waitFor("#evidence-table", (t) => t.includes("1494/TTr-SNV"));
-  await d.click('#evidence-table tr[data-number="1494/TTr-SNV"] button.small-btn:not(.danger)');
-  await d.type("#ev-summary", "Tờ trình sáp nhập các trường cao đẳng (đã sửa)");
-  await d.click("#evidence-save");
-  await d.waitFor("#evidence-table", (t) => t.includes("(đã sửa)") && t.includes("Tờ trình 1494.pdf"), 10000, "the edited row keeping its file");
-  await d.click('#evidence-table tr[data-number="1494/TTr-SNV"] button.danger');
-  await d.waitFor('[role="dialog"]', (t) => t.includes("không hoàn tác được"));
-  await d.click('[role="dialog"] button:not(.danger)'); // Hủy
-  await sleep(300);
-  assert.equal((await d.findAll("#evidence-table tbody tr")).length, 1, "cancelling keeps the record");
-  await d.click('#evidence-table tr[data-number="1494/TTr-SNV"] button.danger');
-  await d.click("#confirm-yes");
-  await d.waitFor(".evidence", (t) => t.includes("Đã xóa tài liệu 1494/TTr-SNV") && t.includes("Chưa có tài liệu kiểm chứng nào"));
-});
-
 test("settings show the data folder inside this run's XDG_DATA_HOME and refuse a file that is not a workbook", async () => {
   await d.click("#nav-settings");
   const dir = await d.waitFor("#data-dir");
@@ -202,6 +185,14 @@ test("closing the window right after typing keeps what was typed", async () => {
     { encoding: "utf8" },
   ).trim();
   assert.equal(saved, typed, "the pending save ran before the window closed");
+  // The app is gone with its window: start it again on the same data for the
+  // tests that follow.
+  await d.quit().catch(() => {});
+  d = await Driver.start(process.env.WEBDRIVER_URL ?? "http://127.0.0.1:4444", app);
+  closed = false;
+  sized = false;
+  await d.waitFor("#nav-settings");
+  await d.click("#nav-settings");
 });
 
 test("a backup is made from Settings, a wrong file is refused, and a restore brings back deleted evidence", async () => {
@@ -355,4 +346,22 @@ test("a database that cannot be opened shows why, and a restore from the window 
   await d.waitFor('#evidence-table tr[data-number="1494/TTr-SNV"]');
   const kept = readdirSync(join(dir, "backups")).filter((n) => n.endsWith("-damaged"));
   assert.equal(kept.length, 1, "the damaged file is kept beside the backups");
+});
+
+// Last, on the data the restore above brought back: editing and deleting.
+test("evidence is edited, then deleted only after the confirmation", async () => {
+  await d.click("#nav-evidence");
+  await d.waitFor("#evidence-table", (t) => t.includes("1494/TTr-SNV"));
+  await d.click('#evidence-table tr[data-number="1494/TTr-SNV"] button.small-btn:not(.danger)');
+  await d.type("#ev-summary", "Tờ trình sáp nhập các trường cao đẳng (đã sửa)");
+  await d.click("#evidence-save");
+  await d.waitFor("#evidence-table", (t) => t.includes("(đã sửa)") && t.includes("Tờ trình 1494.pdf"), 10000, "the edited row keeping its file");
+  await d.click('#evidence-table tr[data-number="1494/TTr-SNV"] button.danger');
+  await d.waitFor('[role="dialog"]', (t) => t.includes("không hoàn tác được"));
+  await d.click('[role="dialog"] button:not(.danger)'); // Hủy
+  await sleep(300);
+  assert.equal((await d.findAll("#evidence-table tbody tr")).length, 1, "cancelling keeps the record");
+  await d.click('#evidence-table tr[data-number="1494/TTr-SNV"] button.danger');
+  await d.click("#confirm-yes");
+  await d.waitFor(".evidence", (t) => t.includes("Đã xóa tài liệu 1494/TTr-SNV") && t.includes("Chưa có tài liệu kiểm chứng nào"));
 });
