@@ -126,6 +126,29 @@ test("the evidence list shows only the one record, with its file", async () => {
   await shot("05-tai-lieu-kiem-chung");
 });
 
+test("keyboard: Esc closes a dialog and saves nothing, Enter in a field saves the form", async () => {
+  await d.click("#nav-evidence");
+  await d.click("#add-evidence");
+  await d.type("#ev-number", "99/KH-SNV");
+  await d.press("#ev-number", "\uE00C");
+  const end = Date.now() + 5000;
+  while (Date.now() < end && (await d.exists("#ev-number"))) await sleep(100);
+  assert.equal(await d.exists("#ev-number"), false, "Esc closed the dialog");
+  assert.equal((await d.findAll("#evidence-table tbody tr")).length, 1, "and nothing was saved");
+
+  await d.click("#nav-settings");
+  await d.type("#settings-signer", "Trần Thị Bình");
+  await d.press("#settings-signer", "\uE007");
+  await d.waitFor('.settings [role="status"]', (t) => t.length > 0, 5000, "the saved message");
+  await d.click("#nav-export");
+  await d.click("#nav-settings");
+  const signer = await d.script(`return document.querySelector("#settings-signer").value`);
+  assert.equal(signer, "Trần Thị Bình", "Enter saved the signer");
+  await d.type("#settings-signer", "Nguyễn Văn An");
+  await d.press("#settings-signer", "\uE007");
+  await d.waitFor('.settings [role="status"]', (t) => t.length > 0, 5000, "the signer set back");
+});
+
 test("the month is exported and the workbook holds the task's status, result and evidence", async () => {
   await d.click("#nav-export");
   await d.waitFor("#missing", (t) => t.includes("chưa ghi tiến độ"));

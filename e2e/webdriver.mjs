@@ -73,6 +73,12 @@ export class Driver {
     if (value) await this.cmd("POST", `/element/${id}/value`, { text: value });
   }
 
+  /** Sends keys to a field as they are, e.g. "\uE00C" (Esc) or "\uE007" (Enter). */
+  async press(css, keys) {
+    const id = await this.waitFor(css);
+    await this.cmd("POST", `/element/${id}/value`, { text: keys });
+  }
+
   /** Picks an option of a <select> and fires its change event. */
   async select(css, value) {
     await this.waitFor(css);
