@@ -26,6 +26,8 @@ interface Props {
   status: TaskStatus | undefined;
   period: string;
   criteria: Criterion[];
+  /** Agency and group names by code, for the lead and the partners. */
+  agencyNames: Map<string, string>;
   tasks: TaskRow[];
   evidence: EvidenceRow[];
   onSaved: () => void;
@@ -47,6 +49,7 @@ function initialForm(task: string, period: string, s: TaskStatus | undefined): P
 }
 
 export function TaskDetail(p: Props) {
+  const nameOf = (code: string) => p.agencyNames.get(code) ?? code;
   const [form, setForm] = useState<ProgressForm>(() => initialForm(p.task.code, p.period, p.status));
   const [saveNote, setSaveNote] = useState<{ ok: boolean; text: string } | null>(null);
   const [history, setHistory] = useState<ProgressRow[]>([]);
@@ -138,10 +141,10 @@ export function TaskDetail(p: Props) {
           <dd>{p.task.criteria.map((c) => `${c} ${criterionName(c)}`).join("; ") || "—"}</dd>
           <dt>Cơ quan chủ trì</dt>
           <dd>
-            {p.task.lead} <span class="muted">({roleLabel(p.task.role)})</span>
+            {nameOf(p.task.lead)} <span class="muted">(vai trò của cơ quan bạn: {roleLabel(p.task.role)})</span>
           </dd>
           <dt>Cơ quan phối hợp</dt>
-          <dd>{p.task.partners.join(", ") || "—"}</dd>
+          <dd>{p.task.partners.map(nameOf).join("; ") || "—"}</dd>
           <dt>Thời hạn</dt>
           <dd>{p.task.deadline || "—"}</dd>
           <dt>Hạn hoàn thành</dt>

@@ -31,6 +31,7 @@ export function TasksScreen({ period, initialTask }: { period: string; initialTa
   const [tasks, setTasks] = useState<TaskRow[]>([]);
   const [report, setReport] = useState<StatusReport | null>(null);
   const [criteria, setCriteria] = useState<Criterion[]>([]);
+  const [agencyNames, setAgencyNames] = useState<Map<string, string>>(new Map());
   const [evidence, setEvidence] = useState<EvidenceRow[]>([]);
   const [filter, setFilter] = useState<TaskFilter>(NO_FILTER);
   const [sort, setSort] = useState<TaskSort>("plan");
@@ -46,10 +47,11 @@ export function TasksScreen({ period, initialTask }: { period: string; initialTa
   }, []);
 
   useEffect(() => {
-    Promise.all([api.tasks(), api.criteria()]).then(
-      ([t, c]) => {
+    Promise.all([api.tasks(), api.criteria(), api.agencies()]).then(
+      ([t, c, a]) => {
         setTasks(t);
         setCriteria(c);
+        setAgencyNames(new Map(a.map((x) => [x.code, x.name])));
       },
       (e) => setMessage(toIpcError(e).message),
     );
@@ -158,6 +160,7 @@ export function TasksScreen({ period, initialTask }: { period: string; initialTa
             status={current.status}
             period={period}
             criteria={criteria}
+            agencyNames={agencyNames}
             tasks={tasks}
             evidence={evidence}
             onSaved={refreshStatus}
