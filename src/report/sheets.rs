@@ -24,6 +24,19 @@ const TASK_WIDTHS: [f64; 16] = [
     5.0, 9.0, 36.0, 9.0, 9.0, 15.0, 18.0, 12.0, 11.0, 15.0, 13.0, 8.0, 28.0, 14.0, 15.0, 15.0,
 ];
 const EVIDENCE_WIDTHS: [f64; 9] = [5.0, 20.0, 12.0, 24.0, 50.0, 14.0, 12.0, 24.0, 20.0];
+/// The same widths as the row heights are fitted to them: the SHA-256 column
+/// is in a 9 pt font, so a line of it holds 12/9 as many characters.
+const EVIDENCE_FIT_WIDTHS: [f64; 9] = [
+    5.0,
+    20.0,
+    12.0,
+    24.0,
+    50.0,
+    14.0,
+    12.0,
+    24.0,
+    20.0 * 12.0 / 9.0,
+];
 const CRITERIA_WIDTHS: [f64; 9] = [9.0, 55.0, 30.0, 10.0, 10.0, 11.0, 10.0, 10.0, 11.0];
 
 /// "Tháng 09/2024" from "2024-09".
@@ -225,7 +238,7 @@ pub fn evidence_rows(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> D
             row,
             &cells,
             &formats,
-            &EVIDENCE_WIDTHS,
+            &EVIDENCE_FIT_WIDTHS,
             Some(&mut digest),
         )?;
         row += 1;
