@@ -69,10 +69,11 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64> {
         let checked = self.check_evidence(plan_id, input)?;
-        let stored = match &input.file {
-            Some(path) => Some(self.store_file(path)?),
-            None => None,
-        };
+        let stored = input
+            .file
+            .as_deref()
+            .map(|p| self.store_file(p))
+            .transpose()?;
         let tx = self.conn.transaction()?;
         let stamp = now.to_rfc3339();
         tx.execute(

@@ -26,14 +26,19 @@ impl Store {
     ) -> Result<()> {
         let checked = self.check_evidence(plan_id, input)?;
         self.own_evidence(checked.agency_id, id)?;
-        let stored = match &input.file {
-            Some(path) => Some(self.store_file(path)?),
-            None => None,
-        };
+        let stored = input
+            .file
+            .as_deref()
+            .map(|p| self.store_file(p))
+            .transpose()?;
         let tx = self.conn.transaction()?;
+        // Without a new file, the file columns keep what they hold.
         tx.execute(
             "UPDATE evidence SET reference = ?2, doc_type = ?3, issued_on = ?4, issuer = ?5,
-                 summary = ?6, location = ?7, updated_at = ?8 WHERE id = ?1",
+                 summary = ?6, location = ?7, updated_at = ?8,
+                 file_name = COALESCE(?9, file_name), file_sha256 = COALESCE(?10, file_sha256),
+                 file_size = COALESCE(?11, file_size)
+             WHERE id = ?1",
             (
                 id,
                 &checked.reference.reference,
@@ -43,14 +48,11 @@ impl Store {
                 &checked.summary,
                 &checked.location,
                 now.to_rfc3339(),
+                stored.as_ref().map(|s| &s.name),
+                stored.as_ref().map(|s| &s.sha256),
+                stored.as_ref().map(|s| s.size as i64),
             ),
         )?;
-        if let Some(file) = &stored {
-            tx.execute(
-                "UPDATE evidence SET file_name = ?2, file_sha256 = ?3, file_size = ?4 WHERE id = ?1",
-                (id, &file.name, &file.sha256, file.size as i64),
-            )?;
-        }
         tx.execute("DELETE FROM evidence_task WHERE evidence_id = ?1", [id])?;
         tx.execute(
             "DELETE FROM evidence_criterion WHERE evidence_id = ?1",

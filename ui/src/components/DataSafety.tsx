@@ -7,6 +7,7 @@ import type { CheckReport } from "../bindings/CheckReport";
 import type { StartReport } from "../bindings/StartReport";
 import { backupFileName, ERROR_TITLES, findings, formatSize, startNotice } from "../lib/safety";
 import { Dialog } from "./Dialog";
+import { SavePathRow } from "./SavePathRow";
 
 type Message = { ok: boolean; title?: string; text: string } | null;
 
@@ -40,14 +41,6 @@ export function DataSafety({ onRestored, restoreOnly }: { onRestored: () => void
     void api.inDocuments(backupFileName(new Date())).then(setBackupPath);
   }, []);
 
-  const chooseBackup = async () => {
-    try {
-      const picked = await api.pickSavePath(backupPath, BACKUP_FILE);
-      if (picked) setBackupPath(picked);
-    } catch (e) {
-      setBackupMsg(failure(e, ""));
-    }
-  };
   const runBackup = async () => {
     if (!backupPath.trim()) return setBackupMsg({ ok: false, text: "Hãy chọn nơi lưu bản sao lưu." });
     setBusy(true);
@@ -146,13 +139,18 @@ export function DataSafety({ onRestored, restoreOnly }: { onRestored: () => void
       <p class="muted">
         Ứng dụng tự sao lưu mỗi ngày một lần khi mở, vào thư mục backups trong thư mục dữ liệu (giữ 30 bản gần nhất). Nên sao lưu thêm ra USB hoặc ổ đĩa khác trước khi cài lại máy.
       </p>
-      <div class="row">
-        <input id="backup-path" aria-label="Nơi lưu bản sao lưu" value={backupPath} onInput={(e) => setBackupPath(e.currentTarget.value)} />
-        <button onClick={chooseBackup}>Chọn nơi lưu…</button>
-        <button class="primary" id="backup-run" onClick={runBackup} disabled={busy}>
-          Sao lưu dữ liệu
-        </button>
-      </div>
+      <SavePathRow
+        id="backup"
+        label="Nơi lưu bản sao lưu"
+        path={backupPath}
+        setPath={setBackupPath}
+        kind={BACKUP_FILE}
+        onRun={runBackup}
+        busy={busy}
+        onError={(text) => setBackupMsg({ ok: false, text })}
+      >
+        Sao lưu dữ liệu
+      </SavePathRow>
       <Said id="backup-message" message={backupMsg} />
       <hr />
       {restore}

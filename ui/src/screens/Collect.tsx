@@ -8,6 +8,7 @@ import type { AgencyLine } from "../bindings/AgencyLine";
 import type { CollectedMonth } from "../bindings/CollectedMonth";
 import type { CollectedTask } from "../bindings/CollectedTask";
 import { Dialog } from "../components/Dialog";
+import { SavePathRow } from "../components/SavePathRow";
 import { StatusBadge } from "../components/StatusBadge";
 import { AGENCY_STATE_WORDS, agencyState, completionText, OUTCOME_WORDS, parsePaths, progressPercent, runText, STATUS_WORDS, summarize } from "../lib/collect";
 import { formatDate, formatNumber, formatPeriod } from "../lib/format";
@@ -258,14 +259,6 @@ function ConsolidatedExport({ period, fileName }: { period: string; fileName: st
     setMessage(null);
     void api.inDocuments(fileName).then(setPath);
   }, [fileName]);
-  const choose = async () => {
-    try {
-      const picked = await api.pickSavePath(path);
-      if (picked) setPath(picked);
-    } catch (e) {
-      setMessage({ ok: false, text: toIpcError(e).message });
-    }
-  };
   const run = async () => {
     if (!path.trim()) return setMessage({ ok: false, text: "Hãy chọn nơi lưu báo cáo tổng hợp." });
     try {
@@ -279,18 +272,17 @@ function ConsolidatedExport({ period, fileName }: { period: string; fileName: st
   return (
     <section class="card">
       <h2>Xuất báo cáo tổng hợp</h2>
-      <div class="row">
-        <input id="consolidated-path" aria-label="Nơi lưu báo cáo tổng hợp" value={path} onInput={(e) => setPath(e.currentTarget.value)} />
-        <button onClick={choose}>Chọn nơi lưu…</button>
-        <button class="primary" id="consolidated-run" onClick={run}>
-          Xuất báo cáo tổng hợp
-        </button>
-        {written && (
-          <button id="consolidated-open-folder" onClick={() => api.revealPath(written).catch((e) => setMessage({ ok: false, text: toIpcError(e).message }))}>
-            Mở thư mục
-          </button>
-        )}
-      </div>
+      <SavePathRow
+        id="consolidated"
+        label="Nơi lưu báo cáo tổng hợp"
+        path={path}
+        setPath={setPath}
+        onRun={run}
+        written={written}
+        onError={(text) => setMessage({ ok: false, text })}
+      >
+        Xuất báo cáo tổng hợp
+      </SavePathRow>
       {message && (
         <p id="consolidated-message" class={message.ok ? "ok" : "error"} role={message.ok ? "status" : "alert"}>
           {message.text}

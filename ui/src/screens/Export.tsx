@@ -5,6 +5,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api, toIpcError } from "../api";
 import type { ExportPreview } from "../bindings/ExportPreview";
 import { StatusBadge } from "../components/StatusBadge";
+import { SavePathRow } from "../components/SavePathRow";
 import { TaskBriefs } from "../components/TaskBriefs";
 import { formatPeriod } from "../lib/format";
 
@@ -27,14 +28,6 @@ export function ExportScreen({ period, onOpenTask }: { period: string; onOpenTas
     );
   }, [period]);
 
-  const choose = async () => {
-    try {
-      const picked = await api.pickSavePath(path);
-      if (picked) setPath(picked);
-    } catch (e) {
-      setMessage({ ok: false, text: toIpcError(e).message });
-    }
-  };
   const run = async () => {
     if (!path.trim()) {
       setMessage({ ok: false, text: "Hãy chọn nơi lưu tệp báo cáo." });
@@ -78,18 +71,18 @@ export function ExportScreen({ period, onOpenTask }: { period: string; onOpenTas
           </div>
           <section class="card">
             <h2>Lưu tệp báo cáo</h2>
-            <div class="row">
-              <input id="export-path" aria-label="Nơi lưu tệp báo cáo" value={path} onInput={(e) => setPath(e.currentTarget.value)} />
-              <button onClick={choose}>Chọn nơi lưu…</button>
-              <button class="primary" id="export-run" onClick={run} disabled={busy}>
-                Xuất báo cáo
-              </button>
-              {written && (
-                <button id="export-open-folder" onClick={() => api.revealPath(written).catch((e) => setMessage({ ok: false, text: toIpcError(e).message }))}>
-                  Mở thư mục
-                </button>
-              )}
-            </div>
+            <SavePathRow
+              id="export"
+              label="Nơi lưu tệp báo cáo"
+              path={path}
+              setPath={setPath}
+              onRun={run}
+              busy={busy}
+              written={written}
+              onError={(text) => setMessage({ ok: false, text })}
+            >
+              Xuất báo cáo
+            </SavePathRow>
           </section>
         </>
       )}
