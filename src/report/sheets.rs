@@ -12,7 +12,7 @@ use super::layout::{
     TASK_HEADER_ROW,
 };
 use super::month::MonthReport;
-use super::table::{fit_height, numbering_row, sheet_title, write_row, Cell};
+use super::table::{fit_height, numbering_row, sheet_title, write_body, write_row, Cell};
 use crate::status::Status;
 use crate::xlsx::{self, Formats, Written};
 
@@ -89,11 +89,14 @@ pub fn tasks_rows(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Dige
     let last_col = TASK_HEADERS.len() as u16 - 1;
     let evidence = report.evidence_numbers();
     let mut digest = SheetDigest::new(Sheet::Tasks);
-    let mut row = TASK_FIRST_ROW;
-    for (n, t) in (1u32..).zip(report.tasks()) {
+    let columns: [&Format; 16] = [
+        &f.number, &f.centred, &f.text, &f.centred, &f.centred, &f.text, &f.text, &f.text, &f.date,
+        &f.text, &f.centred, &f.number, &f.text, &f.text, &f.text, &f.text,
+    ];
+    let rows = report.tasks().iter().enumerate().map(|(i, t)| {
         let partners: Vec<&str> = t.task.partners.iter().map(|p| report.name_of(p)).collect();
         let cells = [
-            Cell::Number(Some(f64::from(n))),
+            Cell::Number(Some((i + 1) as f64)),
             t.code.as_str().into(),
             t.task.content.as_str().into(),
             t.task.criteria.join("; ").into(),
@@ -114,32 +117,13 @@ pub fn tasks_rows(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Dige
             t.obstacles.as_str().into(),
             t.proposals.as_str().into(),
         ];
-        let status_format = if t.status_kind == Status::Overdue {
-            &f.alert
-        } else {
-            &f.centred
-        };
-        let formats: [&Format; 16] = [
-            &f.number,
-            &f.centred,
-            &f.text,
-            &f.centred,
-            &f.centred,
-            &f.text,
-            &f.text,
-            &f.text,
-            &f.date,
-            &f.text,
-            status_format,
-            &f.number,
-            &f.text,
-            &f.text,
-            &f.text,
-            &f.text,
-        ];
-        write_row(ws, row, &cells, &formats, &TASK_WIDTHS, Some(&mut digest))?;
-        row += 1;
-    }
+        let mut formats = columns;
+        if t.status_kind == Status::Overdue {
+            formats[usize::from(task_col::STATUS)] = &f.alert;
+        }
+        (cells, formats)
+    });
+    let row = write_body(ws, TASK_FIRST_ROW, columns, &TASK_WIDTHS, &mut digest, rows)?;
     ws.set_freeze_panes(TASK_FIRST_ROW, task_col::CONTENT)?;
     ws.set_repeat_rows(TASK_HEADER_ROW, TASK_HEADER_ROW + 1)?;
     xlsx::print_setup(ws);
@@ -220,10 +204,9 @@ pub fn evidence_rows(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> D
         &f.number, &f.text, &f.date, &f.text, &f.text, &f.text, &f.centred, &f.text, &f.small,
     ];
     let mut digest = SheetDigest::new(Sheet::Evidence);
-    let mut row = header_row + 1;
-    for (n, e) in (1u32..).zip(&report.evidence) {
+    let rows = report.evidence.iter().enumerate().map(|(i, e)| {
         let cells = [
-            Cell::Number(Some(f64::from(n))),
+            Cell::Number(Some((i + 1) as f64)),
             e.number.as_str().into(),
             Cell::Date(Some(e.date)),
             e.issuer.as_str().into(),
@@ -233,16 +216,16 @@ pub fn evidence_rows(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> D
             e.file_name.as_deref().unwrap_or_default().into(),
             e.file_sha256.as_deref().unwrap_or_default().into(),
         ];
-        write_row(
-            ws,
-            row,
-            &cells,
-            &formats,
-            &EVIDENCE_FIT_WIDTHS,
-            Some(&mut digest),
-        )?;
-        row += 1;
-    }
+        (cells, formats)
+    });
+    let row = write_body(
+        ws,
+        header_row + 1,
+        formats,
+        &EVIDENCE_FIT_WIDTHS,
+        &mut digest,
+        rows,
+    )?;
     table_finish(ws, header_row, row, last_col)?;
     Ok(digest.finish())
 }

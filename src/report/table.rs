@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use chrono::NaiveDate;
-use rust_xlsxwriter::{Format, FormatAlign, Worksheet};
+use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
 
 use super::content_hash::{canonical_date, canonical_number, SheetDigest};
 use crate::xlsx::{self, Written};
@@ -72,9 +72,9 @@ pub fn fit_height<'a>(
     Ok(())
 }
 
-/// Writes a row of cells from column 0, each with its column's format and
-/// width, sets the row's height to fit, and adds the row to `digest` when the
-/// sheet is one the content hash covers.
+/// Writes a row of cells from column 0, each with its format, sets the row's
+/// height to fit its widths, and adds the row to `digest` when the sheet is
+/// one the content hash covers.
 pub fn write_row(
     ws: &mut Worksheet,
     row: u32,
@@ -83,13 +83,97 @@ pub fn write_row(
     widths: &[f64],
     digest: Option<&mut SheetDigest>,
 ) -> Written {
+    write_cells(ws, row, cells, formats, &[])?;
+    finish_row(ws, row, cells, widths, digest)
+}
+
+/// Writes the data rows of a long table into a streamed sheet from
+/// `first_row` down, each row its cells and their formats, and returns the
+/// row below the last. `columns` is each column's usual format.
+///
+/// rust_xlsxwriter finds a formatted cell's style by hashing its whole
+/// `Format`, which costs more than the rest of writing the cell. A cell
+/// written without a format takes its column's format when its row is
+/// written out, so while the rows are written each column carries its usual
+/// format and the cells that have it are written without one. A streamed
+/// sheet writes a row out when the next row starts, and its last row when
+/// the workbook is saved: so the last row is written with its formats, and
+/// the column formats are taken off after it, leaving nothing outside the
+/// table formatted. The cells come out exactly as with a format each.
+pub fn write_body<'c, 'f, const N: usize>(
+    ws: &mut Worksheet,
+    first_row: u32,
+    columns: [&Format; N],
+    widths: &[f64; N],
+    digest: &mut SheetDigest,
+    rows: impl ExactSizeIterator<Item = ([Cell<'c>; N], [&'f Format; N])>,
+) -> Result<u32, XlsxError> {
+    for (col, format) in (0u16..).zip(columns) {
+        ws.set_column_format(col, format)?;
+    }
+    let last = rows.len().saturating_sub(1);
+    let mut row = first_row;
+    for (i, (cells, formats)) in rows.enumerate() {
+        let carried: &[&Format] = if i < last { &columns } else { &[] };
+        write_cells(ws, row, &cells, &formats, carried)?;
+        finish_row(ws, row, &cells, widths, Some(&mut *digest))?;
+        row += 1;
+    }
+    let plain = Format::new();
+    for col in 0..N as u16 {
+        ws.set_column_format(col, &plain)?;
+    }
+    Ok(row)
+}
+
+/// Writes the cells of a row from column 0; a cell with a value whose format
+/// is its column's in `carried` is written without one (see [`write_body`]).
+fn write_cells(
+    ws: &mut Worksheet,
+    row: u32,
+    cells: &[Cell],
+    formats: &[&Format],
+    carried: &[&Format],
+) -> Written {
     for ((col, cell), format) in (0u16..).zip(cells).zip(formats) {
+        let in_column = carried
+            .get(usize::from(col))
+            .is_some_and(|c| std::ptr::eq(*c, *format));
+        if in_column && put_bare(ws, row, col, cell)? {
+            continue;
+        }
         match cell {
             Cell::Text(s) => xlsx::put_text(ws, row, col, s, format)?,
             Cell::Number(n) => xlsx::put_number(ws, row, col, *n, format)?,
             Cell::Date(d) => xlsx::put_date(ws, row, col, *d, format)?,
         }
     }
+    Ok(())
+}
+
+/// Writes a cell's value without a format; false, writing nothing, when it
+/// has none (an empty cell needs its own format to keep its borders).
+fn put_bare(ws: &mut Worksheet, row: u32, col: u16, cell: &Cell) -> Result<bool, XlsxError> {
+    match cell {
+        Cell::Text(s) if !s.is_empty() => ws.write_string(row, col, s.as_ref())?,
+        Cell::Number(Some(n)) => ws.write_number(row, col, *n)?,
+        Cell::Date(Some(d)) => match xlsx::excel_date(*d) {
+            Some(d) => ws.write_datetime(row, col, d)?,
+            None => return Ok(false),
+        },
+        _ => return Ok(false),
+    };
+    Ok(true)
+}
+
+/// Sets a written row's height to fit its texts and adds it to `digest`.
+fn finish_row(
+    ws: &mut Worksheet,
+    row: u32,
+    cells: &[Cell],
+    widths: &[f64],
+    digest: Option<&mut SheetDigest>,
+) -> Written {
     let texts = cells
         .iter()
         .zip(widths)

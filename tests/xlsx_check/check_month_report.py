@@ -55,6 +55,27 @@ def check_table(ws, name, header, freeze):
     check(head.border.left.style == "thin", f"{name}: header without borders")
 
 
+def check_body(ws, name, first, last_col):
+    """Every cell of the data rows is bordered and top-aligned in Times New
+    Roman, the table ends with its last numbered row, and no column carries a
+    format of its own (the exporter writes most cells without a format while
+    their column carries it, then takes the column formats off)."""
+    columns = [chr(c) for c in range(ord("A"), ord(last_col) + 1)]
+    for row in range(first, ws.max_row + 1):
+        for col in columns:
+            cell = ws[f"{col}{row}"]
+            sides = (cell.border.left, cell.border.right, cell.border.top, cell.border.bottom)
+            if not all(side.style == "thin" for side in sides) or cell.font.name != "Times New Roman" \
+                    or cell.alignment.vertical != "top":
+                check(False, f"{name}!{cell.coordinate}: not a bordered Times New Roman cell")
+                return
+    if ws.max_row >= first:
+        check(ws[f"A{ws.max_row}"].value == ws.max_row - first + 1,
+              f"{name}: row {ws.max_row} is not the table's last row")
+    for col in columns:
+        check(not ws.column_dimensions[col].has_style, f"{name}: column {col} has a format")
+
+
 def check_fonts(ws, name):
     for row in ws.iter_rows():
         for cell in row:
@@ -103,6 +124,7 @@ def main(path):
                     check(cell.data_type == "n" and cell.number_format == "0.0000",
                           f"{name}!{cell.coordinate}: score not a number with 4 decimals")
         else:
+            check_body(ws, name, first, last_col)
             for row in range(first, ws.max_row + 1):
                 check(ws[f"A{row}"].data_type == "n", f"{name}!A{row}: STT is not a number")
 
