@@ -163,20 +163,20 @@ impl Store {
                 .collect())
         };
         let mut tasks = codes(
-            "SELECT et.evidence_id, t.id, t.code FROM evidence_task et
+            "SELECT et.evidence_id, t.id, t.code, t.position FROM evidence_task et
              JOIN evidence e ON e.id = et.evidence_id JOIN task t ON t.id = et.task_id
-             WHERE e.agency_id = ?1 ORDER BY et.evidence_id, t.position",
+             WHERE e.agency_id = ?1",
         )?;
         let mut criteria = codes(
-            "SELECT ec.evidence_id, c.id, c.code FROM evidence_criterion ec
+            "SELECT ec.evidence_id, c.id, c.code, c.position FROM evidence_criterion ec
              JOIN evidence e ON e.id = ec.evidence_id JOIN criterion c ON c.id = ec.criterion_id
-             WHERE e.agency_id = ?1 ORDER BY ec.evidence_id, c.position",
+             WHERE e.agency_id = ?1",
         )?;
+        // Sorted here, newest first, rather than by SQLite (see `tasks`).
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.id, e.reference, e.doc_type, e.issued_on, e.issuer, e.summary, e.location,
                  e.file_name, e.file_sha256, e.created_at
-             FROM evidence e WHERE e.agency_id = ?1
-             ORDER BY e.issued_on DESC, e.id DESC",
+             FROM evidence e WHERE e.agency_id = ?1",
         )?;
         let mut rows = stmt.query([agency_id])?;
         let mut out = Vec::new();
@@ -197,6 +197,7 @@ impl Store {
                 criteria: criteria.remove(&id).unwrap_or_default(),
             });
         }
+        out.sort_unstable_by(|a, b| (b.date, b.id).cmp(&(a.date, a.id)));
         Ok(out)
     }
 

@@ -317,15 +317,20 @@ impl Store {
     fn latest_entries(&self, agency_id: i64, period: &str) -> Result<HashMap<i64, ProgressRow>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT task_id, {PROGRESS_COLUMNS} FROM progress
-             WHERE agency_id = ?1 AND period <= ?2
-             ORDER BY task_id, period DESC"
+             WHERE agency_id = ?1 AND period <= ?2"
         ))?;
         let mut rows = stmt.query((agency_id, period))?;
-        let mut latest = HashMap::new();
+        let mut latest: HashMap<i64, ProgressRow> = HashMap::new();
         while let Some(r) = rows.next()? {
+            // Each task's newest entry is kept (sorting in SQLite instead
+            // would copy every entry's text once more).
             let task_id: i64 = r.get(0)?;
-            if let std::collections::hash_map::Entry::Vacant(slot) = latest.entry(task_id) {
-                slot.insert(progress_row(r, 1)?);
+            let period = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+            if latest
+                .get(&task_id)
+                .is_none_or(|kept| kept.period.as_str() < period)
+            {
+                latest.insert(task_id, progress_row(r, 1)?);
             }
         }
         Ok(latest)

@@ -55,13 +55,20 @@ fn newest_evidence_comes_first() {
     let mut later = input("02/KH-SNV");
     later.date = Some(date(2024, 9, 3));
     store.add_evidence(plan, &later, now()).expect("second");
+    store
+        .add_evidence(plan, &input("03/KH-SNV"), now())
+        .expect("third, dated as the first");
     let numbers: Vec<String> = store
         .evidence(plan, "SNV")
         .expect("list")
         .into_iter()
         .map(|e| e.number)
         .collect();
-    assert_eq!(numbers, vec!["02/KH-SNV", "01/KH-SNV"]);
+    assert_eq!(
+        numbers,
+        vec!["02/KH-SNV", "03/KH-SNV", "01/KH-SNV"],
+        "by date, the one entered last first among those of one date"
+    );
 }
 
 #[test]

@@ -24,6 +24,20 @@ fn a_new_database_file_gets_the_built_in_plan_once() {
 }
 
 #[test]
+fn tasks_their_partners_and_criteria_read_back_in_the_plans_order() {
+    let (_db, store, plan) = open_new();
+    let stored = store.plan_data(plan).expect("the plan reads");
+    let built_in = cchc::plan::built_in().expect("the built-in plan loads");
+    let listed = |tasks: &[cchc::plan::TaskDef]| -> Vec<(String, Vec<String>, Vec<String>)> {
+        tasks
+            .iter()
+            .map(|t| (t.code.clone(), t.partners.clone(), t.criteria.clone()))
+            .collect()
+    };
+    assert_eq!(listed(&stored.tasks), listed(&built_in.tasks));
+}
+
+#[test]
 fn a_task_led_by_a_group_is_one_task_listed_for_every_member() {
     let (_db, store, plan) = open_new();
     let all = store.tasks(plan, None).expect("tasks");
