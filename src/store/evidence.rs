@@ -197,7 +197,7 @@ impl Store {
                 criteria: criteria.remove(&id).unwrap_or_default(),
             });
         }
-        out.sort_unstable_by(|a, b| (b.date, b.id).cmp(&(a.date, a.id)));
+        out.sort_unstable_by_key(|e| std::cmp::Reverse((e.date, e.id)));
         Ok(out)
     }
 

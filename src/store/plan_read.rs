@@ -285,10 +285,10 @@ impl Store {
         &self,
         sql: &str,
         param: i64,
-    ) -> Result<HashMap<i64, Vec<(i64, String)>>> {
+    ) -> Result<HashMap<i64, Vec<Linked>>> {
         let mut stmt = self.conn.prepare_cached(sql)?;
         let mut rows = stmt.query([param])?;
-        let mut by_owner: HashMap<i64, Vec<(i64, (i64, String))>> = HashMap::new();
+        let mut by_owner: HashMap<i64, Vec<(i64, Linked)>> = HashMap::new();
         while let Some(r) = rows.next()? {
             by_owner
                 .entry(r.get(0)?)
@@ -361,6 +361,9 @@ impl Store {
         })
     }
 }
+
+/// The `(id, code)` of a row linked to a task or an evidence record.
+type Linked = (i64, String);
 
 /// Splits a list joined with the unit separator (never typed by a person).
 fn split_list(joined: Option<String>) -> Vec<String> {
