@@ -155,22 +155,17 @@ impl Store {
     /// The agency's evidence, newest document first.
     pub fn evidence(&self, plan_id: i64, agency: &str) -> Result<Vec<EvidenceRow>> {
         let agency_id = self.reporting_agency(plan_id, agency)?;
-        let codes = |sql: &str| -> Result<HashMap<i64, Vec<String>>> {
-            Ok(self
-                .codes_by_owner(sql, agency_id)?
-                .into_iter()
-                .map(|(id, list)| (id, list.into_iter().map(|(_, code)| code).collect()))
-                .collect())
-        };
-        let mut tasks = codes(
+        let mut tasks = self.codes_by_owner(
             "SELECT et.evidence_id, t.id, t.code, t.position FROM evidence_task et
              JOIN evidence e ON e.id = et.evidence_id JOIN task t ON t.id = et.task_id
              WHERE e.agency_id = ?1",
+            agency_id,
         )?;
-        let mut criteria = codes(
+        let mut criteria = self.codes_by_owner(
             "SELECT ec.evidence_id, c.id, c.code, c.position FROM evidence_criterion ec
              JOIN evidence e ON e.id = ec.evidence_id JOIN criterion c ON c.id = ec.criterion_id
              WHERE e.agency_id = ?1",
+            agency_id,
         )?;
         // Sorted here, newest first, rather than by SQLite (see `tasks`).
         let mut stmt = self.conn.prepare_cached(
@@ -193,8 +188,8 @@ impl Store {
                 file_name: r.get(7)?,
                 file_sha256: r.get(8)?,
                 created_at: r.get(9)?,
-                tasks: tasks.remove(&id).unwrap_or_default(),
-                criteria: criteria.remove(&id).unwrap_or_default(),
+                tasks: take_codes(&mut tasks, id),
+                criteria: take_codes(&mut criteria, id),
             });
         }
         out.sort_unstable_by_key(|e| std::cmp::Reverse((e.date, e.id)));
@@ -283,4 +278,10 @@ pub(super) struct StoredFile {
     pub name: String,
     pub sha256: String,
     pub size: u64,
+}
+
+/// Takes the codes linked to one owner out of the map `codes_by_owner` made.
+fn take_codes(links: &mut HashMap<i64, Vec<(i64, String)>>, owner: i64) -> Vec<String> {
+    let list = links.remove(&owner).unwrap_or_default();
+    list.into_iter().map(|(_, code)| code).collect()
 }

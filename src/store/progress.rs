@@ -43,6 +43,22 @@ pub struct ProgressRow {
     pub updated_at: String,
 }
 
+impl ProgressRow {
+    /// What a task never recorded counts as: not started, nothing written.
+    fn none() -> ProgressRow {
+        ProgressRow {
+            period: String::new(),
+            state: State::NotStarted,
+            done_on: None,
+            percent: None,
+            result: String::new(),
+            obstacles: String::new(),
+            proposals: String::new(),
+            updated_at: String::new(),
+        }
+    }
+}
+
 /// One task of an agency's monthly report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -247,32 +263,33 @@ impl Store {
         let (period, end) = period(period_text)?;
         let agency_id = self.reporting_agency(plan_id, agency)?;
         let mut counts = StatusCounts(Status::ALL.iter().map(|s| (*s, 0)).collect());
-        let mut tasks = Vec::new();
         let mut latest = self.latest_entries(agency_id, &period)?;
-        for task in self.tasks(plan_id, Some(agency))? {
+        let rows = self.tasks(plan_id, Some(agency))?;
+        let mut tasks = Vec::with_capacity(rows.len());
+        for task in rows {
             let entry = latest.remove(&task.id);
-            let state = entry.as_ref().map_or(State::NotStarted, |e| e.state);
-            let done_on = entry.as_ref().and_then(|e| e.done_on);
-            let kind = status::derive(state, done_on, task.due_date, task.recurring, end);
+            let entry_period = entry.as_ref().map(|e| e.period.clone());
+            let entry = entry.unwrap_or_else(ProgressRow::none);
+            let kind = status::derive(
+                entry.state,
+                entry.done_on,
+                task.due_date,
+                task.recurring,
+                end,
+            );
             counts.add(kind);
             tasks.push(TaskStatus {
                 code: task.code.clone(),
                 role: task.role.unwrap_or(Role::Partner),
                 status: kind.label().to_string(),
-                state,
-                percent: entry.as_ref().and_then(|e| e.percent),
-                result: entry.as_ref().map(|e| e.result.clone()).unwrap_or_default(),
-                obstacles: entry
-                    .as_ref()
-                    .map(|e| e.obstacles.clone())
-                    .unwrap_or_default(),
-                proposals: entry
-                    .as_ref()
-                    .map(|e| e.proposals.clone())
-                    .unwrap_or_default(),
-                done_on,
+                state: entry.state,
+                percent: entry.percent,
+                result: entry.result,
+                obstacles: entry.obstacles,
+                proposals: entry.proposals,
+                done_on: entry.done_on,
                 due_date: task.due_date,
-                entry_period: entry.map(|e| e.period),
+                entry_period,
                 status_kind: kind,
                 task,
             });
