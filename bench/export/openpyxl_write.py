@@ -37,7 +37,7 @@ def write(cells, out):
         for row in rows:
             ws.append(row)
     wb.save(out)
-    print(f"openpyxl wrote {count} cells in {time.perf_counter() - start:.2f} s")
+    print(f"openpyxl wrote {count} cells in {time.perf_counter() - start:.2f} s", file=sys.stderr)
 
 
 if __name__ == "__main__":

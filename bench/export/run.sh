@@ -22,18 +22,24 @@ rm -f "$work"/small.sqlite3* "$work"/big.sqlite3*
 "$cchc" --db "$work/big.sqlite3" plan import "$work/tasks.xlsx"
 "$fill" "$work/big.sqlite3" SNV 2024-09 20000
 
+# Runs a command N times; prints what each run says on stderr and its time
+# line, then the median wall time of the runs.
+runs() {
+    local n=$1
+    shift
+    for _ in $(seq "$n"); do
+        /usr/bin/time -f "%e %U %S %M" "$@" 2>&1 >/dev/null
+    done | tee /dev/stderr | awk 'NF == 4 && $1 ~ /^[0-9.]+$/ { print $1 }' | sort -n |
+        awk '{ t[NR] = $1 } END { print "median wall:", t[int((NR + 1) / 2)], "s" }'
+}
+
 for size in small big; do
     echo "== cchc export, $size (wall s, user s, system s, peak KB)"
-    for _ in 1 2 3 4 5; do
-        /usr/bin/time -f "%e %U %S %M" "$cchc" --db "$work/$size.sqlite3" export \
-            --agency SNV --period 2024-09 --out "$work/$size.xlsx" >/dev/null
-    done
+    runs 11 "$cchc" --db "$work/$size.sqlite3" export \
+        --agency SNV --period 2024-09 --out "$work/$size.xlsx"
 done
 
 echo "== openpyxl writing the same cells as the big export (wall s, user s, system s, peak KB)"
 "$python" bench/export/openpyxl_write.py dump "$work/big.xlsx" "$work/cells.pickle"
-for _ in 1 2 3; do
-    /usr/bin/time -f "%e %U %S %M" "$python" bench/export/openpyxl_write.py write \
-        "$work/cells.pickle" "$work/openpyxl.xlsx"
-done
+runs 5 "$python" bench/export/openpyxl_write.py write "$work/cells.pickle" "$work/openpyxl.xlsx"
 echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg)"
