@@ -168,16 +168,21 @@ impl Store {
     /// The criteria the agency's tasks serve, in plan order, with their tasks counted.
     fn criterion_lines(&self, plan_id: i64, status: &StatusReport) -> Result<Vec<CriterionLine>> {
         let fields = self.fields(plan_id)?;
+        // (tasks, done) of each criterion served, counted in one pass.
+        let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+        for t in &status.tasks {
+            let done = matches!(t.status_kind, Status::DoneOnTime | Status::DoneLate);
+            for code in &t.task.criteria {
+                let count = counts.entry(code.as_str()).or_default();
+                count.0 += 1;
+                count.1 += usize::from(done);
+            }
+        }
         let mut lines = Vec::new();
         for c in self.criteria(plan_id)? {
-            let serving: Vec<&TaskStatus> = status
-                .tasks
-                .iter()
-                .filter(|t| t.task.criteria.contains(&c.code))
-                .collect();
-            if serving.is_empty() {
+            let Some(&(tasks, done)) = counts.get(c.code.as_str()) else {
                 continue;
-            }
+            };
             let field = c
                 .field()
                 .map(|n| match fields.iter().find(|f| f.code == n) {
@@ -190,11 +195,8 @@ impl Store {
                 score_prev: c.score_prev,
                 points_lost: c.points_lost,
                 target: c.target,
-                tasks: serving.len(),
-                done: serving
-                    .iter()
-                    .filter(|t| matches!(t.status_kind, Status::DoneOnTime | Status::DoneLate))
-                    .count(),
+                tasks,
+                done,
                 code: c.code,
                 name: c.name,
             });

@@ -298,12 +298,18 @@ fn evidence_and_criteria_sheets_list_what_the_tasks_rest_on() {
         Some(&Data::Float(c.max_score))
     );
     assert_eq!(text(&criteria, row, 8), "1", "II.5.2 is done");
-    let served: std::collections::BTreeSet<String> = store
-        .tasks(plan, Some("SNV"))
-        .expect("tasks")
-        .into_iter()
-        .flat_map(|t| t.criteria)
-        .collect();
+    let tasks = store.tasks(plan, Some("SNV")).expect("tasks");
+    let serving = tasks
+        .iter()
+        .filter(|t| t.criteria.iter().any(|c| c == "7.1.3"))
+        .count();
+    assert_eq!(
+        text(&criteria, row, 7),
+        serving.to_string(),
+        "tasks serving 7.1.3"
+    );
+    let served: std::collections::BTreeSet<String> =
+        tasks.into_iter().flat_map(|t| t.criteria).collect();
     let listed: std::collections::BTreeSet<String> = (4..criteria.end().expect("cells").0 + 1)
         .map(|r| text(&criteria, r, 0))
         .collect();
