@@ -99,7 +99,10 @@ pub fn write_row(
 /// sheet writes a row out when the next row starts, and its last row when
 /// the workbook is saved: so the last row is written with its formats, and
 /// the column formats are taken off after it, leaving nothing outside the
-/// table formatted. The cells come out exactly as with a format each.
+/// table formatted. The cells come out exactly as with a format each. Only
+/// for a streamed sheet (`add_worksheet_with_constant_memory`): an ordinary
+/// sheet writes all its rows at save time, when the bare cells would find
+/// their columns plain.
 pub fn write_body<'c, 'f, const N: usize>(
     ws: &mut Worksheet,
     first_row: u32,
