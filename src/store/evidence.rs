@@ -2,13 +2,13 @@
 //! criteria, and the attached files, copied into `evidence/` under the folder of
 //! the database and named by SHA-256 (a user's path is read once, never stored).
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
+use super::plan_read::take_codes;
 use super::Store;
 use crate::docref;
 use crate::error::{Error, Result};
@@ -278,10 +278,4 @@ pub(super) struct StoredFile {
     pub name: String,
     pub sha256: String,
     pub size: u64,
-}
-
-/// Takes the codes linked to one owner out of the map `codes_by_owner` made.
-fn take_codes(links: &mut HashMap<i64, Vec<(i64, String)>>, owner: i64) -> Vec<String> {
-    let list = links.remove(&owner).unwrap_or_default();
-    list.into_iter().map(|(_, code)| code).collect()
 }

@@ -26,9 +26,9 @@ use cchc::{deadline, docref, plan_workbook, report, status::State, Error, Result
 
 fn main() -> ExitCode {
     // A command lives for a moment and touches its memory once: 2 MB huge
-    // pages cost more to clear than they save (the 10,000-task export spends
-    // a third of its time clearing them on a machine that has just freed
-    // that memory; docs/performance.md). Failing to turn them off changes
+    // pages cost more to clear than they save (the 10,000-task export spent
+    // a fifth to a third of its time clearing them on a machine that had
+    // just freed that memory; docs/performance.md). Failing to turn them off changes
     // nothing else.
     #[cfg(target_os = "linux")]
     let _ = rustix::thread::disable_transparent_huge_pages(true);
