@@ -37,13 +37,13 @@ pub fn now() -> DateTime<Utc> {
         .expect("valid test time")
 }
 
-/// Reads the plan text that CI also has beside the clone.
+/// Reads the plan's public text, the source the built-in plan is transcribed from.
 pub fn plan_text() -> String {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../shared/seed/ke-hoach-chi-so-cchc-hung-yen-2024.txt"
+        "/assets/plans/hung-yen-2024/ke-hoach.txt"
     );
-    std::fs::read_to_string(path).expect("the plan text is in ../shared/seed")
+    std::fs::read_to_string(path).expect("the plan text is in assets/plans/hung-yen-2024")
 }
 
 /// Counts rows of a table straight from the file, outside the store's API.
