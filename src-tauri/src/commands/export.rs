@@ -9,9 +9,9 @@ use crate::state::AppState;
 #[tauri::command(async)]
 pub fn export_preview(state: State<'_, AppState>, period: String) -> Result<ExportPreview> {
     state.with_agency(|store, plan, agency| {
-        Ok(ExportPreview::of(
-            &store.month_report(plan, agency, &period)?,
-        ))
+        Ok(ExportPreview::of(&report::MonthReport::gather(
+            store, plan, agency, &period,
+        )?))
     })
 }
 
@@ -19,7 +19,7 @@ pub fn export_preview(state: State<'_, AppState>, period: String) -> Result<Expo
 #[tauri::command(async)]
 pub fn export_month(state: State<'_, AppState>, period: String, path: String) -> Result<String> {
     state.with_agency(|store, plan, agency| {
-        let month = store.month_report(plan, agency, &period)?;
+        let month = report::MonthReport::gather(store, plan, agency, &period)?;
         let signer = Some(store.profile(plan)?.signer).filter(|s| !s.is_empty());
         let now = chrono::Local::now().fixed_offset();
         let target = report::target_path(Some(std::path::Path::new(&path)), &month);
