@@ -10,13 +10,14 @@ use std::path::{Path, PathBuf};
 /// Everything not listed here (report, collect, plan_workbook, forms, xlsx,
 /// open) is above the store and may use it.
 const RULES: &[(&str, &[&str])] = &[
-    ("error", &[]),
     ("text", &[]),
     ("docref", &[]),
+    ("deadline", &["text"]),
+    // The one error enum wraps the deadline and reference parsers' errors.
+    ("error", &["deadline", "docref"]),
     ("status", &["error"]),
     ("sha256", &["error"]),
     ("durable", &["error"]),
-    ("deadline", &["error", "text"]),
     ("plan", &["error", "text", "deadline", "status"]),
     ("db", &["error", "durable"]),
     (
