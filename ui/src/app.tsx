@@ -7,7 +7,7 @@ import type { AppInfo } from "./bindings/AppInfo";
 import type { StartReport } from "./bindings/StartReport";
 import { DataSafety, StartNotice } from "./components/DataSafety";
 import { defaultPeriod, formatPeriod, monthsOf, shiftPeriod } from "./lib/format";
-import { flushAll } from "./lib/pending";
+import { flushAll, watchUnsaved } from "./lib/pending";
 import { CollectScreen } from "./screens/Collect";
 import { DashboardScreen } from "./screens/Dashboard";
 import { EvidenceScreen } from "./screens/Evidence";
@@ -41,13 +41,14 @@ export function App() {
   const load = useCallback(async () => {
     try {
       const next = await api.appInfo();
-      setInfo(next);
-      setCollector(await api.collectorMode());
+      const collectorOn = await api.collectorMode();
+      const agencies = next.profile.agency ? await api.agencies() : [];
+      // All at once, after every answer is in: no screen is shown (and so none
+      // asks the shell) before the month is known.
       setPeriod((p) => p || defaultPeriod(next.plan.year, new Date()));
-      if (next.profile.agency) {
-        const agencies = await api.agencies();
-        setAgencyName(agencies.find((a) => a.code === next.profile.agency)?.name ?? next.profile.agency);
-      }
+      setCollector(collectorOn);
+      setAgencyName(agencies.find((a) => a.code === next.profile.agency)?.name ?? next.profile.agency ?? "");
+      setInfo(next);
     } catch (e) {
       setFatal(toIpcError(e).message);
     }
@@ -57,7 +58,16 @@ export function App() {
     void load();
     // The daily backup and the quick check, once per start.
     api.startCheck().then(setStart, (e) => setStartError(toIpcError(e).message));
-    return api.onCloseRequested(flushAll);
+    const stopClose = api.onCloseRequested(flushAll);
+    // The system ending the app (SIGTERM, Windows sign-out or shut-down): save first.
+    const stopExit = api.onBeforeExit(flushAll);
+    // The shell keeps the list of what is typed but unsaved, for the next start.
+    const stopWatch = watchUnsaved((items) => void api.noteUnsaved(items).catch(() => {}));
+    return () => {
+      stopClose();
+      stopExit();
+      stopWatch();
+    };
   }, [load]);
 
   useEffect(() => {
@@ -85,7 +95,7 @@ export function App() {
       </div>
     );
   }
-  if (!info) return <p class="boot">Đang mở dữ liệu…</p>;
+  if (!info || !period) return <p class="boot">Đang mở dữ liệu…</p>;
   if (!info.profile.agency) return <FirstRun plan={info.plan.name} onDone={load} />;
 
   const go = async (next: Screen, task: string | null = null) => {

@@ -19,6 +19,12 @@ describe("backups", () => {
     expect(formatSize(21 * 1024 + 300)).toBe("21 KB");
     expect(formatSize(1.25 * 1024 * 1024)).toBe("1,3 MB");
   });
+  it("keeps the zeros of whole sizes (20 KB, 100 KB, 10 MB)", () => {
+    expect(formatSize(20 * 1024)).toBe("20 KB");
+    expect(formatSize(100 * 1024)).toBe("100 KB");
+    expect(formatSize(10 * 1024 * 1024)).toBe("10 MB");
+    expect(formatSize(0)).toBe("0 byte");
+  });
 });
 
 describe("what the check found, in words", () => {
