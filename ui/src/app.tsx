@@ -103,7 +103,8 @@ export function App() {
     setOpenTask(task);
     setScreen(next);
   };
-  const changePeriod = async (next: string) => {
+  /** Saves what is pending for the month shown, then shows `next` (a month, or a step from the month shown then). */
+  const changePeriod = async (next: string | ((shown: string) => string)) => {
     await flushAll();
     setPeriod(next);
   };
@@ -131,7 +132,7 @@ export function App() {
         </div>
         <div class="period" role="group" aria-label="Kỳ báo cáo">
           <span>Kỳ báo cáo:</span>
-          <button aria-label="Tháng trước" onClick={() => changePeriod(shiftPeriod(period, -1))}>
+          <button aria-label="Tháng trước" onClick={() => changePeriod((p) => shiftPeriod(p, -1))}>
             ‹
           </button>
           <select id="period" value={period} onChange={(e) => changePeriod(e.currentTarget.value)}>
@@ -141,7 +142,7 @@ export function App() {
               </option>
             ))}
           </select>
-          <button aria-label="Tháng sau" onClick={() => changePeriod(shiftPeriod(period, 1))}>
+          <button aria-label="Tháng sau" onClick={() => changePeriod((p) => shiftPeriod(p, 1))}>
             ›
           </button>
         </div>
