@@ -21,6 +21,7 @@ import type { ExportPreview } from "./bindings/ExportPreview";
 import type { EvidenceForm } from "./bindings/EvidenceForm";
 import type { EvidenceRow } from "./bindings/EvidenceRow";
 import type { ImportOutcome } from "./bindings/ImportOutcome";
+import type { PendingWork } from "./bindings/PendingWork";
 import type { Profile } from "./bindings/Profile";
 import type { ProgressForm } from "./bindings/ProgressForm";
 import type { ProgressRow } from "./bindings/ProgressRow";
@@ -100,8 +101,8 @@ export const api = {
   collectedMonth: (period: string) => call<CollectedMonth>("collected_month", { period }),
   collectedRows: (period: string, agency: string) => call<CollectedTask[]>("collected_rows", { period, agency }),
   exportConsolidated: (period: string, path: string) => call<string>("export_consolidated", { period, path }),
-  /** Tells the shell what is typed but not saved yet (empty when all is saved). */
-  noteUnsaved: (items: string[]) => call<null>("note_unsaved", { items }),
+  /** Tells the shell what is typed but not saved yet (empty when all is saved), as of call `seq`. */
+  stashPending: (seq: number, work: PendingWork[]) => call<null>("stash_pending", { seq, work }),
 
   /**
    * The full path where a file is saved by default: in Documents, or, without

@@ -61,8 +61,8 @@ export function App() {
     const stopClose = api.onCloseRequested(flushAll);
     // The system ending the app (SIGTERM, Windows sign-out or shut-down): save first.
     const stopExit = api.onBeforeExit(flushAll);
-    // The shell keeps the list of what is typed but unsaved, for the next start.
-    const stopWatch = watchUnsaved((items) => void api.noteUnsaved(items).catch(() => {}));
+    // The shell keeps what is typed but unsaved, to save it if the system ends the app.
+    const stopWatch = watchUnsaved((seq, work) => void api.stashPending(seq, work).catch(() => {}));
     return () => {
       stopClose();
       stopExit();

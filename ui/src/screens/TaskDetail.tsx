@@ -8,6 +8,7 @@ import { api, toIpcError } from "../api";
 import type { Criterion } from "../bindings/Criterion";
 import type { DocRef } from "../bindings/DocRef";
 import type { EvidenceRow } from "../bindings/EvidenceRow";
+import type { PendingWork } from "../bindings/PendingWork";
 import type { ProgressForm } from "../bindings/ProgressForm";
 import type { ProgressRow } from "../bindings/ProgressRow";
 import type { State } from "../bindings/State";
@@ -60,7 +61,7 @@ export function TaskDetail(p: Props) {
   const [dialog, setDialog] = useState<ReturnType<typeof emptyEvidenceForm> | null>(null);
   const composing = useRef(false);
   /** What is typed but not yet saved (or refused), named for the notice at the next start. */
-  const unsaved = useRef<string | null>(null);
+  const unsaved = useRef<PendingWork | null>(null);
   const carried = p.status?.entry_period && p.status.entry_period !== p.period ? p.status.entry_period : null;
 
   const loadHistory = () =>
@@ -113,7 +114,7 @@ export function TaskDetail(p: Props) {
     if (patch.state && patch.state !== "done") next.done_on = "";
     if (patch.state === "done" && !next.percent) next.percent = "100";
     setForm(next);
-    unsaved.current = `Tiến độ nhiệm vụ ${p.task.code} ${formatPeriod(p.period).toLowerCase()}`;
+    unsaved.current = { label: `Tiến độ nhiệm vụ ${p.task.code} ${formatPeriod(p.period).toLowerCase()}`, form: next };
     unsavedChanged();
     if (patch.result !== undefined) findRefs(next.result);
     if (!composing.current) saver(next);

@@ -60,7 +60,7 @@ describe("the app's start on a profile that has its agency", () => {
       collector_mode: () => collector.promise,
       agencies: () => AGENCIES,
       start_check: () => START,
-      note_unsaved: () => null,
+      stash_pending: () => null,
       dashboard: ({ period }) => (period ? dashboardOf(String(period), 2) : Promise.reject(BAD_PERIOD)),
     });
     render(<App />);

@@ -51,7 +51,7 @@ function appShell() {
     collector_mode: () => false,
     agencies: () => AGENCIES,
     start_check: () => START,
-    note_unsaved: () => null,
+    stash_pending: () => null,
     ready_to_exit: () => null,
     dashboard: ({ period }) => dashboardOf(String(period), 1),
     tasks: () => [TASK],
@@ -122,18 +122,36 @@ describe("the month switch", () => {
 });
 
 describe("the system ending the app", () => {
+  it("tells the shell every keystroke not saved yet, in calls numbered in order", async () => {
+    const shell = appShell();
+    render(<App />);
+    await openTask();
+    const result = document.querySelector("#result")!;
+    fireEvent.input(result, { target: { value: "Đã trình" } });
+    fireEvent.input(result, { target: { value: "Đã trình Tờ trình" } });
+    await waitFor(() => expect(shell.of("stash_pending")).toHaveLength(2));
+    const [first, second] = shell.of("stash_pending") as { seq: number; work: { label: string; form: Record<string, string> }[] }[];
+    expect(second.seq).toBeGreaterThan(first.seq);
+    expect(second.work).toHaveLength(1);
+    expect(second.work[0].label).toBe("Tiến độ nhiệm vụ IV.3.1 tháng 12/2024");
+    expect(second.work[0].form).toMatchObject({ task: "IV.3.1", period: "2024-12", result: "Đã trình Tờ trình" });
+    // Once the autosave has run, the shell hears that nothing is left.
+    await waitFor(() => expect(shell.of("save_progress")).toHaveLength(1), { timeout: 3000 });
+    await waitFor(() => expect(shell.of("stash_pending").slice(-1)[0]).toMatchObject({ work: [] }));
+  });
+
   it("saves what is typed, tells the shell nothing is left unsaved, then lets it exit", async () => {
     const shell = appShell();
     render(<App />);
     await openTask();
     fireEvent.input(document.querySelector("#result")!, { target: { value: "Đã trình Tờ trình số 1494/TTr-SNV" } });
-    await waitFor(() => expect(shell.of("note_unsaved")).toEqual([{ items: ["Tiến độ nhiệm vụ IV.3.1 tháng 12/2024"] }]));
+    await waitFor(() => expect(shell.of("stash_pending")).toHaveLength(1));
     await emit("cchc://before-exit");
     await waitFor(() => expect(shell.of("ready_to_exit")).toHaveLength(1));
     const cmds = shell.calls.map((c) => c.cmd);
     expect(cmds.lastIndexOf("save_progress")).toBeLessThan(cmds.indexOf("ready_to_exit"));
     expect(shell.of("save_progress").slice(-1)[0]?.form).toMatchObject({ result: "Đã trình Tờ trình số 1494/TTr-SNV", period: "2024-12" });
-    expect(shell.of("note_unsaved").slice(-1)[0]).toEqual({ items: [] });
-    expect(cmds.lastIndexOf("note_unsaved")).toBeLessThan(cmds.indexOf("ready_to_exit"));
+    expect(shell.of("stash_pending").slice(-1)[0]).toMatchObject({ work: [] });
+    expect(cmds.lastIndexOf("stash_pending")).toBeLessThan(cmds.indexOf("ready_to_exit"));
   });
 });
