@@ -24,6 +24,15 @@ let d;
 
 let sized = false;
 
+/** Opens task `code` on the Nhiệm vụ screen, for `period` when given. */
+async function openTask(code, period) {
+  if (period) await d.select("#period", period);
+  await d.click("#nav-tasks");
+  await d.type("#task-search", code);
+  await d.click(`.task-item[data-code="${code}"]`);
+  await d.waitFor(".task-detail h1", (t) => t.includes(code));
+}
+
 /** Ends this session's app (if still there) and starts it again on the same data. */
 async function restart() {
   await d?.quit().catch(() => {});
@@ -88,11 +97,7 @@ test("the dashboard shows the month's counts, overdue and due tasks", async () =
 });
 
 test("a bad completion date is refused with a message and nothing is saved", async () => {
-  await d.select("#period", "2024-08");
-  await d.click("#nav-tasks");
-  await d.type("#task-search", "IV.3.1");
-  await d.click('.task-item[data-code="IV.3.1"]');
-  await d.waitFor(".task-detail h1", (t) => t.includes("IV.3.1"));
+  await openTask("IV.3.1", "2024-08");
   await d.select("#state", "done");
   await d.type("#done-on", "31/02/2024");
   await d.click("#result"); // leaving the field saves at once
@@ -220,10 +225,7 @@ test("settings show the data folder inside this run's XDG_DATA_HOME and refuse a
 });
 
 test("closing the window right after typing keeps what was typed", async () => {
-  await d.click("#nav-tasks");
-  await d.type("#task-search", "IV.3.1");
-  await d.click('.task-item[data-code="IV.3.1"]');
-  await d.waitFor("#obstacles");
+  await openTask("IV.3.1");
   const typed = "Chờ ý kiến của UBND tỉnh trước khi đóng cửa sổ";
   await d.type("#obstacles", typed);
   // At once, well inside the autosave delay: the close button of a window manager.
@@ -233,29 +235,17 @@ test("closing the window right after typing keeps what was typed", async () => {
   const end = Date.now() + 15000;
   while (Date.now() < end && (await d.exists("#obstacles").catch(() => false))) await sleep(200);
   await sleep(500);
-  const db = join(process.env.XDG_DATA_HOME, "cchc", "cchc.sqlite3");
-  const saved = execFileSync(
-    "python3",
-    ["-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT obstacles FROM progress WHERE period='2024-08'\").fetchone()[0])", db],
-    { encoding: "utf8" },
-  ).trim();
-  assert.equal(saved, typed, "the pending save ran before the window closed");
+  assert.equal(savedProgress(dataHome, "obstacles", "IV.3.1", "2024-08"), typed, "the pending save ran before the window closed");
   // The app is gone with its window: start it again on the same data for the
   // tests that follow.
-  await d.quit().catch(() => {});
-  d = await Driver.start(process.env.WEBDRIVER_URL ?? "http://127.0.0.1:4444", app);
+  await restart();
   closed = false;
-  sized = false;
   await d.waitFor("#nav-settings");
   await d.click("#nav-settings");
 });
 
 test("text typed, then the process ended with SIGTERM, is found after the next start", async () => {
-  await d.select("#period", "2024-08");
-  await d.click("#nav-tasks");
-  await d.type("#task-search", "IV.3.1");
-  await d.click('.task-item[data-code="IV.3.1"]');
-  await d.waitFor("#proposals");
+  await openTask("IV.3.1", "2024-08");
   const typed = "Đề nghị bổ sung kinh phí, gõ ngay trước khi máy tắt";
   await d.type("#proposals", typed);
   await sleep(150); // well inside the 0.7 s autosave delay
@@ -267,11 +257,7 @@ test("text typed, then the process ended with SIGTERM, is found after the next s
   await restart();
   await d.waitFor("#top-agency", (t) => t.includes("Sở Nội vụ"), 20000, "the app again");
   assert.equal(await d.exists("#start-notice"), false, "nothing to report as lost");
-  await d.select("#period", "2024-08");
-  await d.click("#nav-tasks");
-  await d.type("#task-search", "IV.3.1");
-  await d.click('.task-item[data-code="IV.3.1"]');
-  await d.waitFor("#proposals");
+  await openTask("IV.3.1", "2024-08");
   assert.equal(await d.script(`return document.querySelector("#proposals").value`), typed, "found after the next start");
   await d.click("#nav-settings");
 });
@@ -414,9 +400,7 @@ test("at 1024×768 no main screen scrolls sideways and the chart's words keep th
       assert.ok(size >= 13, `the chart's words are ${size} px`);
     }
     if (nav === "#nav-tasks") {
-      await d.type("#task-search", "IV.3.1");
-      await d.click('.task-item[data-code="IV.3.1"]');
-      await d.waitFor("#percent");
+      await openTask("IV.3.1");
       const right = await d.script(`return ["#percent", ".task-wording", "[aria-label='Tháng sau']"].map((q) => Math.round(document.querySelector(q).getBoundingClientRect().right))`);
       assert.ok(right.every((r) => r <= 1024), `the percent field, the wording and the next-month button end inside the window: ${right}`);
     }

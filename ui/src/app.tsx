@@ -109,6 +109,10 @@ export function App() {
     setPeriod(next);
   };
 
+  // A screen's data answers one plan and one agency: another is a new screen,
+  // and whatever the old one still waits for answers nobody.
+  const asked = `${info.plan.id}|${info.profile.agency}`;
+
   return (
     <div class="frame">
       <nav class="sidebar" aria-label="Các mục">
@@ -154,11 +158,11 @@ export function App() {
             Chưa kiểm tra được dữ liệu khi mở ứng dụng. {startError}
           </p>
         )}
-        {screen === "dashboard" && <DashboardScreen period={period} onOpenTask={(c) => go("tasks", c)} />}
-        {screen === "tasks" && <TasksScreen period={period} initialTask={openTask} />}
-        {screen === "evidence" && <EvidenceScreen />}
-        {screen === "export" && <ExportScreen period={period} onOpenTask={(c) => go("tasks", c)} />}
-        {screen === "collect" && collector && <CollectScreen period={period} />}
+        {screen === "dashboard" && <DashboardScreen key={asked} period={period} onOpenTask={(c) => go("tasks", c)} />}
+        {screen === "tasks" && <TasksScreen key={asked} period={period} initialTask={openTask} />}
+        {screen === "evidence" && <EvidenceScreen key={asked} />}
+        {screen === "export" && <ExportScreen key={asked} period={period} onOpenTask={(c) => go("tasks", c)} />}
+        {screen === "collect" && collector && <CollectScreen key={asked} period={period} />}
         {screen === "settings" && <SettingsScreen info={info} onChanged={load} />}
       </main>
     </div>
