@@ -136,6 +136,7 @@ mod tests {
             form: ProgressForm {
                 task: "IV.3.1".into(),
                 period: "2024-08".into(),
+                state: Some(cchc::status::State::InProgress),
                 obstacles: obstacles.into(),
                 ..ProgressForm::default()
             },

@@ -30,16 +30,29 @@ pub fn on_termination_signals<R: Runtime>(app: AppHandle<R>) {
         return;
     };
     std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            if let Some(pending) = app.try_state::<Pending>() {
-                if app.emit("cchc://before-exit", ()).is_ok() {
-                    pending.wait_for_page(PAGE_LIMIT);
-                }
+        let mut ending = false;
+        for _ in signals.forever() {
+            // A second signal while saving: the system insists, end at once.
+            if ending {
+                std::process::exit(1);
             }
-            save_pending(&app);
-            app.exit(0);
+            ending = true;
+            let app = app.clone();
+            std::thread::spawn(move || end_session(&app));
         }
     });
+}
+
+/// Asks the page to save, gives it a moment, saves what it still reported, exits.
+#[cfg(unix)]
+fn end_session<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(pending) = app.try_state::<Pending>() {
+        if app.emit("cchc://before-exit", ()).is_ok() {
+            pending.wait_for_page(PAGE_LIMIT);
+        }
+    }
+    save_pending(app);
+    app.exit(0);
 }
 
 #[cfg(not(unix))]

@@ -2,7 +2,7 @@
 //! agency workbooks with progress, the month's table of agencies, one agency's
 //! rows, and the consolidated workbook.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use cchc::collect::{self, AgencyLine, Consolidation, Outcome, TaskLine};
 use cchc::Result;

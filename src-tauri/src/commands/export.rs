@@ -30,7 +30,7 @@ pub fn export_month(
         let month = store.month_report(plan, agency, &period)?;
         let signer = Some(store.profile(plan)?.signer).filter(|s| !s.is_empty());
         let now = chrono::Local::now().fixed_offset();
-        let target = report::target_path(Some(&path), &month);
+        let target = report::target_path(Some(path.as_path()), &month);
         report::write_month_report(&month, &ExportOptions { signer, now }, &target)?;
         Ok(target.display().to_string())
     })
