@@ -413,8 +413,7 @@ test("at 1024×768 no main screen scrolls sideways and the chart's words keep th
     }
   }
   if (shots) {
-    await d.click("#nav-tasks");
-    await d.waitFor("#percent");
+    await openTask("IV.3.1");
     await sleep(400);
     execFileSync("import", ["-window", "root", "-crop", "1024x768+0+0", join(shots, "14-nhiem-vu-1024.png")]);
   }

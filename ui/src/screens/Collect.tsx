@@ -174,8 +174,7 @@ function AgencyTable({ month, onOpen }: { month: CollectedMonth; onOpen: (a: Age
           <tr>
             <th>STT</th>
             <th>Cơ quan</th>
-            <th>Tình trạng</th>
-            <th>Ngày xuất</th>
+            <th>Tình trạng, ngày xuất</th>
             <th class="num">Số nhiệm vụ</th>
             {month.total.counts.map(([status]) => (
               <th key={status} class="num status-head">
@@ -203,8 +202,8 @@ function AgencyTable({ month, onOpen }: { month: CollectedMonth; onOpen: (a: Age
                 </td>
                 <td>
                   <span class={`badge ${STATE_CLASS[state]}`}>{AGENCY_STATE_WORDS[state]}</span>
+                  {a.exported_on && <span class="exported nowrap">{formatDate(a.exported_on)}</span>}
                 </td>
-                <td class="nowrap">{formatDate(a.exported_on)}</td>
                 <td class="num">{formatCount(a.tasks)}</td>
                 {a.counts.map(([status, n]) => (
                   <td key={status} class="num">
@@ -221,7 +220,6 @@ function AgencyTable({ month, onOpen }: { month: CollectedMonth; onOpen: (a: Age
           <tr>
             <td />
             <td>Tổng cộng</td>
-            <td />
             <td />
             <td class="num">{formatCount(month.total.tasks)}</td>
             {month.total.counts.map(([status, n]) => (
