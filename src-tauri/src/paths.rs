@@ -49,7 +49,10 @@ mod tests {
         let data = dir.path().join("data");
         std::fs::create_dir_all(&home).expect("home");
         let missing_documents = Some(home.join("Documents"));
-        assert_eq!(save_folder([missing_documents.clone(), Some(home.clone())], &data), home);
+        assert_eq!(
+            save_folder([missing_documents.clone(), Some(home.clone())], &data),
+            home
+        );
         assert_eq!(save_folder([None, None], &data), data);
         assert_eq!(
             save_folder([Some(PathBuf::from("Documents")), None], &data),

@@ -40,7 +40,10 @@ impl Pending {
     /// Pending work for the database at `db_path` (empty when it is unknown).
     pub fn new(db_path: &Path) -> Pending {
         Pending {
-            marker: db_path.parent().filter(|p| !p.as_os_str().is_empty()).map(|d| d.join(MARKER)),
+            marker: db_path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map(|d| d.join(MARKER)),
             work: Mutex::new((0, Vec::new())),
             page_done: AtomicBool::new(false),
         }
@@ -49,7 +52,9 @@ impl Pending {
     /// Keeps the page's list `work` as of its call number `seq`; the marker
     /// file follows the names in it.
     pub fn stash(&self, seq: u64, work: Vec<PendingWork>) {
-        let Ok(mut kept) = self.work.lock() else { return };
+        let Ok(mut kept) = self.work.lock() else {
+            return;
+        };
         if seq < kept.0 {
             return;
         }
@@ -62,7 +67,9 @@ impl Pending {
 
     /// What the previous session left unsaved (read once: the file is removed).
     pub fn take_last_session(&self) -> Vec<String> {
-        let Some(marker) = &self.marker else { return Vec::new() };
+        let Some(marker) = &self.marker else {
+            return Vec::new();
+        };
         let found = std::fs::read(marker)
             .ok()
             .and_then(|bytes| serde_json::from_slice::<Vec<String>>(&bytes).ok())
@@ -74,9 +81,14 @@ impl Pending {
     /// Saves every stashed form through `save`; what could not be saved stays
     /// named in the marker file for the next start. Returns those names.
     pub fn save_all(&self, save: impl Fn(&ProgressForm) -> cchc::Result<()>) -> Vec<String> {
-        let Ok(mut kept) = self.work.lock() else { return Vec::new() };
+        let Ok(mut kept) = self.work.lock() else {
+            return Vec::new();
+        };
         let work = std::mem::take(&mut kept.1);
-        kept.1 = work.into_iter().filter(|w| save(&w.form).is_err()).collect();
+        kept.1 = work
+            .into_iter()
+            .filter(|w| save(&w.form).is_err())
+            .collect();
         let left = labels(&kept.1);
         self.write_marker(&left);
         left
@@ -106,7 +118,9 @@ impl Pending {
             let _ = std::fs::remove_file(marker);
             return;
         }
-        let Ok(json) = serde_json::to_vec(names) else { return };
+        let Ok(json) = serde_json::to_vec(names) else {
+            return;
+        };
         let temp = marker.with_extension("json.tmp");
         if std::fs::write(&temp, json).is_ok() {
             let _ = std::fs::rename(&temp, marker);
@@ -148,7 +162,10 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("cchc.sqlite3");
         let pending = Pending::new(&db);
-        pending.stash(1, vec![work("Tiến độ nhiệm vụ IV.3.1 tháng 08/2024", "Chờ")]);
+        pending.stash(
+            1,
+            vec![work("Tiến độ nhiệm vụ IV.3.1 tháng 08/2024", "Chờ")],
+        );
         assert!(dir.path().join(MARKER).is_file(), "named on disk at once");
         let next_start = Pending::new(&db);
         assert_eq!(
@@ -156,7 +173,10 @@ mod tests {
             vec!["Tiến độ nhiệm vụ IV.3.1 tháng 08/2024".to_string()]
         );
         assert!(next_start.take_last_session().is_empty(), "said once");
-        pending.stash(2, vec![work("Tiến độ nhiệm vụ IV.3.1 tháng 08/2024", "Chờ ý kiến")]);
+        pending.stash(
+            2,
+            vec![work("Tiến độ nhiệm vụ IV.3.1 tháng 08/2024", "Chờ ý kiến")],
+        );
         pending.stash(3, Vec::new());
         assert!(!dir.path().join(MARKER).exists(), "all saved: no file");
     }
@@ -183,7 +203,9 @@ mod tests {
         {
             let mut store = state.store().expect("the store opened");
             let plan = store.current_plan().expect("plan");
-            store.set_profile(plan, "SNV", "Nguyễn Văn An").expect("saved");
+            store
+                .set_profile(plan, "SNV", "Nguyễn Văn An")
+                .expect("saved");
         }
         let pending = Pending::new(&db);
         let mut refused = work("Tiến độ nhiệm vụ IV.3.1 tháng 09/2024", "x");
@@ -191,14 +213,25 @@ mod tests {
         refused.form.percent = "120".into();
         pending.stash(
             1,
-            vec![work("Tiến độ nhiệm vụ IV.3.1 tháng 08/2024", "Chờ ý kiến của UBND tỉnh"), refused],
+            vec![
+                work(
+                    "Tiến độ nhiệm vụ IV.3.1 tháng 08/2024",
+                    "Chờ ý kiến của UBND tỉnh",
+                ),
+                refused,
+            ],
         );
         let left = pending.save_all(|form| save_form(&state, form));
-        assert_eq!(left, vec!["Tiến độ nhiệm vụ IV.3.1 tháng 09/2024".to_string()]);
+        assert_eq!(
+            left,
+            vec!["Tiến độ nhiệm vụ IV.3.1 tháng 09/2024".to_string()]
+        );
         let history = {
             let store = state.store().expect("open");
             let plan = store.current_plan().expect("plan");
-            store.progress_history(plan, "SNV", "IV.3.1").expect("history")
+            store
+                .progress_history(plan, "SNV", "IV.3.1")
+                .expect("history")
         };
         assert_eq!(history.len(), 1, "{history:?}");
         assert_eq!(history[0].obstacles, "Chờ ý kiến của UBND tỉnh");

@@ -16,7 +16,8 @@ const PAGE_LIMIT: Duration = Duration::from_secs(3);
 
 /// Saves what the page last reported as unsaved; what fails is named at the next start.
 pub fn save_pending<R: Runtime>(app: &AppHandle<R>) {
-    let (Some(pending), Some(state)) = (app.try_state::<Pending>(), app.try_state::<AppState>()) else {
+    let (Some(pending), Some(state)) = (app.try_state::<Pending>(), app.try_state::<AppState>())
+    else {
         return;
     };
     pending.save_all(|form| save_form(&state, form));

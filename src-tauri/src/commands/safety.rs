@@ -77,7 +77,12 @@ pub fn at_start(
 #[tauri::command(async)]
 pub fn start_check(state: State<'_, AppState>, pending: State<'_, Pending>) -> Result<StartReport> {
     let read_only = state.store()?.is_read_only();
-    at_start(state.db_path(), read_only, pending.take_last_session(), Utc::now())
+    at_start(
+        state.db_path(),
+        read_only,
+        pending.take_last_session(),
+        Utc::now(),
+    )
 }
 
 /// Writes a backup of the data to `path` (a .zip file; a relative path inside
@@ -133,8 +138,8 @@ mod tests {
             second.backup.is_none(),
             "at most one automatic backup a day"
         );
-        let read_only = at_start(&db, true, Vec::new(), now() + chrono::Duration::days(1))
-            .expect("checked");
+        let read_only =
+            at_start(&db, true, Vec::new(), now() + chrono::Duration::days(1)).expect("checked");
         assert!(
             read_only.backup.is_none() && read_only.backup_problem.is_none(),
             "no backup is tried where none can be written"

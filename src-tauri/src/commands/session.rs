@@ -23,7 +23,11 @@ pub fn ready_to_exit(pending: State<'_, Pending>) {
 
 /// `file_name` in the user's default folder for saving, as a full path.
 #[tauri::command]
-pub fn default_save_path(app: AppHandle, state: State<'_, AppState>, file_name: String) -> Result<String> {
+pub fn default_save_path(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    file_name: String,
+) -> Result<String> {
     let folder = paths::default_folder(&app, state.db_path());
     Ok(paths::full_path(&file_name, &folder).display().to_string())
 }
