@@ -244,7 +244,7 @@ test("closing the window right after typing keeps what was typed", async () => {
   await d.click("#nav-settings");
 });
 
-test("text typed, then the process ended with SIGTERM, is found after the next start", async () => {
+test("text typed, then the process ended with SIGTERM, is found after the next start; what could not be saved is named", async () => {
   await openTask("IV.3.1", "2024-08");
   const typed = "Đề nghị bổ sung kinh phí, gõ ngay trước khi máy tắt";
   await d.type("#proposals", typed);
@@ -259,6 +259,17 @@ test("text typed, then the process ended with SIGTERM, is found after the next s
   assert.equal(await d.exists("#start-notice"), false, "nothing to report as lost");
   await openTask("IV.3.1", "2024-08");
   assert.equal(await d.script(`return document.querySelector("#proposals").value`), typed, "found after the next start");
+
+  // What cannot be saved (a refused percent) is named at the next start.
+  await d.type("#percent", "120");
+  await d.waitFor("#percent-msg", (t) => t.includes("từ 0 đến 100"), 5000, "the percent's own message");
+  const again = appPid(app, dataHome);
+  process.kill(again, "SIGTERM");
+  assert.ok(await waitGone(again), "the app ended after SIGTERM");
+  await restart();
+  const notice = await d.waitFor("#start-notice", (t) => t.includes("IV.3.1"), 20000, "the notice of what was not saved");
+  assert.match(await d.text(notice), /Tiến độ nhiệm vụ IV\.3\.1 tháng 08\/2024/);
+  await d.click("#start-notice button:last-child"); // Đóng
   await d.click("#nav-settings");
 });
 
