@@ -13,33 +13,32 @@ afterEach(stopShell);
 
 const heading = () => screen.getByRole("heading", { level: 1 }).textContent ?? "";
 
+/**
+ * Shows November, whose answer is held back, then December (answered at once);
+ * once December is shown, November's answer comes with `late`.
+ */
+async function novemberAnswersLate(late: (november: ReturnType<typeof held<Dashboard>>) => void) {
+  const november = held<Dashboard>();
+  fakeShell({
+    dashboard: ({ period }) => (period === "2024-11" ? november.promise : dashboardOf(String(period), 7)),
+  });
+  const { rerender } = render(<DashboardScreen period="2024-11" onOpenTask={() => {}} />);
+  rerender(<DashboardScreen period="2024-12" onOpenTask={() => {}} />);
+  await waitFor(() => expect(heading()).toContain("tháng 12/2024"));
+  late(november);
+  await november.promise.catch(() => {});
+  await new Promise((r) => setTimeout(r, 20));
+}
+
 describe("the dashboard with a slow first answer", () => {
   it("shows the month asked last when the first month's answer comes after it", async () => {
-    const november = held<Dashboard>();
-    fakeShell({
-      dashboard: ({ period }) => (period === "2024-11" ? november.promise : dashboardOf(String(period), 7)),
-    });
-    const { rerender } = render(<DashboardScreen period="2024-11" onOpenTask={() => {}} />);
-    rerender(<DashboardScreen period="2024-12" onOpenTask={() => {}} />);
-    await waitFor(() => expect(heading()).toContain("tháng 12/2024"));
-    november.answer(dashboardOf("2024-11", 3));
-    await november.promise;
-    await new Promise((r) => setTimeout(r, 20));
+    await novemberAnswersLate((november) => november.answer(dashboardOf("2024-11", 3)));
     expect(heading()).toContain("tháng 12/2024");
     expect(screen.getByRole("img").getAttribute("aria-label")).toContain("Quá hạn chưa hoàn thành: 7");
   });
 
   it("keeps the month's dashboard when an earlier question fails late", async () => {
-    const first = held<Dashboard>();
-    fakeShell({
-      dashboard: ({ period }) => (period === "2024-11" ? first.promise : dashboardOf(String(period), 7)),
-    });
-    const { rerender } = render(<DashboardScreen period="2024-11" onOpenTask={() => {}} />);
-    rerender(<DashboardScreen period="2024-12" onOpenTask={() => {}} />);
-    await waitFor(() => expect(heading()).toContain("tháng 12/2024"));
-    first.fail(BAD_PERIOD);
-    await first.promise.catch(() => {});
-    await new Promise((r) => setTimeout(r, 20));
+    await novemberAnswersLate((november) => november.fail(BAD_PERIOD));
     expect(screen.queryByRole("alert")).toBeNull();
     expect(heading()).toContain("tháng 12/2024");
   });
