@@ -149,6 +149,33 @@ test("keyboard: Esc closes a dialog and saves nothing, Enter in a field saves th
   await d.waitFor('.settings [role="status"]', (t) => t.length > 0, 5000, "the signer set back");
 });
 
+test("an indicator is refused once with its message, then saved and seen in the points at risk", async () => {
+  await d.click("#nav-risk");
+  const form = '.indicator-entry[data-key="7.3.6-1"]';
+  await d.waitFor(form);
+  await d.type(`${form} input[name=numerator]`, "2.100");
+  await d.type(`${form} input[name=denominator]`, "2.000");
+  await d.click(`${form} button[type=submit]`);
+  const refused = await d.waitFor(`${form} .indicator-note.error`, (t) => t.length > 0, 10000, "the refusal");
+  assert.match(await d.text(refused), /Tử số 2\.100 lớn hơn mẫu số 2\.000/, "the core's message is shown");
+  await d.type(`${form} input[name=numerator]`, "1.200");
+  await d.type(`${form} input[name=source]`, "Hệ thống thông tin giải quyết TTHC tỉnh");
+  await d.type(`${form} input[name=as-of]`, "31/08/2024");
+  await d.click(`${form} button[type=submit]`);
+  await d.waitFor(`${form} .indicator-note.ok`, (t) => t.includes("60%"), 10000, "the saved figure");
+  // 1.200 / 2.000 = 60% against a target of 85%: 1,5 × 60 / 85 = 1,0588 estimated.
+  const row = '.risk-row[data-criterion="7.3.6"]';
+  await d.waitFor(`${row} .estimate`, (t) => t.includes("1,0588"), 10000, "the estimate of 7.3.6");
+  assert.match(await d.text(await d.find(`${row} .at-risk`)), /0,4412/, "the points at risk");
+  const chart = await d.script(`return document.querySelector('${row} svg.trend-chart').getAttribute("aria-label")`);
+  assert.match(chart, /Tháng 08: 60%; Mục tiêu 85%/, "the chart names the month and the target");
+  const risks = await d.script(
+    `return [...document.querySelectorAll(".risk-row .at-risk")].map((e) => Number(e.textContent.replace(/\\./g, "").replace(",", ".")))`,
+  );
+  assert.ok(risks.every((r, i) => i === 0 || risks[i - 1] >= r), `sorted by points at risk: ${risks}`);
+  await shot("14-diem-nguy-co");
+});
+
 test("the month is exported and the workbook holds the task's status, result and evidence", async () => {
   await d.click("#nav-export");
   await d.waitFor("#missing", (t) => t.includes("chưa ghi tiến độ"));
@@ -170,6 +197,7 @@ test("the month is exported and the workbook holds the task's status, result and
   assert.ok(found.status.length > 0, "a status word");
   assert.match(found.task_evidence, /1494\/TTr-SNV/, "the task's evidence column names the document");
   assert.ok(found.evidence_numbers.includes("1494/TTr-SNV"), "the evidence sheet lists it");
+  assert.deepEqual(found.indicators["7.3.6"], [1200, 2000, 60], "the measured indicators sheet has the figure entered");
   const shown = await d.script(`return document.querySelector("#missing").innerText`);
   assert.ok(!shown.includes("IV.3.1"), "the task is not listed as missing this month");
 });

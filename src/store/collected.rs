@@ -117,6 +117,12 @@ impl Store {
         )?;
         let report_id = tx.last_insert_rowid();
         insert_rows(&tx, plan_id, report_id, &book.tasks)?;
+        super::collected_indicators::insert_collected_indicators(
+            &tx,
+            plan_id,
+            report_id,
+            &book.indicators,
+        )?;
         tx.commit()?;
         Ok(saved)
     }

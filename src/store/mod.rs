@@ -7,10 +7,12 @@
 //! `evidence/`, named by their SHA-256.
 
 mod collected;
+mod collected_indicators;
 mod connect;
 mod dashboard;
 mod evidence;
 mod evidence_edit;
+mod indicators;
 pub mod location;
 pub mod migrate;
 mod plan_import;
@@ -24,9 +26,11 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OptionalExtension};
 
 pub use collected::{CollectedReport, ReportingAgency, Saved};
+pub use collected_indicators::CollectedFigure;
 pub(crate) use connect::open_for_reading;
 pub use dashboard::{CriterionProgress, Dashboard, FieldProgress, StatusCount, TaskBrief};
 pub use evidence::{EvidenceInput, EvidenceRow};
+pub use indicators::{Figure, IndicatorForm, IndicatorRow};
 pub use plan_import::ImportOutcome;
 pub use plan_read::{AgencyRow, PlanSummary, TaskRow};
 pub use progress::{period, ProgressInput, ProgressRow, StatusCounts, StatusReport, TaskStatus};
@@ -70,6 +74,9 @@ impl Store {
             let built_in = plan::built_in()?;
             let id = store.insert_plan(&built_in, chrono::Utc::now())?;
             store.use_plan(id)?;
+        }
+        if !store.is_read_only() {
+            store.add_built_in_indicators()?;
         }
         Ok(store)
     }

@@ -10,9 +10,14 @@ mod app_support;
 mod backup;
 /// The command-line contract: JSON shapes, messages and exit statuses.
 mod cli;
+/// `cchc indicators`, `cchc indicator set`, `cchc score`: shapes, refusals, exit statuses.
+mod cli_indicators;
 /// Collector mode: accepting real exports, idempotence, replacement, hand
 /// edits, the consolidated workbook read back, and `cchc collect`.
 mod collect;
+/// Measured indicators collected: the province's figure (sums of numerators
+/// and denominators), versions 1 and 2 together, the sheets read back.
+mod collect_indicators;
 /// Shared set-up of the collect tests: agency databases exported with the
 /// real exporter, the collector's database, the Python editors.
 mod collect_fixture;
@@ -40,6 +45,9 @@ mod evidence;
 mod export;
 /// The exported file: formulas, determinism, atomic writes, the CLI, openpyxl.
 mod export_file;
+/// Measured indicators: the 2024 plan's against its text, recording, refusals,
+/// the officer's points at risk, the upgrade of older databases.
+mod indicators;
 /// Schema migrations from every earlier version, and refusal of newer ones.
 mod migrations;
 /// The built-in plan against the plan text, number by number.

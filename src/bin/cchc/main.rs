@@ -9,6 +9,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod args;
 mod collect;
+mod indicators;
 mod safety;
 mod table;
 
@@ -315,6 +316,13 @@ fn run(cli: Cli) -> Result<()> {
             })
         }
         Command::Collect(a) => collect::run(&mut store, plan, a, json, now),
+        Command::Indicators => indicators::list(&store, plan, json),
+        Command::Indicator(indicators::IndicatorCommand::Set(a)) => {
+            indicators::set(&mut store, plan, a, json, now)
+        }
+        Command::Score { agency, period } => {
+            indicators::score(&store, plan, agency.as_deref(), &period, json)
+        }
         Command::Plan(PlanCommand::Import { file }) => {
             let outcome = store.import_plan_workbook(plan, &file, now)?;
             emit(
