@@ -99,11 +99,12 @@ mod tests {
     fn a_lone_dot_before_other_than_three_digits_is_a_decimal_point() {
         assert_eq!(parse_vi("85.5"), Some(85.5));
         assert_eq!(parse_vi("0.25"), Some(0.25));
+        assert_eq!(parse_vi("1.2345"), Some(1.2345));
     }
 
     #[test]
     fn malformed_numbers_are_not_read() {
-        for bad in ["", "abc", "1,2,3", "12.34.5", "1.2345", "1,", ",5", "1.245.6", "--1", "1e5"] {
+        for bad in ["", "abc", "1,2,3", "12.34.5", "1.2345,5", "1,", ",5", "1.245.6", "--1", "1e5"] {
             assert_eq!(parse_vi(bad), None, "\"{bad}\" is not a Vietnamese number");
         }
     }

@@ -103,7 +103,7 @@ pub fn indicator_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) ->
     for line in &report.measured {
         let i = &line.indicator;
         let fig = line.figure.as_ref();
-        let cells = [
+        let cells: [Cell; 9] = [
             i.criterion.as_str().into(),
             i.name.as_str().into(),
             i.unit.as_str().into(),

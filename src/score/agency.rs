@@ -62,16 +62,15 @@ impl Store {
                     indicator,
                 });
         }
-        let mut scores: Vec<CriterionScore> = self
-            .criteria(plan_id)?
-            .iter()
-            .filter(|c| served.contains(c.code.as_str()) || measured.contains_key(&c.code))
-            .map(|c| {
-                let m = measured.remove(&c.code).unwrap_or_default();
-                let late = overdue.remove(c.code.as_str()).unwrap_or_default();
-                assess(c, &m, &late)
-            })
-            .collect();
+        let mut scores = Vec::new();
+        for c in self.criteria(plan_id)? {
+            let m = measured.remove(&c.code);
+            if m.is_none() && !served.contains(c.code.as_str()) {
+                continue;
+            }
+            let late = overdue.remove(c.code.as_str()).unwrap_or_default();
+            scores.push(assess(&c, &m.unwrap_or_default(), &late));
+        }
         sort_by_risk(&mut scores);
         Ok(scores)
     }

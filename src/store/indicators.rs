@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
@@ -289,11 +289,19 @@ impl Store {
     ) -> Result<IndicatorRow> {
         self.criterion_id(plan_id, criterion)?;
         let code = criterion.trim();
-        let of_criterion: Vec<IndicatorRow> = self
+        let mut of_criterion: Vec<IndicatorRow> = self
             .indicators(plan_id)?
             .into_iter()
             .filter(|i| i.criterion == code)
             .collect();
+        let chosen = match index {
+            Some(n) => of_criterion.iter().position(|i| i.index == n),
+            None if of_criterion.len() == 1 => Some(0),
+            None => None,
+        };
+        if let Some(pos) = chosen {
+            return Ok(of_criterion.swap_remove(pos));
+        }
         let list = || {
             of_criterion
                 .iter()
@@ -301,27 +309,14 @@ impl Store {
                 .collect::<Vec<_>>()
                 .join("; ")
         };
-        match (index, of_criterion.len()) {
-            (_, 0) => Err(Error::Invalid(format!(
-                "Tiêu chí {code} không có chỉ số đo được trong kế hoạch."
-            ))),
-            (None, 1) => Ok(of_criterion.into_iter().next().expect("one indicator")),
-            (None, _) => Err(Error::Invalid(format!(
-                "Tiêu chí {code} có {} chỉ số đo được; chọn một (--indicator): {}.",
-                of_criterion.len(),
+        Err(Error::Invalid(match (index, of_criterion.len()) {
+            (_, 0) => format!("Tiêu chí {code} không có chỉ số đo được trong kế hoạch."),
+            (Some(n), _) => format!("Tiêu chí {code} không có chỉ số số {n}; các chỉ số: {}.", list()),
+            (None, count) => format!(
+                "Tiêu chí {code} có {count} chỉ số đo được; chọn một (--indicator): {}.",
                 list()
-            ))),
-            (Some(n), _) => {
-                let found = of_criterion.iter().position(|i| i.index == n);
-                match found {
-                    Some(pos) => Ok(of_criterion.into_iter().nth(pos).expect("found")),
-                    None => Err(Error::Invalid(format!(
-                        "Tiêu chí {code} không có chỉ số số {n}; các chỉ số: {}.",
-                        list()
-                    ))),
-                }
-            }
-        }
+            ),
+        }))
     }
 
     /// Adds the built-in plan's indicators to a stored copy of the built-in
@@ -483,11 +478,4 @@ fn figure_from_form(indicator: &IndicatorRow, form: &IndicatorForm) -> Result<Fi
         source,
         as_of,
     })
-}
-
-/// The plan year of a `YYYY-MM` period.
-pub fn period_year(period: &str) -> Option<i32> {
-    NaiveDate::parse_from_str(&format!("{period}-01"), "%Y-%m-%d")
-        .ok()
-        .map(|d| d.year())
 }

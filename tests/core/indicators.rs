@@ -226,10 +226,15 @@ fn a_criterion_with_two_indicators_asks_which_one() {
 #[test]
 fn the_officer_view_estimates_from_the_latest_figure_and_puts_the_most_at_risk_first() {
     let (_db, mut store, plan) = open_new();
-    for (period, n, d) in [("2024-07", "560", "1.000"), ("2024-08", "1.200", "2.000")] {
-        store
-            .set_indicator(plan, &form("SNV", "7.3.6", period, n, d), now())
-            .expect("7.3.6");
+    for (period, n, d, as_of) in [
+        ("2024-07", "560", "1.000", "31/07/2024"),
+        ("2024-08", "1.200", "2.000", "31/08/2024"),
+    ] {
+        let f = IndicatorForm {
+            as_of: as_of.into(),
+            ..form("SNV", "7.3.6", period, n, d)
+        };
+        store.set_indicator(plan, &f, now()).expect("7.3.6");
     }
     store
         .set_indicator(plan, &form("SNV", "3.4.1", "2024-08", "1.245", "1.250"), now())
