@@ -104,7 +104,9 @@ mod tests {
 
     #[test]
     fn malformed_numbers_are_not_read() {
-        for bad in ["", "abc", "1,2,3", "12.34.5", "1.2345,5", "1,", ",5", "1.245.6", "--1", "1e5"] {
+        for bad in [
+            "", "abc", "1,2,3", "12.34.5", "1.2345,5", "1,", ",5", "1.245.6", "--1", "1e5",
+        ] {
             assert_eq!(parse_vi(bad), None, "\"{bad}\" is not a Vietnamese number");
         }
     }

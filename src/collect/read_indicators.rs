@@ -33,10 +33,7 @@ pub struct IndicatorLine {
 ///
 /// # Errors
 /// The refusal, naming the file, the sheet and the cell.
-pub(super) fn read_indicator_sheet(
-    grid: &Grid,
-    at: &Place,
-) -> Result<Vec<IndicatorLine>, String> {
+pub(super) fn read_indicator_sheet(grid: &Grid, at: &Place) -> Result<Vec<IndicatorLine>, String> {
     let row = INDICATOR_HEADER_ROW;
     for (c, want) in INDICATOR_HEADERS.iter().enumerate() {
         let got = grid.get(row, c as u32).text();
@@ -85,7 +82,12 @@ pub(super) fn read_indicator_sheet(
         match (numerator, denominator) {
             (Some(n), Some(d)) => {
                 if d <= 0.0 {
-                    return Err(at.cell(SHEET_INDICATORS, r, col::DENOMINATOR, "mẫu số phải lớn hơn 0."));
+                    return Err(at.cell(
+                        SHEET_INDICATORS,
+                        r,
+                        col::DENOMINATOR,
+                        "mẫu số phải lớn hơn 0.",
+                    ));
                 }
                 if n > d {
                     return Err(at.cell(
@@ -108,12 +110,7 @@ pub(super) fn read_indicator_sheet(
                 } else {
                     col::DENOMINATOR
                 };
-                return Err(at.cell(
-                    SHEET_INDICATORS,
-                    r,
-                    c,
-                    "tỷ lệ cần đủ cả tử số và mẫu số.",
-                ));
+                return Err(at.cell(SHEET_INDICATORS, r, c, "tỷ lệ cần đủ cả tử số và mẫu số."));
             }
         }
         if unit == "%" && value.is_some_and(|v| v > 100.0) {
@@ -132,7 +129,10 @@ pub(super) fn read_indicator_sheet(
                     SHEET_INDICATORS,
                     r,
                     col::AS_OF,
-                    &format!("ngày số liệu \"{}\" không phải là một ngày (dd/mm/yyyy).", other.text()),
+                    &format!(
+                        "ngày số liệu \"{}\" không phải là một ngày (dd/mm/yyyy).",
+                        other.text()
+                    ),
                 )
             })?),
         };

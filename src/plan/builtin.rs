@@ -8,8 +8,7 @@ use crate::error::{Error, Result};
 
 const PLAN_TOML: &str = include_str!("../../assets/plans/hung-yen-2024/plan.toml");
 const TASKS_TOML: &str = include_str!("../../assets/plans/hung-yen-2024/tasks.toml");
-const INDICATORS_TOML: &str =
-    include_str!("../../assets/plans/hung-yen-2024/indicators.toml");
+const INDICATORS_TOML: &str = include_str!("../../assets/plans/hung-yen-2024/indicators.toml");
 
 #[derive(Deserialize)]
 struct IndicatorFile {
@@ -35,7 +34,9 @@ pub fn built_in() -> Result<PlanData> {
     })?;
     plan.tasks = tasks.tasks;
     let indicators: IndicatorFile = toml::from_str(INDICATORS_TOML).map_err(|e| {
-        Error::Invalid(format!("Dữ liệu kế hoạch có sẵn bị hỏng (indicators.toml): {e}"))
+        Error::Invalid(format!(
+            "Dữ liệu kế hoạch có sẵn bị hỏng (indicators.toml): {e}"
+        ))
     })?;
     plan.indicators = indicators.indicators;
     plan.normalize();

@@ -168,10 +168,7 @@ pub fn shares(indicators: &[&IndicatorDef]) -> Vec<f64> {
     } else {
         0.0
     };
-    indicators
-        .iter()
-        .map(|i| i.share.unwrap_or(each))
-        .collect()
+    indicators.iter().map(|i| i.share.unwrap_or(each)).collect()
 }
 
 /// Brings the indicators' texts to NFC, trimmed.
@@ -215,7 +212,11 @@ pub(super) fn check(
             problems.push(format!(
                 "{at}: mục tiêu {} không hợp lệ{}.",
                 crate::number::format_vi(i.target, 4),
-                if percent { " (phải từ 0 đến 100%)" } else { "" }
+                if percent {
+                    " (phải từ 0 đến 100%)"
+                } else {
+                    ""
+                }
             ));
         }
         if let Some(share) = i.share {
@@ -265,7 +266,11 @@ mod tests {
     fn a_proportional_score_is_the_maximum_times_the_share_of_the_target_reached() {
         let i = rate(85.0);
         assert!((i.score(68.0, 1.5) - 1.5 * 68.0 / 85.0).abs() < 1e-12);
-        assert_eq!(i.score(90.0, 1.5), 1.5, "above the target scores the maximum");
+        assert_eq!(
+            i.score(90.0, 1.5),
+            1.5,
+            "above the target scores the maximum"
+        );
         assert_eq!(i.score(0.0, 1.5), 0.0);
     }
 
@@ -299,6 +304,9 @@ mod tests {
             ..rate(100.0)
         };
         let s = shares(&[&c, &a, &b]);
-        assert!((s[1] - 0.2).abs() < 1e-12 && (s[2] - 0.2).abs() < 1e-12, "{s:?}");
+        assert!(
+            (s[1] - 0.2).abs() < 1e-12 && (s[2] - 0.2).abs() < 1e-12,
+            "{s:?}"
+        );
     }
 }

@@ -149,12 +149,7 @@ impl PlanData {
                 }
             }
         }
-        super::indicator::check(
-            &self.indicators,
-            &self.criteria,
-            &parties,
-            &mut problems,
-        );
+        super::indicator::check(&self.indicators, &self.criteria, &parties, &mut problems);
         if problems.is_empty() {
             Ok(())
         } else {

@@ -285,7 +285,10 @@ mod tests {
         let c = criterion("7.3.7", 1.5, 0.82);
         let s = assess(
             &c,
-            &[measured(1, 100.0, Some(80.0)), measured(2, 50.0, Some(25.0))],
+            &[
+                measured(1, 100.0, Some(80.0)),
+                measured(2, 50.0, Some(25.0)),
+            ],
             &[],
         );
         // 0.75 × 80/100 + 0.75 × 25/50 = 0.6 + 0.375
@@ -298,7 +301,11 @@ mod tests {
     #[test]
     fn an_indicator_without_a_figure_supports_nothing() {
         let c = criterion("7.3.7", 1.5, 0.82);
-        let s = assess(&c, &[measured(1, 100.0, Some(100.0)), measured(2, 50.0, None)], &[]);
+        let s = assess(
+            &c,
+            &[measured(1, 100.0, Some(100.0)), measured(2, 50.0, None)],
+            &[],
+        );
         assert_eq!((s.estimate, s.at_risk), (Some(0.75), 0.75));
         assert_eq!(s.drivers[0].kind, DriverKind::NoFigure);
     }

@@ -109,7 +109,11 @@ impl Store {
     }
 
     /// The overdue rows of the month's collected reports, as sentences, by criterion.
-    fn collected_overdue(&self, plan_id: i64, period: &str) -> Result<HashMap<String, Vec<String>>> {
+    fn collected_overdue(
+        &self,
+        plan_id: i64,
+        period: &str,
+    ) -> Result<HashMap<String, Vec<String>>> {
         let serves: HashMap<String, Vec<String>> = self
             .tasks(plan_id, None)?
             .into_iter()

@@ -311,7 +311,10 @@ impl Store {
         };
         Err(Error::Invalid(match (index, of_criterion.len()) {
             (_, 0) => format!("Tiêu chí {code} không có chỉ số đo được trong kế hoạch."),
-            (Some(n), _) => format!("Tiêu chí {code} không có chỉ số số {n}; các chỉ số: {}.", list()),
+            (Some(n), _) => format!(
+                "Tiêu chí {code} không có chỉ số số {n}; các chỉ số: {}.",
+                list()
+            ),
             (None, count) => format!(
                 "Tiêu chí {code} có {count} chỉ số đo được; chọn một (--indicator): {}.",
                 list()
@@ -456,7 +459,8 @@ fn figure_from_form(indicator: &IndicatorRow, form: &IndicatorForm) -> Result<Fi
                     "Chỉ số này là một giá trị: nhập giá trị, không nhập tử số, mẫu số; {what}."
                 )));
             }
-            let v = value.ok_or_else(|| Error::Invalid(format!("Chưa nhập giá trị của {what}.")))?;
+            let v =
+                value.ok_or_else(|| Error::Invalid(format!("Chưa nhập giá trị của {what}.")))?;
             if indicator.unit == "%" && v > 100.0 {
                 return Err(Error::Invalid(format!(
                     "Giá trị {}% nằm ngoài khoảng 0–100% ({what}).",

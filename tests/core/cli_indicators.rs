@@ -33,9 +33,23 @@ fn indicator_set_saves_a_vietnamese_figure_and_score_shows_the_estimate() {
     let out = cchc(
         &db,
         &[
-            "indicator", "set", "--agency", "SNV", "--criterion", "7.3.6", "--period", "2024-08",
-            "--numerator", "1.200", "--denominator", "2.000", "--source", "Hệ thống một cửa",
-            "--as-of", "31/08/2024", "--json",
+            "indicator",
+            "set",
+            "--agency",
+            "SNV",
+            "--criterion",
+            "7.3.6",
+            "--period",
+            "2024-08",
+            "--numerator",
+            "1.200",
+            "--denominator",
+            "2.000",
+            "--source",
+            "Hệ thống một cửa",
+            "--as-of",
+            "31/08/2024",
+            "--json",
         ],
     );
     let saved = json_of(&out);
@@ -49,7 +63,16 @@ fn indicator_set_saves_a_vietnamese_figure_and_score_shows_the_estimate() {
         .iter()
         .find(|s| s["criterion"] == "7.3.6")
         .expect("7.3.6");
-    for key in ["criterion", "max", "last_score", "value", "target", "estimate", "at_risk", "drivers"] {
+    for key in [
+        "criterion",
+        "max",
+        "last_score",
+        "value",
+        "target",
+        "estimate",
+        "at_risk",
+        "drivers",
+    ] {
         assert!(s.get(key).is_some(), "the score has {key}");
     }
     assert_eq!(s["value"], 60.0);
@@ -69,8 +92,18 @@ fn a_numerator_over_its_denominator_exits_1_with_the_message_and_changes_nothing
     let out = cchc(
         &db,
         &[
-            "indicator", "set", "--agency", "SNV", "--criterion", "3.4.1", "--period", "2024-08",
-            "--numerator", "1.300", "--denominator", "1.250",
+            "indicator",
+            "set",
+            "--agency",
+            "SNV",
+            "--criterion",
+            "3.4.1",
+            "--period",
+            "2024-08",
+            "--numerator",
+            "1.300",
+            "--denominator",
+            "1.250",
         ],
     );
     assert_eq!(out.status.code(), Some(1));
@@ -83,8 +116,18 @@ fn a_numerator_over_its_denominator_exits_1_with_the_message_and_changes_nothing
     let out = cchc(
         &db,
         &[
-            "indicator", "set", "--agency", "SNV", "--criterion", "7.3.7", "--period", "2024-08",
-            "--numerator", "1", "--denominator", "2",
+            "indicator",
+            "set",
+            "--agency",
+            "SNV",
+            "--criterion",
+            "7.3.7",
+            "--period",
+            "2024-08",
+            "--numerator",
+            "1",
+            "--denominator",
+            "2",
         ],
     );
     assert_eq!(out.status.code(), Some(1));
@@ -102,7 +145,10 @@ fn score_without_an_agency_is_the_collected_province() {
         .find(|s| s["criterion"] == "3.4.1")
         .expect("every criterion of the plan");
     assert_eq!(s["estimate"], Value::Null, "nothing collected: no estimate");
-    assert_eq!(s["at_risk"], 1.5, "the whole maximum is at risk without figures");
+    assert_eq!(
+        s["at_risk"], 1.5,
+        "the whole maximum is at risk without figures"
+    );
     assert_eq!(
         s["indicators"][0]["missing"].as_array().map(Vec::len),
         Some(18),

@@ -15,7 +15,11 @@ use crate::indicators::form;
 /// Three departments' 3.4.1 figures for September 2024 (cumulative):
 /// SNV 90/100, STP 950/1.000, SYT 10/20.
 fn three_departments(agency: &mut AgencyDb) {
-    for (code, n, d) in [("SNV", "90", "100"), ("STP", "950", "1.000"), ("SYT", "10", "20")] {
+    for (code, n, d) in [
+        ("SNV", "90", "100"),
+        ("STP", "950", "1.000"),
+        ("SYT", "10", "20"),
+    ] {
         agency
             .store
             .set_indicator(agency.plan, &form(code, "3.4.1", PERIOD, n, d), now())
@@ -46,10 +50,26 @@ fn the_monthly_workbook_carries_the_agency_figures_in_its_measured_indicators_sh
     let row = (4..=sheet.end().map_or(4, |e| e.0))
         .find(|r| cell(&sheet, *r, 0) == "3.4.1")
         .expect("a row for 3.4.1");
-    assert_eq!(sheet.get_value((row, 3)), Some(&Data::Float(950.0)), "Tử số");
-    assert_eq!(sheet.get_value((row, 4)), Some(&Data::Float(1000.0)), "Mẫu số");
-    assert_eq!(sheet.get_value((row, 5)), Some(&Data::Float(95.0)), "Giá trị in percent");
-    assert_eq!(sheet.get_value((row, 6)), Some(&Data::Float(100.0)), "Mục tiêu");
+    assert_eq!(
+        sheet.get_value((row, 3)),
+        Some(&Data::Float(950.0)),
+        "Tử số"
+    );
+    assert_eq!(
+        sheet.get_value((row, 4)),
+        Some(&Data::Float(1000.0)),
+        "Mẫu số"
+    );
+    assert_eq!(
+        sheet.get_value((row, 5)),
+        Some(&Data::Float(95.0)),
+        "Giá trị in percent"
+    );
+    assert_eq!(
+        sheet.get_value((row, 6)),
+        Some(&Data::Float(100.0)),
+        "Mục tiêu"
+    );
     assert!(
         matches!(sheet.get_value((row, 8)), Some(Data::DateTime(_))),
         "Ngày số liệu is a date cell"
@@ -86,7 +106,10 @@ fn the_province_figure_is_the_sum_of_numerators_over_the_sum_of_denominators() {
         .store
         .province_scores(collector.plan, PERIOD)
         .expect("province scores");
-    let s = scores.iter().find(|s| s.criterion == "3.4.1").expect("3.4.1");
+    let s = scores
+        .iter()
+        .find(|s| s.criterion == "3.4.1")
+        .expect("3.4.1");
     let i = &s.indicators[0];
     // (90 + 950 + 10) / (100 + 1.000 + 20) = 1.050 / 1.120 = 93,75%; the
     // average of the rates, (90 + 95 + 50) / 3 = 78,33%, is not the figure.
@@ -98,7 +121,11 @@ fn the_province_figure_is_the_sum_of_numerators_over_the_sum_of_denominators() {
     assert_eq!(s.estimate, Some(1.4063));
     assert_eq!(s.at_risk, 0.0938, "1,5 − 1,40625 = 0,09375");
     assert_eq!(i.reported, ["SNV", "STP", "SYT"]);
-    assert_eq!(i.missing.len(), 15, "the other fifteen departments sent nothing");
+    assert_eq!(
+        i.missing.len(),
+        15,
+        "the other fifteen departments sent nothing"
+    );
     assert!(!i.missing.contains(&"STP".to_string()));
     assert!(s
         .drivers
@@ -112,7 +139,13 @@ fn version_1_and_version_2_workbooks_are_collected_together() {
     three_departments(&mut agency);
     let dir = tempfile::tempdir().expect("temp folder");
     let v2 = agency.export("SNV", PERIOD, exported_at(9), dir.path(), None);
-    let stp = agency.export("STP", PERIOD, exported_at(9), dir.path(), Some("stp-v2.xlsx"));
+    let stp = agency.export(
+        "STP",
+        PERIOD,
+        exported_at(9),
+        dir.path(),
+        Some("stp-v2.xlsx"),
+    );
     // STP's copy of the app is older: its workbook is version 1, without the sheet.
     let v1 = dir.path().join("BC-CCHC-STP-2024-09.xlsx");
     edit(
@@ -130,7 +163,10 @@ fn version_1_and_version_2_workbooks_are_collected_together() {
         .store
         .province_scores(collector.plan, PERIOD)
         .expect("scores");
-    let s = scores.iter().find(|s| s.criterion == "3.4.1").expect("3.4.1");
+    let s = scores
+        .iter()
+        .find(|s| s.criterion == "3.4.1")
+        .expect("3.4.1");
     assert_eq!(
         s.indicators[0].reported,
         ["SNV"],
@@ -153,7 +189,11 @@ fn version_1_and_version_2_workbooks_are_collected_together() {
     let row = (title..=end)
         .find(|r| cell(&criteria, *r, 0) == "3.4.1")
         .expect("3.4.1's indicator row");
-    assert_eq!(criteria.get_value((row, 5)), Some(&Data::Float(90.0)), "the province's figure");
+    assert_eq!(
+        criteria.get_value((row, 5)),
+        Some(&Data::Float(90.0)),
+        "the province's figure"
+    );
     assert_eq!(cell(&criteria, row, 9), "SNV", "who reported it");
     assert!(cell(&criteria, row, 10).contains("STP"), "who did not");
 }
@@ -179,12 +219,18 @@ fn a_figure_edited_over_its_denominator_is_refused_naming_the_cell() {
     let outcome = collector.collect_one(&bad);
     assert_kind(&outcome, OutcomeKind::Rejected);
     assert!(
-        outcome.message.contains(&format!("sheet \"Chỉ số đo được\", ô D{}", row + 1))
+        outcome
+            .message
+            .contains(&format!("sheet \"Chỉ số đo được\", ô D{}", row + 1))
             && outcome.message.contains("tử số 120 lớn hơn mẫu số 100"),
         "{}",
         outcome.message
     );
-    assert_eq!(collector.snapshot(), Vec::<String>::new(), "nothing imported");
+    assert_eq!(
+        collector.snapshot(),
+        Vec::<String>::new(),
+        "nothing imported"
+    );
 }
 
 #[test]

@@ -77,7 +77,9 @@ fn the_2024_indicators_carry_the_targets_the_plan_text_sets() {
         );
     }
     assert!(
-        indicators.iter().all(|i| i.kind == IndicatorKind::Rate && i.unit == "%"),
+        indicators
+            .iter()
+            .all(|i| i.kind == IndicatorKind::Rate && i.unit == "%"),
         "every 2024 indicator is a rate from a numerator and a denominator"
     );
     assert_eq!(
@@ -110,12 +112,27 @@ fn the_2024_reporters_are_the_departments_the_districts_and_the_leads_of_the_tas
     let districts = of_kind("ubnd-huyen");
     assert_eq!(departments.len(), 18, "the plan's 18 sở, ban, ngành");
     assert_eq!(districts.len(), 10, "Hưng Yên's ten district-level units");
-    assert_eq!(reporters("3.4.1"), departments, "every department reports 3.4.1");
-    assert_eq!(reporters("3.4.2"), districts, "every district reports 3.4.2");
-    assert_eq!(reporters("3.4.3"), districts, "districts report for their communes");
+    assert_eq!(
+        reporters("3.4.1"),
+        departments,
+        "every department reports 3.4.1"
+    );
+    assert_eq!(
+        reporters("3.4.2"),
+        districts,
+        "every district reports 3.4.2"
+    );
+    assert_eq!(
+        reporters("3.4.3"),
+        districts,
+        "districts report for their communes"
+    );
     let data = plan::built_in().expect("built-in plan");
     for code in ["4.1.3", "5.6", "7.1.3", "7.1.4", "8.3.3"] {
-        let i = indicators.iter().find(|i| i.criterion == code).expect("indicator");
+        let i = indicators
+            .iter()
+            .find(|i| i.criterion == code)
+            .expect("indicator");
         for r in &i.reporters {
             assert!(
                 data.tasks
@@ -131,7 +148,11 @@ fn the_2024_reporters_are_the_departments_the_districts_and_the_leads_of_the_tas
 fn a_figure_typed_the_vietnamese_way_is_saved_as_a_rate() {
     let (db, mut store, plan) = open_new();
     let figure = store
-        .set_indicator(plan, &form("SNV", "3.4.1", "2024-08", "1.245", "1.250"), now())
+        .set_indicator(
+            plan,
+            &form("SNV", "3.4.1", "2024-08", "1.245", "1.250"),
+            now(),
+        )
         .expect("1.245 / 1.250 is a rate");
     assert_eq!(figure.numerator, Some(1245.0), "the dot groups thousands");
     assert_eq!(figure.denominator, Some(1250.0));
@@ -159,9 +180,18 @@ fn wrong_figures_are_refused_with_a_message_and_nothing_is_saved() {
             form("SNV", "3.4.1", "2024-08", "1.300", "1.250"),
             "Tử số 1.300 lớn hơn mẫu số 1.250",
         ),
-        (form("SNV", "3.4.1", "2024-08", "12a", "100"), "Tử số \"12a\""),
-        (form("SNV", "3.4.1", "2024-08", "5", "0"), "Mẫu số phải lớn hơn 0"),
-        (form("SNV", "3.4.1", "2024-08", "5", ""), "Chưa nhập đủ tử số và mẫu số"),
+        (
+            form("SNV", "3.4.1", "2024-08", "12a", "100"),
+            "Tử số \"12a\"",
+        ),
+        (
+            form("SNV", "3.4.1", "2024-08", "5", "0"),
+            "Mẫu số phải lớn hơn 0",
+        ),
+        (
+            form("SNV", "3.4.1", "2024-08", "5", ""),
+            "Chưa nhập đủ tử số và mẫu số",
+        ),
         (
             form("HKC", "3.4.1", "2024-08", "5", "10"),
             "Cơ quan HKC không báo cáo chỉ số",
@@ -179,7 +209,10 @@ fn wrong_figures_are_refused_with_a_message_and_nothing_is_saved() {
             .set_indicator(plan, &f, now())
             .expect_err("a wrong figure is refused");
         assert!(matches!(err, Error::Invalid(_)), "{err:?}");
-        assert!(err.to_string().contains(message), "{err} should say {message}");
+        assert!(
+            err.to_string().contains(message),
+            "{err} should say {message}"
+        );
     }
     let kept = store
         .indicator_figures(
@@ -209,7 +242,9 @@ fn a_criterion_with_two_indicators_asks_which_one() {
         index: Some(2),
         ..form("SNV", "7.3.7", "2024-08", "30", "100")
     };
-    store.set_indicator(plan, &second, now()).expect("the second one");
+    store
+        .set_indicator(plan, &second, now())
+        .expect("the second one");
     let err = store
         .set_indicator(
             plan,
@@ -237,12 +272,19 @@ fn the_officer_view_estimates_from_the_latest_figure_and_puts_the_most_at_risk_f
         store.set_indicator(plan, &f, now()).expect("7.3.6");
     }
     store
-        .set_indicator(plan, &form("SNV", "3.4.1", "2024-08", "1.245", "1.250"), now())
+        .set_indicator(
+            plan,
+            &form("SNV", "3.4.1", "2024-08", "1.245", "1.250"),
+            now(),
+        )
         .expect("3.4.1");
     let scores = store
         .agency_scores(plan, "SNV", "2024-08")
         .expect("the agency's scores");
-    let s736 = scores.iter().find(|s| s.criterion == "7.3.6").expect("7.3.6");
+    let s736 = scores
+        .iter()
+        .find(|s| s.criterion == "7.3.6")
+        .expect("7.3.6");
     // 1.200 / 2.000 = 60%; 1,5 × 60 / 85 = 1,0588 (4 decimals); 1,5 − 1,0588… = 0,4412.
     assert_eq!(s736.value, Some(60.0));
     assert_eq!(s736.target, Some(85.0));
@@ -256,11 +298,17 @@ fn the_officer_view_estimates_from_the_latest_figure_and_puts_the_most_at_risk_f
         "{}",
         s736.drivers[0].text
     );
-    let s341 = scores.iter().find(|s| s.criterion == "3.4.1").expect("3.4.1");
+    let s341 = scores
+        .iter()
+        .find(|s| s.criterion == "3.4.1")
+        .expect("3.4.1");
     // 1.245 / 1.250 = 99,6%; 1,5 × 0,996 = 1,494.
     assert_eq!(s341.estimate, Some(1.494));
     assert_eq!(s341.at_risk, 0.006);
-    let s737 = scores.iter().find(|s| s.criterion == "7.3.7").expect("7.3.7");
+    let s737 = scores
+        .iter()
+        .find(|s| s.criterion == "7.3.7")
+        .expect("7.3.7");
     assert_eq!(
         (s737.estimate, s737.at_risk),
         (None, 1.5),
@@ -276,10 +324,11 @@ fn the_officer_view_estimates_from_the_latest_figure_and_puts_the_most_at_risk_f
 fn a_task_driven_criterion_is_at_risk_while_its_task_is_overdue() {
     let (_db, mut store, plan) = open_new();
     let overdue_of = |scores: &[cchc::score::CriterionScore], code: &str| {
-        scores
-            .iter()
-            .find(|s| s.criterion == code)
-            .map(|s| s.drivers.iter().any(|d| d.kind == DriverKind::Overdue && d.text.contains("IV.3.1")))
+        scores.iter().find(|s| s.criterion == code).map(|s| {
+            s.drivers
+                .iter()
+                .any(|d| d.kind == DriverKind::Overdue && d.text.contains("IV.3.1"))
+        })
     };
     let august = store.agency_scores(plan, "SNV", "2024-08").expect("scores");
     assert_eq!(
@@ -348,7 +397,11 @@ fn a_database_made_before_indicators_gets_the_built_in_ones_on_upgrade() {
     let mut store = Store::open(&db.path).expect("create");
     let plan = store.current_plan().expect("plan");
     store
-        .set_progress(plan, &entry("SNV", "IV.3.1", "2024-08", State::InProgress), now())
+        .set_progress(
+            plan,
+            &entry("SNV", "IV.3.1", "2024-08", State::InProgress),
+            now(),
+        )
         .expect("some data");
     drop(store);
     let before = version_before_indicators();
@@ -390,6 +443,9 @@ fn the_plan_workbook_carries_the_indicators_of_a_new_plan() {
         cchc::plan_workbook::PlanWorkbook::NewPlan(p) => p,
         other => panic!("a whole plan, not {other:?}"),
     };
-    assert_eq!(read.indicators, data.indicators, "the indicators round-trip");
+    assert_eq!(
+        read.indicators, data.indicators,
+        "the indicators round-trip"
+    );
     assert!(!read.indicators.is_empty());
 }

@@ -15,9 +15,6 @@ mod cli_indicators;
 /// Collector mode: accepting real exports, idempotence, replacement, hand
 /// edits, the consolidated workbook read back, and `cchc collect`.
 mod collect;
-/// Measured indicators collected: the province's figure (sums of numerators
-/// and denominators), versions 1 and 2 together, the sheets read back.
-mod collect_indicators;
 /// Shared set-up of the collect tests: agency databases exported with the
 /// real exporter, the collector's database, the Python editors.
 mod collect_fixture;
@@ -26,6 +23,9 @@ mod collect_fixture;
 mod collect_fuzz;
 /// Hostile and broken files refused within seconds, importing nothing.
 mod collect_hostile;
+/// Measured indicators collected: the province's figure (sums of numerators
+/// and denominators), versions 1 and 2 together, the sheets read back.
+mod collect_indicators;
 /// Each reading rule of workbook-format.md refused with file, sheet and cell.
 mod collect_rules;
 /// Schema 2 (collected reports): upgrading a schema-1 database with data,

@@ -60,7 +60,10 @@ pub fn list(store: &Store, plan: i64, json: bool) -> Result<()> {
                 ]
             })
             .collect::<Vec<_>>();
-        table::render(&["Tiêu chí", "Mục tiêu", "Cơ quan báo cáo", "Chỉ số"], &lines)
+        table::render(
+            &["Tiêu chí", "Mục tiêu", "Cơ quan báo cáo", "Chỉ số"],
+            &lines,
+        )
     })
 }
 
@@ -103,7 +106,13 @@ pub fn set(
 }
 
 /// `cchc score`: the points at risk of the agency, or of the collected province.
-pub fn score(store: &Store, plan: i64, agency: Option<&str>, period: &str, json: bool) -> Result<()> {
+pub fn score(
+    store: &Store,
+    plan: i64,
+    agency: Option<&str>,
+    period: &str,
+    json: bool,
+) -> Result<()> {
     let scores = match agency {
         Some(a) => store.agency_scores(plan, a, period)?,
         None => store.province_scores(plan, period)?,
@@ -127,7 +136,14 @@ pub fn score(store: &Store, plan: i64, agency: Option<&str>, period: &str, json:
             })
             .collect::<Vec<_>>();
         table::render(
-            &["Tiêu chí", "Tối đa", "Năm trước", "Ước tính", "Nguy cơ mất", "Lý do"],
+            &[
+                "Tiêu chí",
+                "Tối đa",
+                "Năm trước",
+                "Ước tính",
+                "Nguy cơ mất",
+                "Lý do",
+            ],
             &rows,
         )
     })
