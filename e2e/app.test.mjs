@@ -295,6 +295,7 @@ test("Tổng hợp reads a folder with one real workbook and one broken file, sh
   const agencyDb = join(work, "stp.sqlite3");
   const run = (...args) => execFileSync(cli, ["--db", agencyDb, ...args], { encoding: "utf8" });
   run("progress", "set", "--agency", "STP", "--task", "II.1.1", "--period", "2024-09", "--state", "in-progress", "--result", "Đã cập nhật các quyết định công bố TTHC");
+  run("indicator", "set", "--agency", "STP", "--criterion", "3.4.1", "--period", "2024-09", "--numerator", "950", "--denominator", "1.000");
   run("export", "--agency", "STP", "--period", "2024-09", "--signer", "Trần Văn Bình", "--out", inbox);
   writeFileSync(join(inbox, "BC-CCHC-SYT-2024-09.xlsx"), "đây không phải tệp Excel");
 
@@ -361,6 +362,17 @@ test("Tổng hợp reads a folder with one real workbook and one broken file, sh
   assert.equal(found.agency_line[2], "Đã gửi", "the agency's line says it sent its report");
   assert.equal(found.task_rows.length, 1, "the task row was consolidated once");
   assert.ok(found.task_rows[0].includes("Đã cập nhật các quyết định công bố TTHC"), "with its result");
+  const [n, den, figure, reported, missing] = found.indicators["3.4.1"];
+  assert.deepEqual([n, den, figure, reported], [950, 1000, 95, "STP"], "the province's 3.4.1 from STP's figure");
+  assert.match(missing, /SNV/, "the departments that sent nothing are named");
+
+  // The points at risk of the province, from the collected workbook.
+  await d.click("#nav-risk");
+  await d.click("#scope-province");
+  const row = '.risk-row[data-criterion="3.4.1"]';
+  // 950 / 1.000 = 95%: 1,5 × 95 / 100 = 1,425 estimated; 17 departments sent no figure.
+  await d.waitFor(`${row} .estimate`, (t) => t.includes("1,425"), 10000, "the province's estimate of 3.4.1");
+  assert.match(await d.text(await d.find(row)), /chưa có số liệu của 17 cơ quan/, "the missing departments drive the risk");
 });
 
 test("at the next start, the quick check names a lost evidence file and says what to do", async () => {
