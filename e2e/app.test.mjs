@@ -173,6 +173,7 @@ test("an indicator is refused once with its message, then saved and seen in the 
     `return [...document.querySelectorAll(".risk-row .at-risk")].map((e) => Number(e.textContent.replace(/\\./g, "").replace(",", ".")))`,
   );
   assert.ok(risks.every((r, i) => i === 0 || risks[i - 1] >= r), `sorted by points at risk: ${risks}`);
+  await d.script(`document.querySelector('${row}').scrollIntoView()`);
   await shot("14-diem-nguy-co");
 });
 

@@ -1,9 +1,9 @@
-// Điểm có nguy cơ mất: the month's figures of the indicators the agency
-// reports (typed the Vietnamese way, refused by the core with its message),
-// then each criterion's maximum, last year's score, the estimate and the points
-// at risk with what drives them, most at risk first, and a chart of each
-// indicator's months against its target. In collector mode, the province's
-// view from the collected workbooks too.
+// Điểm có nguy cơ mất: each criterion's maximum, last year's score, the
+// estimate and the points at risk with what drives them, most at risk first,
+// with a chart of each indicator's months against its target; under it, the
+// month's figures of the indicators the agency reports (typed the Vietnamese
+// way, refused by the core with its message). In collector mode, the
+// province's view from the collected workbooks too.
 
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { api, toIpcError } from "../api";
@@ -42,16 +42,6 @@ export function RiskScreen({ period, collector }: { period: string; collector: b
           {message}
         </p>
       )}
-      {!province && lines && (
-        <section class="card">
-          <h2>Số liệu các chỉ số đo được (cộng dồn từ đầu năm)</h2>
-          {lines.length === 0 ? (
-            <p class="muted">Cơ quan không báo cáo chỉ số đo được nào trong kế hoạch này.</p>
-          ) : (
-            lines.map((l) => <IndicatorEntry key={`${l.indicator.criterion}-${l.indicator.index}`} line={l} period={period} onSaved={load} />)
-          )}
-        </section>
-      )}
       {collector && (
         <div class="scope" role="group" aria-label="Phạm vi">
           <label>
@@ -64,6 +54,20 @@ export function RiskScreen({ period, collector }: { period: string; collector: b
       )}
       {!scores && !message && <p class="muted">Đang tải…</p>}
       {scores && <ScoreTable scores={scores} province={province} />}
+      {!province && lines && (
+        <section class="card">
+          <h2>Số liệu các chỉ số đo được (cộng dồn từ đầu năm)</h2>
+          <p class="muted small">Nhập tử số và mẫu số cộng dồn từ đầu năm đến hết tháng, viết kiểu Việt Nam: 1.245 hoặc 85,5.</p>
+          {lines.length === 0 ? (
+            <p class="muted">Cơ quan không báo cáo chỉ số đo được nào trong kế hoạch này.</p>
+          ) : (
+            lines.map((l) => (
+              // Keyed by the month too, so another month's form starts from that month's figure.
+              <IndicatorEntry key={`${period}-${l.indicator.criterion}-${l.indicator.index}`} line={l} period={period} onSaved={load} />
+            ))
+          )}
+        </section>
+      )}
     </div>
   );
 }
@@ -182,7 +186,7 @@ function ScoreTable({ scores, province }: { scores: CriterionScore[]; province: 
               <td class="num">{formatNumber(s.max)}</td>
               <td class="num">{formatNumber(s.last_score)}</td>
               <td class="num estimate">{formatNumber(s.estimate)}</td>
-              <td class="num at-risk">{formatNumber(s.at_risk)}</td>
+              <td class={s.at_risk > 0 ? "num at-risk lost" : "num at-risk"}>{formatNumber(s.at_risk)}</td>
               <td>
                 <ul class="drivers">
                   {s.drivers.map((d, k) => (
