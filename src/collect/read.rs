@@ -146,9 +146,12 @@ fn read(path: &Path, period: &str) -> Refused<AgencyWorkbook> {
         tasks.push(task_line(&tasks_grid, r, &at)?);
     }
     let evidence = evidence_rows(&evidence_grid);
+    let mut data_sha256 = content_sha256(&hashed, &evidence);
     let indicators = if meta.version >= 2 {
         let grid = sheet(crate::report::indicator_sheet::SHEET_INDICATORS)?;
-        super::read_indicators::read_indicator_sheet(&grid, &at)?
+        let (lines, digest) = super::read_indicators::read_indicator_sheet(&grid, &at)?;
+        data_sha256 = crate::report::content_hash::extend(&data_sha256, digest);
+        lines
     } else {
         Vec::new()
     };
@@ -160,7 +163,7 @@ fn read(path: &Path, period: &str) -> Refused<AgencyWorkbook> {
         generated_at: meta.generated_at,
         app_version: meta.app_version,
         content_sha256: meta.content_sha256,
-        data_sha256: content_sha256(&hashed, &evidence),
+        data_sha256,
         tasks,
         indicators,
     })

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use super::grid::{Grid, Val};
 use super::read::Place;
 use crate::number::{format_vi, parse_vi};
+use crate::report::content_hash::{Sheet, SheetDigest};
 use crate::report::indicator_sheet::{
     indicator_col as col, INDICATOR_HEADERS, INDICATOR_HEADER_ROW, SHEET_INDICATORS,
 };
@@ -29,11 +30,15 @@ pub struct IndicatorLine {
     pub as_of: Option<NaiveDate>,
 }
 
-/// Reads the sheet's rows under its header.
+/// Reads the sheet's rows under its header, with the digest of their cells as
+/// read (which extends the workbook's data hash).
 ///
 /// # Errors
 /// The refusal, naming the file, the sheet and the cell.
-pub(super) fn read_indicator_sheet(grid: &Grid, at: &Place) -> Result<Vec<IndicatorLine>, String> {
+pub(super) fn read_indicator_sheet(
+    grid: &Grid,
+    at: &Place,
+) -> Result<(Vec<IndicatorLine>, [u8; 32]), String> {
     let row = INDICATOR_HEADER_ROW;
     for (c, want) in INDICATOR_HEADERS.iter().enumerate() {
         let got = grid.get(row, c as u32).text();
@@ -50,7 +55,10 @@ pub(super) fn read_indicator_sheet(grid: &Grid, at: &Place) -> Result<Vec<Indica
         }
     }
     let mut out = Vec::new();
+    let mut digest = SheetDigest::new(Sheet::Indicators);
     for r in grid.row_indexes().filter(|r| *r > row) {
+        let cells = grid.canonical_row(r, INDICATOR_HEADERS.len() as u32);
+        digest.row(cells.iter().map(String::as_str));
         let text = |c: u32| grid.get(r, c).text();
         let criterion = text(col::CRITERION);
         if criterion.is_empty() && text(col::NAME).is_empty() {
@@ -148,7 +156,7 @@ pub(super) fn read_indicator_sheet(grid: &Grid, at: &Place) -> Result<Vec<Indica
             as_of,
         });
     }
-    Ok(out)
+    Ok((out, digest.finish()))
 }
 
 /// Every row must name an indicator of the plan (its criterion and name) that

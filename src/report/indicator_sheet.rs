@@ -5,11 +5,12 @@
 use rust_xlsxwriter::{Format, Worksheet};
 use serde::Serialize;
 
+use super::content_hash::{Sheet, SheetDigest};
 use super::month::MonthReport;
 use super::table::{fit_height, sheet_title, write_row, Cell};
 use crate::error::Result;
 use crate::store::{Figure, IndicatorRow, Store};
-use crate::xlsx::{self, Formats, Written};
+use crate::xlsx::{self, Formats};
 
 pub const SHEET_INDICATORS: &str = "Chỉ số đo được";
 
@@ -74,7 +75,12 @@ impl Store {
 
 /// Writes the sheet: one row per indicator the agency reports, numbers as
 /// numbers, the date as a date cell, empty cells where there is no figure.
-pub fn indicator_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Written {
+/// Returns the digest of its rows, which `_meta.content_sha256` extends.
+pub fn indicator_sheet(
+    ws: &mut Worksheet,
+    report: &MonthReport,
+    f: &Formats,
+) -> Result<[u8; 32], rust_xlsxwriter::XlsxError> {
     ws.set_name(SHEET_INDICATORS)?;
     let last_col = INDICATOR_HEADERS.len() as u16 - 1;
     sheet_title(
@@ -100,6 +106,7 @@ pub fn indicator_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) ->
         &f.centred, &f.text, &f.centred, &decimal, &decimal, &decimal, &decimal, &f.text, &f.date,
     ];
     let mut row = header_row + 1;
+    let mut digest = SheetDigest::new(Sheet::Indicators);
     for line in &report.measured {
         let i = &line.indicator;
         let fig = line.figure.as_ref();
@@ -114,12 +121,12 @@ pub fn indicator_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) ->
             fig.map_or("", |f| f.source.as_str()).into(),
             Cell::Date(fig.and_then(|f| f.as_of)),
         ];
-        write_row(ws, row, &cells, &formats, &WIDTHS, None)?;
+        write_row(ws, row, &cells, &formats, &WIDTHS, Some(&mut digest))?;
         row += 1;
     }
     ws.set_freeze_panes(header_row + 1, 0)?;
     ws.set_repeat_rows(header_row, header_row)?;
     ws.autofilter(header_row, 0, (row - 1).max(header_row), last_col)?;
     xlsx::print_setup(ws);
-    Ok(())
+    Ok(digest.finish())
 }

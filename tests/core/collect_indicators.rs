@@ -101,6 +101,7 @@ fn the_province_figure_is_the_sum_of_numerators_over_the_sum_of_denominators() {
     let mut collector = Collector::new();
     for o in collector.collect(&files) {
         assert_kind(&o, OutcomeKind::Accepted);
+        assert!(!o.edited, "an untouched version 2 export matches its hash");
     }
     let scores = collector
         .store
@@ -230,6 +231,49 @@ fn a_figure_edited_over_its_denominator_is_refused_naming_the_cell() {
         collector.snapshot(),
         Vec::<String>::new(),
         "nothing imported"
+    );
+}
+
+#[test]
+fn a_figure_changed_by_hand_after_export_is_told_and_kept() {
+    let mut agency = AgencyDb::new();
+    three_departments(&mut agency);
+    let dir = tempfile::tempdir().expect("temp folder");
+    let file = agency.export("SNV", PERIOD, exported_at(9), dir.path(), None);
+    let mut book: Xlsx<_> = calamine::open_workbook(&file).expect("opens");
+    let sheet = book.worksheet_range("Chỉ số đo được").expect("sheet");
+    let row = (4..=sheet.end().map_or(4, |e| e.0))
+        .find(|r| cell(&sheet, *r, 0) == "3.4.1")
+        .expect("3.4.1")
+        + 1;
+    let edited = dir.path().join("sua-so-lieu.xlsx");
+    edit(
+        &file,
+        &edited,
+        &["set", "Chỉ số đo được", &format!("D{row}"), "n:95"],
+    );
+    let mut collector = Collector::new();
+    let first = collector.collect_one(&file);
+    assert!(!first.edited, "{}", first.message);
+    let outcome = collector.collect_one(&edited);
+    assert_kind(&outcome, OutcomeKind::Replaced);
+    assert!(
+        outcome.edited,
+        "the changed figure is told: {}",
+        outcome.message
+    );
+    let scores = collector
+        .store
+        .province_scores(collector.plan, PERIOD)
+        .expect("scores");
+    let s = scores
+        .iter()
+        .find(|s| s.criterion == "3.4.1")
+        .expect("3.4.1");
+    assert_eq!(
+        s.value,
+        Some(95.0),
+        "the figure as the file now says, 95 / 100"
     );
 }
 
