@@ -449,3 +449,47 @@ fn the_plan_workbook_carries_the_indicators_of_a_new_plan() {
     );
     assert!(!read.indicators.is_empty());
 }
+
+#[test]
+fn a_plan_workbook_with_a_wrong_indicator_row_is_refused_naming_the_row() {
+    let (db, mut store, plan) = open_new();
+    let data = store.plan_data(plan).expect("plan data");
+    let written = db.dir.path().join("ke-hoach.xlsx");
+    cchc::plan_workbook::write_plan_workbook(&data, &written).expect("written");
+    let bad = db.dir.path().join("ke-hoach-sai.xlsx");
+    crate::collect_fixture::edit(
+        &written,
+        &bad,
+        &[
+            "set",
+            "Chỉ số đo được",
+            "A2",
+            "9.9.9",
+            "set",
+            "Chỉ số đo được",
+            "G3",
+            "Sở Không Có",
+            "set",
+            "Chỉ số đo được",
+            "E4",
+            "nhiều",
+        ],
+    );
+    let plans_before = store.plans().expect("plans").len();
+    let err = store
+        .import_plan_workbook(plan, &bad, now())
+        .expect_err("wrong rows are refused");
+    let message = err.to_string();
+    for part in [
+        "Sheet \"Chỉ số đo được\", dòng 2: không có tiêu chí mã \"9.9.9\"",
+        "Sheet \"Chỉ số đo được\", dòng 3: không có cơ quan hoặc nhóm \"Sở Không Có\"",
+        "Sheet \"Chỉ số đo được\", dòng 4: mục tiêu \"nhiều\" không phải là số",
+    ] {
+        assert!(message.contains(part), "{message}\nshould say: {part}");
+    }
+    assert_eq!(
+        store.plans().expect("plans").len(),
+        plans_before,
+        "nothing is imported"
+    );
+}
