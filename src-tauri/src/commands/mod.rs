@@ -8,3 +8,4 @@ pub mod indicators;
 pub mod plan;
 pub mod progress;
 pub mod safety;
+pub mod session;
