@@ -207,7 +207,7 @@ test("an indicator is refused once with its message, then saved and seen in the 
   );
   assert.ok(risks.every((r, i) => i === 0 || risks[i - 1] >= r), `sorted by points at risk: ${risks}`);
   await d.script(`document.querySelector('${row}').scrollIntoView()`);
-  await shot("14-diem-nguy-co");
+  await shot("15-diem-nguy-co");
 });
 
 test("the month is exported and the workbook holds the task's status, result and evidence", async () => {
