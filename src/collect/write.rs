@@ -12,6 +12,7 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, Workbook, Worksheet, XlsxError
 
 use super::month_text;
 use super::summary::{AgencyLine, AgencyTask, Consolidation};
+use super::write_indicators;
 use crate::error::{Error, Result};
 use crate::report::layout::{task_col, SHEET_META, TASK_HEADERS};
 use crate::report::{date_line, fit_height, numbering_row};
@@ -351,6 +352,8 @@ fn criteria_sheet(ws: &mut Worksheet, c: &Consolidation, st: &Styles) -> Written
         ("Số nhiệm vụ", 10.0),
         ("Đã hoàn thành", 10.0),
         ("Cơ quan chậm tiến độ", LAGGING_WIDTH),
+        write_indicators::CRITERION_SCORE_HEADERS[0],
+        write_indicators::CRITERION_SCORE_HEADERS[1],
     ];
     table_sheet(ws, SHEET_CRITERIA, "TIẾN ĐỘ THEO TIÊU CHÍ", c, &columns, st)?;
     let text = &st.table.text;
@@ -365,6 +368,8 @@ fn criteria_sheet(ws: &mut Worksheet, c: &Consolidation, st: &Styles) -> Written
         ws.write_number_with_format(row, 6, k.done as f64, &st.table.number)?;
         let lagging = k.lagging.join("; ");
         xlsx::put_text(ws, row, 7, &lagging, text)?;
+        let score = write_indicators::score_of(c, &k.code);
+        write_indicators::criterion_cells(ws, row, 8, score, &st.score)?;
         fit_height(
             ws,
             row,
@@ -375,7 +380,10 @@ fn criteria_sheet(ws: &mut Worksheet, c: &Consolidation, st: &Styles) -> Written
         )?;
         row += 1;
     }
-    ws.autofilter(HEADER_ROW, 0, row.saturating_sub(1).max(HEADER_ROW), 7)?;
+    let last = columns.len() as u16 - 1;
+    ws.autofilter(HEADER_ROW, 0, row.saturating_sub(1).max(HEADER_ROW), last)?;
+    ws.set_column_width(10, LAGGING_WIDTH)?;
+    write_indicators::indicator_table(ws, row + 2, c, &st.table, &st.score)?;
     Ok(())
 }
 

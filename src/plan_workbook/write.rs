@@ -29,6 +29,9 @@ fn build(plan: &PlanData) -> std::result::Result<Workbook, XlsxError> {
     fields_sheet(book.add_worksheet(), plan, &st)?;
     criteria_sheet(book.add_worksheet(), plan, &st)?;
     tasks_sheet(book.add_worksheet(), plan, &labels, &st)?;
+    if !plan.indicators.is_empty() {
+        super::indicators::indicators_sheet(book.add_worksheet(), plan, &labels, &st)?;
+    }
     Ok(book)
 }
 

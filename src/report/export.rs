@@ -73,7 +73,8 @@ fn build(report: &MonthReport, opts: &ExportOptions) -> std::result::Result<Work
     )?;
     let (tasks, evidence) = long_tables(&mut book, report, &f)?;
     criteria_sheet(book.add_worksheet(), report, &f)?;
-    let hash = content_hash::combine(tasks, evidence);
+    let indicators = super::indicator_sheet::indicator_sheet(book.add_worksheet(), report, &f)?;
+    let hash = content_hash::extend(&content_hash::combine(tasks, evidence), indicators);
     meta_sheet(book.add_worksheet(), report, opts, &hash)?;
     Ok(book)
 }

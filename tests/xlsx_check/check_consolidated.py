@@ -17,7 +17,7 @@ TABLES = {
     "Tổng hợp": ("M", ["D"], ["A", "E", "F", "G", "H", "I", "J", "K"]),
     "Nhiệm vụ": ("Q", ["J"], ["B"]),
     "Quá hạn": ("Q", ["J"], ["B"]),
-    "Chỉ số": ("H", [], ["D", "E", "F", "G"]),
+    "Chỉ số": ("J", [], ["D", "E", "F", "G", "I", "J"]),
 }
 
 
@@ -46,6 +46,8 @@ def main(path):
         check_table(ws, name, HEADER, f"A{FIRST}")
         check(ws[f"{last_col}{HEADER}"].border.right.style == "thin", f"{name}: last header cell without borders")
         for row in range(FIRST, ws.max_row + 1):
+            if name == "Chỉ số" and ws[f"A{row}"].value is None:
+                break  # the criteria table ends; the indicators' table below is checked next
             for col in date_cols:
                 cell = ws[f"{col}{row}"]
                 if cell.value is not None:
@@ -55,9 +57,29 @@ def main(path):
                 cell = ws[f"{col}{row}"]
                 check(cell.value is None or cell.data_type == "n", f"{name}!{cell.coordinate}: number stored as text")
 
+    check_indicator_table(wb["Chỉ số"])
+
     for message in failures:
         print(message)
     return 1 if failures else 0
+
+
+def check_indicator_table(ws):
+    """Under the criteria, the province's figure per indicator: its header,
+    then numbers (figures, target, estimate, points at risk) as numbers."""
+    title = next((r for r in range(FIRST, ws.max_row + 1)
+                  if str(ws[f"A{r}"].value or "").startswith("SỐ LIỆU CÁC CHỈ SỐ ĐO ĐƯỢC")), None)
+    check(title is not None, "Chỉ số: no table of measured indicators")
+    if title is None:
+        return
+    check(ws[f"A{title + 1}"].value == "Mã tiêu chí" and ws[f"K{title + 1}"].value == "Cơ quan chưa báo cáo",
+          "Chỉ số: the indicators' header is not the spec's")
+    check(ws[f"A{title + 1}"].font.b, "Chỉ số: the indicators' header is not bold")
+    for row in range(title + 2, ws.max_row + 1):
+        for col in "DEFGHI":
+            cell = ws[f"{col}{row}"]
+            check(cell.value is None or cell.data_type == "n",
+                  f"Chỉ số!{cell.coordinate}: figure stored as text")
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ TABLES = {
     "Nhiệm vụ": (4, 6, "P", ["I"], "C6"),
     "Tài liệu kiểm chứng": (4, 5, "I", ["C"], "A5"),
     "Chỉ số": (4, 5, "I", [], "A5"),
+    "Chỉ số đo được": (4, 5, "I", ["I"], "A5"),
 }
 
 failures = []
@@ -87,7 +88,7 @@ def check_fonts(ws, name):
 def main(path):
     wb = openpyxl.load_workbook(path)
     check(
-        wb.sheetnames == ["Báo cáo", "Nhiệm vụ", "Tài liệu kiểm chứng", "Chỉ số", "_meta"],
+        wb.sheetnames == ["Báo cáo", "Nhiệm vụ", "Tài liệu kiểm chứng", "Chỉ số", "Chỉ số đo được", "_meta"],
         f"sheet names {wb.sheetnames}",
     )
     check(wb["_meta"].sheet_state == "hidden", "_meta is not hidden")
@@ -123,6 +124,14 @@ def main(path):
                     cell = ws[f"{col}{row}"]
                     check(cell.data_type == "n" and cell.number_format == "0.0000",
                           f"{name}!{cell.coordinate}: score not a number with 4 decimals")
+        elif name == "Chỉ số đo được":
+            # Tử số, Mẫu số, Giá trị, Mục tiêu: numbers, empty where there is no figure.
+            for row in range(first, ws.max_row + 1):
+                for col in "DEFG":
+                    cell = ws[f"{col}{row}"]
+                    check(cell.value is None or cell.data_type == "n",
+                          f"{name}!{cell.coordinate}: figure stored as text")
+                check(ws[f"G{row}"].value is not None, f"{name}!G{row}: no target")
         else:
             check_body(ws, name, first, last_col)
             for row in range(first, ws.max_row + 1):
