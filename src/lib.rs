@@ -14,6 +14,7 @@ pub mod error;
 pub mod forms;
 pub mod plan;
 pub mod plan_workbook;
+pub mod print_profile;
 pub mod report;
 mod sha256;
 pub mod status;
