@@ -113,8 +113,11 @@ fn every_printed_sheet_leaves_the_page_number_off_its_first_page() {
         )
         .expect("the sheet reads");
         let printed = i < 5;
+        let different_first = xml
+            .split_once("<headerFooter ")
+            .is_some_and(|(_, tag)| tag.starts_with("differentFirst=\"1\""));
         assert_eq!(
-            xml.contains("<headerFooter differentFirst=\"1\"><oddHeader>"),
+            different_first && xml.contains("<oddHeader>"),
             printed,
             "sheet {i}: a different first page for every printed sheet, none for _meta"
         );
