@@ -4,7 +4,6 @@
 //! file behind. The page setup, the cover and the annexes are the print
 //! profile's ([`crate::print_profile`]).
 
-use std::io::Write as _;
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
@@ -12,6 +11,7 @@ use rust_xlsxwriter::{
     Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
+use crate::durable::NewFile;
 use crate::error::{Error, Result};
 use crate::print_profile::{self, size};
 
@@ -180,8 +180,18 @@ pub fn excel_date(d: NaiveDate) -> Option<ExcelDateTime> {
     ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8).ok()
 }
 
-/// Saves the workbook to `path` through a temporary file in the same folder,
-/// flushed to disk, then renamed over the target. On any error the target is
+/// A new workbook compressed at level 2 of 9: the 10,000-task report is 2.2 MB
+/// instead of 2.0 MB at level 3, and is compressed faster (docs/performance.md).
+pub fn new_workbook() -> Workbook {
+    let mut book = Workbook::new();
+    book.set_zip_compression_level(2);
+    book
+}
+
+/// Saves the workbook to `path` through a [`NewFile`] (a temporary file in the
+/// same folder, synced, renamed over the target, the folder synced), its
+/// sheets' first pages without a page number
+/// ([`print_profile::number_from_second_page`]). On any error the target is
 /// untouched and the temporary file is removed.
 ///
 /// # Errors
@@ -189,22 +199,7 @@ pub fn excel_date(d: NaiveDate) -> Option<ExcelDateTime> {
 /// written, a full disk, or a target held open by another program (Excel on
 /// Windows locks the files it has open).
 pub fn save_atomically(book: &mut Workbook, path: &Path) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    if path.is_dir() {
-        return Err(Error::File {
-            path: path.display().to_string(),
-            reason: "đây là một thư mục, không phải tên tệp".into(),
-        });
-    }
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".cchc-").suffix(".xlsx.tmp");
-    // An exported workbook is an ordinary document: readable as any file the
-    // user makes (the umask applies), not private like a temporary file.
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut new = NewFile::beside(path, ".xlsx.tmp")?;
     let package = book.save_to_buffer().map_err(|e| match e {
         XlsxError::IoError(io) => Error::file(path, &io),
         other => Error::File {
@@ -212,18 +207,12 @@ pub fn save_atomically(book: &mut Workbook, path: &Path) -> Result<()> {
             reason: format!("không tạo được nội dung tệp Excel ({other})"),
         },
     })?;
-    let mut tmp = builder.tempfile_in(dir).map_err(|e| Error::file(dir, &e))?;
-    print_profile::number_from_second_page(&package, &mut tmp).map_err(|e| match e {
+    print_profile::number_from_second_page(&package, new.file()).map_err(|e| match e {
         zip::result::ZipError::Io(io) => Error::file(path, &io),
         other => Error::File {
             path: path.display().to_string(),
             reason: format!("không tạo được nội dung tệp Excel ({other})"),
         },
     })?;
-    tmp.flush().map_err(|e| Error::file(path, &e))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| Error::file(path, &e))?;
-    tmp.persist(path).map_err(|e| Error::file(path, &e.error))?;
-    Ok(())
+    new.commit(path)
 }

@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 
-pub use read::{month_text, read_agency_workbook, AgencyWorkbook, Place, TaskLine};
+pub use read::{month_text, read_agency_workbook, AgencyWorkbook, Place};
 pub use summary::{consolidate, AgencyLine, Consolidation, CriterionLine, Source};
 pub use write::{consolidated_file_name, write_consolidated, CONSOLIDATED_FORMAT};
 
@@ -194,7 +194,7 @@ fn collect_one(
         outcome.message = format!("Từ chối: {why}");
         return Ok(outcome);
     }
-    let saved = store.save_collected(plan_id, &book, &file_name, now)?;
+    let saved = store.save_collected(plan_id, &book.incoming(&file_name), now)?;
     let name = agencies.get(&book.agency_code).cloned().unwrap_or_default();
     let who = format!("{} – {name}", book.agency_code);
     let counts = count_statuses(&book);

@@ -9,11 +9,11 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::{Outcome, TaskLine};
+use super::Outcome;
 use crate::error::Result;
 use crate::plan::PlanMeta;
 use crate::status::Status;
-use crate::store::Store;
+use crate::store::{CollectedTask, Store};
 
 /// One consolidated month.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -60,7 +60,7 @@ pub struct AgencyLine {
 pub struct AgencyTask {
     pub agency_code: String,
     pub agency_name: String,
-    pub task: TaskLine,
+    pub task: CollectedTask,
 }
 
 /// A criterion's line of the "Chỉ số" sheet.
@@ -225,7 +225,9 @@ fn total_line(agencies: &[AgencyLine]) -> AgencyLine {
         sent: false,
         generated_at: None,
         exported_on: None,
-        tasks: agencies.iter().map(|a| a.tasks).sum(),
+        // The rows of the reports sent, as its status columns count them; the
+        // plan's tasks of the agencies that sent nothing are not rows.
+        tasks: rows,
         completion: rate(&counts, rows),
         counts,
         note: format!("{}/{} cơ quan đã gửi báo cáo", sent.len(), agencies.len()),

@@ -119,8 +119,10 @@ fn build(c: &Consolidation) -> std::result::Result<Workbook, XlsxError> {
     summary_sheet(book.add_worksheet(), c)?;
     let attached = attachment(c);
     let all: Vec<&AgencyTask> = c.tasks.iter().collect();
+    // The two task sheets are written top to bottom: streamed to disk like the
+    // monthly report's long tables, without a table of cells in memory.
     tasks_sheet(
-        book.add_worksheet(),
+        book.add_worksheet_with_constant_memory()?,
         (SHEET_TASKS, ANNEX_TASKS),
         "Danh sách nhiệm vụ của các cơ quan",
         (c, &attached),
@@ -135,7 +137,7 @@ fn build(c: &Consolidation) -> std::result::Result<Workbook, XlsxError> {
     // Stable: equal due dates keep the agencies' plan order.
     overdue.sort_by_key(|t| (t.task.due_date.is_none(), t.task.due_date));
     tasks_sheet(
-        book.add_worksheet(),
+        book.add_worksheet_with_constant_memory()?,
         (SHEET_OVERDUE, ANNEX_OVERDUE),
         "Nhiệm vụ quá hạn chưa hoàn thành",
         (c, &attached),

@@ -84,7 +84,7 @@ const PAPER_A4: u8 = 9;
 /// # Errors
 /// None in practice: the default is set before any worksheet is added.
 pub fn workbook() -> Result<Workbook, XlsxError> {
-    let mut book = Workbook::new();
+    let mut book = xlsx::new_workbook();
     // Times New Roman 12 on Windows Excel: rows 21 px, columns 72 px.
     book.set_default_format(&default_format(), 21, 72)?;
     Ok(book)
