@@ -18,6 +18,7 @@ pub mod number;
 pub mod open;
 pub mod plan;
 pub mod plan_workbook;
+pub mod print_profile;
 pub mod report;
 pub mod score;
 mod sha256;

@@ -3,13 +3,13 @@
 //! indicator it reports. Its layout is shared with the collector, which reads it back.
 
 use rust_xlsxwriter::{Format, Worksheet};
-use serde::Serialize;
 
 use super::content_hash::{Sheet, SheetDigest};
 use super::month::MonthReport;
-use super::table::{fit_height, sheet_title, write_row, Cell};
+use super::table::{fit_height, write_row, Cell};
 use crate::error::Result;
-use crate::store::{Figure, IndicatorRow, Store};
+use crate::print_profile::{annex, Attachment};
+pub use crate::store::MeasuredLine;
 use crate::xlsx::{self, Formats};
 
 pub const SHEET_INDICATORS: &str = "Chỉ số đo được";
@@ -43,35 +43,10 @@ pub mod indicator_col {
 /// Zero-based row of the header; the rows follow it.
 pub const INDICATOR_HEADER_ROW: u32 = 3;
 
+/// The annex number of the sheet, after "Nhiệm vụ", "Tài liệu kiểm chứng" and "Chỉ số".
+const ANNEX_INDICATORS: u32 = 4;
+
 const WIDTHS: [f64; 9] = [9.0, 50.0, 8.0, 12.0, 12.0, 10.0, 10.0, 36.0, 12.0];
-
-/// An indicator the agency reports, with its latest figure of the year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct MeasuredLine {
-    pub indicator: IndicatorRow,
-    pub figure: Option<Figure>,
-}
-
-impl Store {
-    /// The indicators an agency reports, each with its latest figure in the
-    /// plan year of `period` up to it.
-    pub fn measured_lines(
-        &self,
-        plan_id: i64,
-        agency: &str,
-        period: &str,
-    ) -> Result<Vec<MeasuredLine>> {
-        let mut out = Vec::new();
-        for indicator in self.agency_indicators(plan_id, agency)? {
-            let figure = self
-                .indicator_figures(indicator.id, agency, plan_id, period)?
-                .pop();
-            out.push(MeasuredLine { indicator, figure });
-        }
-        Ok(out)
-    }
-}
 
 /// Writes the sheet: one row per indicator the agency reports, numbers as
 /// numbers, the date as a date cell, empty cells where there is no figure.
@@ -79,19 +54,17 @@ impl Store {
 pub fn indicator_sheet(
     ws: &mut Worksheet,
     report: &MonthReport,
+    attached: &Attachment,
     f: &Formats,
 ) -> Result<[u8; 32], rust_xlsxwriter::XlsxError> {
     ws.set_name(SHEET_INDICATORS)?;
     let last_col = INDICATOR_HEADERS.len() as u16 - 1;
-    sheet_title(
+    annex(
         ws,
-        "CÁC CHỈ SỐ ĐO ĐƯỢC (CỘNG DỒN TỪ ĐẦU NĂM)",
-        &format!(
-            "{} – {}",
-            report.agency.name,
-            super::month_label(&report.period)
-        ),
-        last_col,
+        ANNEX_INDICATORS,
+        "Các chỉ số đo được (cộng dồn từ đầu năm)",
+        attached,
+        &WIDTHS,
     )?;
     let header_row = INDICATOR_HEADER_ROW;
     let columns: Vec<(&str, f64)> = INDICATOR_HEADERS
@@ -127,6 +100,5 @@ pub fn indicator_sheet(
     ws.set_freeze_panes(header_row + 1, 0)?;
     ws.set_repeat_rows(header_row, header_row)?;
     ws.autofilter(header_row, 0, (row - 1).max(header_row), last_col)?;
-    xlsx::print_setup(ws);
     Ok(digest.finish())
 }

@@ -483,3 +483,31 @@ fn figure_from_form(indicator: &IndicatorRow, form: &IndicatorForm) -> Result<Fi
         as_of,
     })
 }
+
+/// An indicator the agency reports, with its latest figure of the year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct MeasuredLine {
+    pub indicator: IndicatorRow,
+    pub figure: Option<Figure>,
+}
+
+impl Store {
+    /// The indicators an agency reports, each with its latest figure in the
+    /// plan year of `period` up to it.
+    pub fn measured_lines(
+        &self,
+        plan_id: i64,
+        agency: &str,
+        period: &str,
+    ) -> Result<Vec<MeasuredLine>> {
+        let mut out = Vec::new();
+        for indicator in self.agency_indicators(plan_id, agency)? {
+            let figure = self
+                .indicator_figures(indicator.id, agency, plan_id, period)?
+                .pop();
+            out.push(MeasuredLine { indicator, figure });
+        }
+        Ok(out)
+    }
+}

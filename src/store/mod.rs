@@ -27,7 +27,7 @@ pub use collected::{CollectedReport, CollectedTask, IncomingReport, ReportingAge
 pub use collected_indicators::{CollectedFigure, IndicatorLine};
 pub use dashboard::{CriterionProgress, Dashboard, FieldProgress, StatusCount, TaskBrief};
 pub use evidence::{EvidenceInput, EvidenceRow};
-pub use indicators::{Figure, IndicatorForm, IndicatorRow};
+pub use indicators::{Figure, IndicatorForm, IndicatorRow, MeasuredLine};
 pub use plan_read::{AgencyRow, PlanSummary, TaskRow};
 pub use progress::{period, ProgressInput, ProgressRow, StatusCounts, StatusReport, TaskStatus};
 pub use settings::Profile;
