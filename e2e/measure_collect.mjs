@@ -18,7 +18,7 @@ const copies = Number(process.env.COPIES ?? 1);
 const inbox = join(work, "nhan-bao-cao");
 mkdirSync(inbox, { recursive: true });
 const db = join(work, "agencies.sqlite3");
-const agencies = JSON.parse(execFileSync(cli, ["--db", db, "--json", "agencies"], { encoding: "utf8" })).filter((a) => a.kind !== "nhom");
+const agencies = JSON.parse(execFileSync(cli, ["--db", db, "--json", "agencies"], { encoding: "utf8" })).filter((a) => a.kind !== "group");
 for (const a of agencies) {
   try {
     execFileSync(cli, ["--db", db, "export", "--agency", a.code, "--period", "2024-09", "--out", inbox], { stdio: "ignore" });

@@ -1,14 +1,17 @@
-//! The desktop shell over the `cchc` core: opens the store once, registers the
-//! commands and the plugins (single instance, remembered window, file dialogs).
-//! The daily backup and the quick check run when the window first asks
-//! (`commands::safety::start_check`).
+//! The desktop shell over the `cchc` core: starts the log, opens the store
+//! once, registers the commands and the plugins (single instance, remembered
+//! window, file dialogs). The daily backup and the quick check run when the
+//! window first asks (`commands::safety::start_check`).
 
 mod commands;
+mod log;
 mod state;
 mod system;
 
 #[cfg(test)]
 mod bindings;
+#[cfg(test)]
+mod handlers;
 
 use tauri::Manager;
 
@@ -29,8 +32,11 @@ pub fn run() {
         .setup(|app| {
             let view_dir = app.path().app_cache_dir()?.join("xem-tai-lieu");
             let state = match cchc::store::location::default_db_path() {
-                Ok(db) => AppState::open(db, view_dir),
-                Err(e) => AppState::failed(e.to_string()),
+                Ok(db) => {
+                    start_log(&db);
+                    AppState::open(db, view_dir)
+                }
+                Err(e) => AppState::failed(e),
             };
             app.manage(state);
             Ok(())
@@ -66,10 +72,26 @@ pub fn run() {
             commands::collect::collected_month,
             commands::collect::collected_rows,
             commands::collect::export_consolidated,
+            commands::logs::open_logs,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {
+        tracing::error!(error = %e, "the app did not run");
         eprintln!("Không chạy được ứng dụng: {e}");
         std::process::exit(1);
+    }
+}
+
+/// Starts the daily log beside the database at `db` (the app runs on
+/// without one when its folder cannot be written).
+fn start_log(db: &std::path::Path) {
+    match log::start(&log::logs_dir(db), chrono::Utc::now().date_naive()) {
+        Ok(pruned) => tracing::info!(
+            version = env!("CARGO_PKG_VERSION"),
+            os = std::env::consts::OS,
+            pruned,
+            "the app started"
+        ),
+        Err(e) => eprintln!("Không ghi được nhật ký: {e}"),
     }
 }

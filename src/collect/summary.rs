@@ -132,7 +132,7 @@ pub fn consolidate(
     for a in store
         .agencies(plan_id)?
         .into_iter()
-        .filter(|a| a.kind != "nhom")
+        .filter(|a| !a.kind.is_group())
     {
         let report = reports.remove(&a.code);
         let Some(plan_tasks) = reporting

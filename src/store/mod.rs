@@ -28,7 +28,7 @@ pub(crate) use connect::open_for_reading;
 pub use dashboard::{CriterionProgress, Dashboard, FieldProgress, StatusCount, TaskBrief};
 pub use evidence::{EvidenceInput, EvidenceRow};
 pub use plan_import::ImportOutcome;
-pub use plan_read::{AgencyRow, PlanSummary, TaskRow};
+pub use plan_read::{AgencyRow, PartyKind, PlanSummary, TaskRow};
 pub use progress::{period, ProgressInput, ProgressRow, StatusCounts, StatusReport, TaskStatus};
 pub use settings::Profile;
 

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::plan_read::{Role, TaskRow};
+use super::plan_read::{PartyKind, Role, TaskRow};
 use super::Store;
 use crate::deadline;
 use crate::error::{Error, Result};
@@ -65,8 +65,8 @@ impl ProgressRow {
 pub struct TaskStatus {
     pub code: String,
     pub role: Role,
-    /// The derived status words ("Quá hạn chưa hoàn thành").
-    pub status: String,
+    /// The derived status (its words, "Quá hạn chưa hoàn thành", from [`Status::label`]).
+    pub status: Status,
     pub state: State,
     pub percent: Option<u32>,
     pub result: String,
@@ -76,8 +76,6 @@ pub struct TaskStatus {
     pub due_date: Option<NaiveDate>,
     /// The month whose entry this is (an earlier one when carried forward), None when never recorded.
     pub entry_period: Option<String>,
-    #[serde(skip)]
-    pub status_kind: Status,
     #[serde(skip)]
     pub task: TaskRow,
 }
@@ -281,7 +279,7 @@ impl Store {
             tasks.push(TaskStatus {
                 code: task.code.clone(),
                 role: task.role.unwrap_or(Role::Partner),
-                status: kind.label().to_string(),
+                status: kind,
                 state: entry.state,
                 percent: entry.percent,
                 result: entry.result,
@@ -290,7 +288,6 @@ impl Store {
                 done_on: entry.done_on,
                 due_date: task.due_date,
                 entry_period,
-                status_kind: kind,
                 task,
             });
         }
@@ -305,10 +302,10 @@ impl Store {
     /// An agency that records its own progress (not a group).
     pub(super) fn reporting_agency(&self, plan_id: i64, code: &str) -> Result<i64> {
         let id = self.agency_id(plan_id, code)?;
-        let kind: String =
+        let kind: PartyKind =
             self.conn
                 .query_row("SELECT kind FROM agency WHERE id = ?1", [id], |r| r.get(0))?;
-        if kind == "nhom" {
+        if kind.is_group() {
             return Err(Error::Invalid(format!(
                 "\"{}\" là một nhóm cơ quan; hãy chọn một cơ quan cụ thể thuộc nhóm.",
                 code.trim()

@@ -87,7 +87,14 @@ fn agencies_and_tasks_refer_to_each_other_by_code() {
         .find(|a| a["code"] == "HKC")
         .expect("HKC");
     assert_eq!(hkc["name"], "UBND huyện Khoái Châu");
-    assert_eq!(hkc["kind"], "ubnd-huyen");
+    assert_eq!(hkc["kind"], serde_json::json!({"agency": "ubnd-huyen"}));
+    let group = agencies
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|a| a["code"] == "UBNDH")
+        .expect("the group of district committees");
+    assert_eq!(group["kind"], "group");
     assert!(hkc["groups"]
         .as_array()
         .expect("groups")
@@ -150,8 +157,8 @@ fn progress_then_status_reports_the_derived_words() {
         .find(|t| t["code"] == "IV.3.1")
         .expect("IV.3.1");
     assert_eq!(
-        t["status"], "Quá hạn chưa hoàn thành",
-        "due 31/08/2024, still in progress in September"
+        t["status"], "Overdue",
+        "due 31/08/2024, still in progress in September (the code of \"Quá hạn chưa hoàn thành\")"
     );
     assert_eq!(t["state"], "in-progress");
     assert_eq!(t["percent"], 70);

@@ -100,6 +100,8 @@ export const api = {
   collectedMonth: (period: string) => call<CollectedMonth>("collected_month", { period }),
   collectedRows: (period: string, agency: string) => call<CollectedTask[]>("collected_rows", { period, agency }),
   exportConsolidated: (period: string, path: string) => call<string>("export_consolidated", { period, path }),
+  /** Opens the folder of the daily log files in the file manager. */
+  openLogs: () => call<null>("open_logs"),
 
   /** The user's Documents folder joined with a file name (the export's default place). */
   inDocuments: async (fileName: string): Promise<string> => {

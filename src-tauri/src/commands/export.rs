@@ -2,28 +2,38 @@
 
 use cchc::report::{self, ExportOptions, ExportPreview};
 use cchc::Result;
-use tauri::State;
+use tauri::{AppHandle, State};
 
+use super::{blocking, logged};
 use crate::state::AppState;
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn export_preview(state: State<'_, AppState>, period: String) -> Result<ExportPreview> {
-    state.with_agency(|store, plan, agency| {
-        Ok(ExportPreview::of(
-            &store.month_report(plan, agency, &period)?,
-        ))
+    logged(|| {
+        state.with_agency(|store, plan, agency| {
+            Ok(ExportPreview::of(
+                &store.month_report(plan, agency, &period)?,
+            ))
+        })
     })
 }
 
-/// Writes the month's workbook to `path` and returns the path written.
-#[tauri::command(async)]
-pub fn export_month(state: State<'_, AppState>, period: String, path: String) -> Result<String> {
-    state.with_agency(|store, plan, agency| {
-        let month = store.month_report(plan, agency, &period)?;
-        let signer = Some(store.profile(plan)?.signer).filter(|s| !s.is_empty());
+/// Writes the month's workbook to `path` and returns the path written. The
+/// store is locked while the month is read, not while the file is written.
+#[tauri::command]
+#[tracing::instrument(skip_all)]
+pub async fn export_month(app: AppHandle, period: String, path: String) -> Result<String> {
+    blocking(app, move |state| {
+        let (month, signer) = state.with_agency(|store, plan, agency| {
+            let month = store.month_report(plan, agency, &period)?;
+            Ok((month, store.profile(plan)?.signer))
+        })?;
+        let signer = Some(signer).filter(|s| !s.is_empty());
         let now = chrono::Local::now().fixed_offset();
         let target = report::target_path(Some(std::path::Path::new(&path)), &month);
         report::write_month_report(&month, &ExportOptions { signer, now }, &target)?;
         Ok(target.display().to_string())
     })
+    .await
 }

@@ -11,6 +11,7 @@ mod args;
 mod collect;
 mod safety;
 mod table;
+mod verbose;
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -44,9 +45,13 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if cli.verbose {
+        verbose::init();
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            tracing::warn!(error = %e.log_text(), "command failed");
             eprintln!("Lỗi: {e}");
             ExitCode::from(1)
         }
@@ -179,7 +184,7 @@ fn run(cli: Cli) -> Result<()> {
                         vec![
                             t.code.clone(),
                             t.role.label().to_string(),
-                            t.status.clone(),
+                            t.status.label().to_string(),
                             t.percent.map(|p| format!("{p}%")).unwrap_or_default(),
                             table::date(t.due_date),
                         ]

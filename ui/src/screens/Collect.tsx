@@ -10,7 +10,7 @@ import type { CollectedTask } from "../bindings/CollectedTask";
 import { Dialog } from "../components/Dialog";
 import { SavePathRow } from "../components/SavePathRow";
 import { StatusBadge } from "../components/StatusBadge";
-import { AGENCY_STATE_WORDS, agencyState, completionText, OUTCOME_WORDS, parsePaths, progressPercent, runText, STATUS_WORDS, summarize } from "../lib/collect";
+import { AGENCY_STATE_WORDS, agencyState, completionText, OUTCOME_WORDS, parsePaths, progressPercent, runText, summarize } from "../lib/collect";
 import { formatDate, formatNumber, formatPeriod } from "../lib/format";
 
 type Message = { ok: boolean; text: string } | null;
@@ -145,7 +145,7 @@ function AgencyTable({ month, onOpen }: { month: CollectedMonth; onOpen: (a: Age
             <th class="num">Số nhiệm vụ</th>
             {month.total.counts.map(([status]) => (
               <th key={status} class="num status-head">
-                <StatusBadge status={STATUS_WORDS[status]} />
+                <StatusBadge status={status} />
               </th>
             ))}
             <th class="num">Tỷ lệ hoàn thành</th>
@@ -237,7 +237,7 @@ function AgencyRows({ period, agency, onClose }: { period: string; agency: Agenc
                 </td>
                 <td class="nowrap">{formatDate(t.due_date)}</td>
                 <td>
-                  <StatusBadge status={STATUS_WORDS[t.status]} />
+                  <StatusBadge status={t.status} />
                 </td>
                 <td class="num">{t.percent === null ? "" : `${formatNumber(t.percent, 0)}%`}</td>
                 <td class="small">{t.result}</td>
