@@ -41,8 +41,8 @@ pub struct Outcome {
     pub kind: OutcomeKind,
     /// The number of task rows of an accepted file.
     pub tasks: usize,
-    /// Each status word with its number of rows, for an accepted file.
-    pub counts: Vec<(String, usize)>,
+    /// Each status with its number of rows, for an accepted file.
+    pub counts: Vec<(Status, usize)>,
     /// The data was changed after export (accepted files only).
     pub edited: bool,
     /// One Vietnamese line saying what happened, naming the file (and, for a
@@ -267,10 +267,7 @@ fn collect_one(
         ),
     };
     outcome.tasks = book.tasks.len();
-    outcome.counts = counts
-        .into_iter()
-        .map(|(s, n)| (s.label().to_string(), n))
-        .collect();
+    outcome.counts = counts;
     outcome.edited = book.edited();
     Ok(outcome)
 }

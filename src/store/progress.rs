@@ -86,14 +86,14 @@ pub struct TaskStatus {
 pub struct StatusReport {
     pub agency: String,
     pub period: String,
-    /// Every status word with its number of tasks (zeros included).
-    #[cfg_attr(feature = "ts", ts(type = "Record<string, number>"))]
+    /// Every status with its number of tasks (zeros included).
+    #[cfg_attr(feature = "ts", ts(as = "std::collections::HashMap<Status, u32>"))]
     pub counts: StatusCounts,
     pub tasks: Vec<TaskStatus>,
 }
 
 /// The number of tasks in each status, in the order of [`Status::ALL`];
-/// serialized as a JSON object keyed by the status words.
+/// serialized as a JSON object keyed by the status codes (`"Overdue"`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatusCounts(pub Vec<(Status, usize)>);
 
@@ -120,7 +120,7 @@ impl StatusCounts {
 
 impl Serialize for StatusCounts {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.iter())
+        serializer.collect_map(self.0.iter().map(|(s, n)| (s, n)))
     }
 }
 

@@ -165,7 +165,7 @@ fn progress_then_status_reports_the_derived_words() {
     assert_eq!(t["role"], "lead");
     assert_eq!(t["result"], "Đã xây dựng dự thảo Tờ trình");
     assert_eq!(t["due_date"], "2024-08-31");
-    assert_eq!(status["counts"]["Quá hạn chưa hoàn thành"], 1);
+    assert_eq!(status["counts"]["Overdue"], 1);
 }
 
 #[test]
