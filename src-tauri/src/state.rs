@@ -151,7 +151,8 @@ impl AppState {
 /// run between two files.
 impl StoreAccess for &AppState {
     fn with_store<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        f(&mut self.store()?)
+        let mut store = self.store()?;
+        f(&mut store)
     }
 }
 

@@ -11,7 +11,6 @@ use serde::Serialize;
 use tauri::AppHandle;
 
 use super::blocking;
-use crate::state::AppState;
 
 /// A check of the data with what the officer should do about it.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -104,6 +103,7 @@ pub async fn verify_data(app: AppHandle) -> Result<CheckReport> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::AppState;
 
     fn now() -> DateTime<Utc> {
         "2024-09-30T08:00:00Z".parse().expect("a time")
