@@ -3,7 +3,7 @@ use std::path::Path;
 use calamine::Reader;
 use cchc::report::{layout, write_month_report, ExportOptions};
 use cchc::status::State;
-use cchc::Error;
+use cchc::error::ErrorKind;
 
 use crate::cli::{cchc_in, stderr};
 use crate::common::{entry, now, open_new, temp_db};
@@ -111,7 +111,11 @@ fn a_failed_export_leaves_no_file_behind_and_says_why_in_vietnamese() {
     // A name longer than the file system allows fails at the final rename.
     let too_long = folder.join(format!("{}.xlsx", "B".repeat(300)));
     let err = write_month_report(&report, &options(), &too_long).expect_err("refused");
-    assert!(matches!(err, Error::File { .. }), "a file error: {err:?}");
+    assert_eq!(err.kind(), ErrorKind::File, "a file error: {err:?}");
+    assert!(
+        std::error::Error::source(&err).is_some(),
+        "the system's error is kept as the source: {err:?}"
+    );
     assert_eq!(
         files_in(&folder),
         vec!["old.xlsx"],
