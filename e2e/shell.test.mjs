@@ -39,7 +39,7 @@ after(async () => {
   await d?.quit();
 });
 
-test("a failed command leaves a line in today's log file with its cause, and no path or typed text", async () => {
+test("a failed command leaves a line in today's log file with its cause, and no path or typed text", async (t) => {
   assert.match(logText(), /the app started/, "the log is started with the app");
   const folder = join(work, "Hồ sơ Trần Thị Bình");
   mkdirSync(folder, { recursive: true });
@@ -56,12 +56,13 @@ test("a failed command leaves a line in today's log file with its cause, and no 
   const text = logText();
   const line = text.split("\n").find((l) => l.includes("import_plan") && l.includes("command failed"));
   assert.ok(line, `a line for the failed import in ${logs}:\n${text}`);
+  t.diagnostic(line);
   assert.match(line, /error=(invalid|file)/, "the error's kind");
   assert.ok(!text.includes("Trần Thị Bình") && !text.includes("danh-sach-rieng"), "no path, no personal text");
   assert.ok(!text.includes("Nguyễn Văn An"), "not the signer's name either");
 });
 
-test("during a collection of 252 files the dashboard answers before the collection ends", async () => {
+test("during a collection of 252 files the dashboard answers before the collection ends", async (t) => {
   const inbox = join(work, "nhan-bao-cao");
   mkdirSync(inbox, { recursive: true });
   const db = join(work, "agencies.sqlite3");
@@ -111,6 +112,7 @@ test("during a collection of 252 files the dashboard answers before the collecti
   assert.ok(answer.total > 0, "with the agency's tasks");
   const [, done, total] = /Đã đọc (\d+)\/(\d+)/.exec(answer.progress) ?? [];
   assert.equal(Number(total), files);
+  t.diagnostic(`the dashboard answered in ${Math.round(answer.ms)} ms, the collection at "${answer.progress}"`);
   assert.ok(Number(done) < files, `answered in ${Math.round(answer.ms)} ms, while the collection was at ${answer.progress}`);
   await d.waitFor("#collect-message", (t) => t.includes(`Đã đọc ${files} tệp`), 120000, "the run's message");
   assert.match(logText(), /collect.*collected files=252/, "the run is in the log");
