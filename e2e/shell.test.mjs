@@ -5,11 +5,11 @@
 // fresh data folder and app), after e2e/app.test.mjs in scripts/test.sh.
 
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { Driver } from "./webdriver.mjs";
+import { agencyWorkbooks } from "./workbooks.mjs";
 
 const app = process.env.CCHC_APP;
 const work = process.env.E2E_WORK;
@@ -62,23 +62,9 @@ test("a failed command leaves a line in today's log file with its cause, and no 
   assert.ok(!text.includes("Nguyễn Văn An"), "not the signer's name either");
 });
 
-test("during a collection of 252 files the dashboard answers before the collection ends", async (t) => {
+test("during a collection of 250 files or more the dashboard answers before the collection ends", async (t) => {
   const inbox = join(work, "nhan-bao-cao");
-  mkdirSync(inbox, { recursive: true });
-  const db = join(work, "agencies.sqlite3");
-  const agencies = JSON.parse(execFileSync(cli, ["--db", db, "--json", "agencies"], { encoding: "utf8" })).filter((a) => a.kind !== "group");
-  for (const a of agencies) {
-    try {
-      execFileSync(cli, ["--db", db, "export", "--agency", a.code, "--period", "2024-09", "--out", inbox], { stdio: "ignore" });
-    } catch {
-      // an agency without tasks has no report to export
-    }
-  }
-  const exported = readdirSync(inbox);
-  for (let i = 1; exported.length * (i + 1) <= 252; i++) {
-    for (const name of exported) copyFileSync(join(inbox, name), join(inbox, name.replace(".xlsx", `-ban-${i}.xlsx`)));
-  }
-  const files = readdirSync(inbox).length;
+  const { files } = agencyWorkbooks(cli, work, inbox, 7);
   assert.ok(files >= 250, `${files} files to collect`);
 
   await d.click("#nav-settings");
@@ -115,5 +101,5 @@ test("during a collection of 252 files the dashboard answers before the collecti
   t.diagnostic(`the dashboard answered in ${Math.round(answer.ms)} ms, the collection at "${answer.progress}"`);
   assert.ok(Number(done) < files, `answered in ${Math.round(answer.ms)} ms, while the collection was at ${answer.progress}`);
   await d.waitFor("#collect-message", (t) => t.includes(`Đã đọc ${files} tệp`), 120000, "the run's message");
-  assert.match(logText(), /collect.*collected files=252/, "the run is in the log");
+  assert.ok(new RegExp(`collect.*collected files=${files} `).test(logText()), "the run is in the log");
 });

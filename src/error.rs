@@ -225,7 +225,10 @@ mod tests {
         assert!(line.starts_with("file <- "), "{line}");
         assert!(line.contains("permission denied"), "{line}");
         assert!(!line.contains("Nguyễn"), "no personal text: {line}");
-        assert!(std::error::Error::source(&err).is_some(), "the I/O error is kept");
+        assert!(
+            std::error::Error::source(&err).is_some(),
+            "the I/O error is kept"
+        );
     }
 
     #[test]

@@ -50,6 +50,9 @@ fn the_ui_words_of_each_status_code_are_the_core_labels() {
         let code = serde_json::to_value(status).expect("a code");
         let code = code.as_str().expect("a string code");
         let line = format!("{code}: \"{}\",", status.label());
-        assert!(text.contains(&line), "status.ts words {code} as the core does: {line}");
+        assert!(
+            text.contains(&line),
+            "status.ts words {code} as the core does: {line}"
+        );
     }
 }

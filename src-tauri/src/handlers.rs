@@ -28,7 +28,10 @@ fn registered(lib_rs: &str) -> BTreeSet<String> {
 /// The first string argument of each `call<…>("name"` and `invoke("name"` in api.ts.
 fn called(api_ts: &str) -> BTreeSet<String> {
     let mut names = BTreeSet::new();
-    for (at, _) in api_ts.match_indices("call<").chain(api_ts.match_indices("invoke")) {
+    for (at, _) in api_ts
+        .match_indices("call<")
+        .chain(api_ts.match_indices("invoke"))
+    {
         let rest = &api_ts[at..];
         let Some(open) = rest.find("(\"") else {
             continue;
@@ -55,14 +58,23 @@ fn every_command_the_ui_calls_is_registered_and_every_registered_command_is_call
     );
     let unknown: Vec<_> = called.difference(&registered).collect();
     let unused: Vec<_> = registered.difference(&called).collect();
-    assert!(unknown.is_empty(), "api.ts calls commands the shell does not register: {unknown:?}");
-    assert!(unused.is_empty(), "registered commands api.ts never calls: {unused:?}");
+    assert!(
+        unknown.is_empty(),
+        "api.ts calls commands the shell does not register: {unknown:?}"
+    );
+    assert!(
+        unused.is_empty(),
+        "registered commands api.ts never calls: {unused:?}"
+    );
 }
 
 #[test]
 fn the_name_readers_find_names_and_skip_other_text() {
     let lib = "invoke_handler(tauri::generate_handler![\n a::b::one,\n two ,\n])";
-    assert_eq!(registered(lib), BTreeSet::from(["one".into(), "two".into()]));
+    assert_eq!(
+        registered(lib),
+        BTreeSet::from(["one".into(), "two".into()])
+    );
     let api = "f: () => call<A[]>(\"one\", { x }),\ng: () => call<null>(\"two\"),\n// invoke\nconst s = \"three\";";
     assert_eq!(called(api), BTreeSet::from(["one".into(), "two".into()]));
 }

@@ -253,7 +253,10 @@ mod tests {
         )
         .expect("collected");
         assert!(outcomes.iter().all(|o| !o.is_rejected()), "{outcomes:?}");
-        assert_eq!(free, [true; 4], "another command could take the store at each step");
+        assert_eq!(
+            free, [true; 4],
+            "another command could take the store at each step"
+        );
     }
 
     #[test]

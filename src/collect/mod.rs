@@ -210,10 +210,12 @@ fn collect_one(
     };
     outcome.agency = Some(book.agency_code.clone());
     let checked = store.with_store(|store| {
-        Ok(match check_against_plan(store, plan_id, agencies, &book, &at)? {
-            Ok(()) => Ok(store.save_collected(plan_id, &book, &file_name, now)?),
-            Err(why) => Err(why),
-        })
+        Ok(
+            match check_against_plan(store, plan_id, agencies, &book, &at)? {
+                Ok(()) => Ok(store.save_collected(plan_id, &book, &file_name, now)?),
+                Err(why) => Err(why),
+            },
+        )
     })?;
     let saved = match checked {
         Ok(saved) => saved,

@@ -116,8 +116,7 @@ impl Store {
             })
             .collect();
         due.sort_by_key(|t| t.due_date);
-        let is_done =
-            |t: &TaskStatus| matches!(t.status, Status::DoneOnTime | Status::DoneLate);
+        let is_done = |t: &TaskStatus| matches!(t.status, Status::DoneOnTime | Status::DoneLate);
         let criteria = self.criteria(plan_id)?;
         let mut fields = Vec::new();
         for field in self.fields(plan_id)? {

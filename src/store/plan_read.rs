@@ -66,7 +66,9 @@ impl rusqlite::types::FromSql for PartyKind {
         }
         AgencyKind::parse(code)
             .map(PartyKind::Agency)
-            .ok_or_else(|| rusqlite::types::FromSqlError::Other(format!("agency kind {code:?}").into()))
+            .ok_or_else(|| {
+                rusqlite::types::FromSqlError::Other(format!("agency kind {code:?}").into())
+            })
     }
 }
 

@@ -80,21 +80,19 @@ fn fields_and_criteria_print_the_plan_numbers_as_json() {
 fn agencies_and_tasks_refer_to_each_other_by_code() {
     let db = temp_db();
     let agencies = json(&db, &["agencies", "--json"]);
-    let hkc = agencies
-        .as_array()
-        .expect("list")
-        .iter()
-        .find(|a| a["code"] == "HKC")
-        .expect("HKC");
+    let by_code = |code: &str| {
+        agencies
+            .as_array()
+            .expect("list")
+            .iter()
+            .find(|a| a["code"] == code)
+            .unwrap_or_else(|| panic!("{code} is listed"))
+            .clone()
+    };
+    let hkc = by_code("HKC");
     assert_eq!(hkc["name"], "UBND huyện Khoái Châu");
     assert_eq!(hkc["kind"], serde_json::json!({"agency": "ubnd-huyen"}));
-    let group = agencies
-        .as_array()
-        .expect("list")
-        .iter()
-        .find(|a| a["code"] == "UBNDH")
-        .expect("the group of district committees");
-    assert_eq!(group["kind"], "group");
+    assert_eq!(by_code("UBNDH")["kind"], "group", "a group is told apart");
     assert!(hkc["groups"]
         .as_array()
         .expect("groups")

@@ -1,9 +1,9 @@
 use std::path::Path;
 
 use calamine::Reader;
+use cchc::error::ErrorKind;
 use cchc::report::{layout, write_month_report, ExportOptions};
 use cchc::status::State;
-use cchc::error::ErrorKind;
 
 use crate::cli::{cchc_in, stderr};
 use crate::common::{entry, now, open_new, temp_db};

@@ -42,7 +42,11 @@ pub async fn blocking<T: Send + 'static>(
         span.in_scope(|| {
             let started = Instant::now();
             let result = logged(|| body(&app.state::<AppState>()));
-            tracing::info!(ms = started.elapsed().as_millis() as u64, ok = result.is_ok(), "done");
+            tracing::info!(
+                ms = started.elapsed().as_millis() as u64,
+                ok = result.is_ok(),
+                "done"
+            );
             result
         })
     };
