@@ -2,14 +2,14 @@
 //! agency workbooks with progress, the month's table of agencies, one agency's
 //! rows, and the consolidated workbook.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use cchc::collect::{self, AgencyLine, Consolidation, Outcome, TaskLine};
 use cchc::Result;
 use chrono::Utc;
 use serde::Serialize;
 use tauri::ipc::Channel;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 
 use super::{blocking, logged};
 use crate::state::AppState;
@@ -115,14 +115,19 @@ pub fn collected_rows(
     })
 }
 
-/// Writes the consolidated workbook of `period` to `path` and returns the path.
+/// Writes the consolidated workbook of `period` to `path` (a relative one
+/// inside the default folder) and returns the full path written.
 #[tauri::command]
 #[tracing::instrument(skip_all)]
 pub async fn export_consolidated(app: AppHandle, period: String, path: String) -> Result<String> {
+    let path = crate::paths::full_path(
+        &path,
+        &crate::paths::default_folder(&app, app.state::<AppState>().db_path()),
+    );
     blocking(app, move |state| {
         let (month, _) = consolidated(state, &period)?;
-        collect::write_consolidated(&month, Path::new(&path))?;
-        Ok(path)
+        collect::write_consolidated(&month, &path)?;
+        Ok(path.display().to_string())
     })
     .await
 }

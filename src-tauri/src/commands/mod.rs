@@ -12,6 +12,7 @@ pub mod logs;
 pub mod plan;
 pub mod progress;
 pub mod safety;
+pub mod session;
 
 use std::time::Instant;
 

@@ -8,9 +8,12 @@ use cchc::verify::{self, VerifyReport};
 use cchc::Result;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use tauri::AppHandle;
+use tauri::{AppHandle, Manager};
 
 use super::blocking;
+use crate::paths;
+use crate::pending::Pending;
+use crate::state::AppState;
 
 /// A check of the data with what the officer should do about it.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -40,6 +43,9 @@ pub struct StartReport {
     pub check: CheckReport,
     /// The database opened for reading only (its folder cannot be written).
     pub read_only: bool,
+    /// What the last session had typed but could not save before it ended
+    /// (each named for the officer), read once: empty when all was saved.
+    pub unsaved: Vec<String>,
 }
 
 /// The daily automatic backup (skipped on a read-only folder, where it cannot
@@ -47,7 +53,12 @@ pub struct StartReport {
 ///
 /// # Errors
 /// As [`verify::quick_check`]: the database cannot be opened at all.
-pub fn at_start(db: &Path, read_only: bool, now: DateTime<Utc>) -> Result<StartReport> {
+pub fn at_start(
+    db: &Path,
+    read_only: bool,
+    unsaved: Vec<String>,
+    now: DateTime<Utc>,
+) -> Result<StartReport> {
     let (backup, backup_problem) = match read_only {
         true => (None, None),
         false => match backup::auto_backup(db, now) {
@@ -60,25 +71,32 @@ pub fn at_start(db: &Path, read_only: bool, now: DateTime<Utc>) -> Result<StartR
         backup_problem,
         check: verify::quick_check(db)?.into(),
         read_only,
+        unsaved,
     })
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all)]
 pub async fn start_check(app: AppHandle) -> Result<StartReport> {
-    blocking(app, |state| {
+    let unsaved = app.state::<Pending>().take_last_session();
+    blocking(app, move |state| {
         let read_only = state.store()?.is_read_only();
-        at_start(state.db_path(), read_only, Utc::now())
+        at_start(state.db_path(), read_only, unsaved, Utc::now())
     })
     .await
 }
 
-/// Writes a backup of the data to `path` (a .zip file).
+/// Writes a backup of the data to `path` (a .zip file; a relative path inside
+/// the default folder).
 #[tauri::command]
 #[tracing::instrument(skip_all)]
 pub async fn create_backup(app: AppHandle, path: String) -> Result<BackupInfo> {
+    let path = paths::full_path(
+        &path,
+        &paths::default_folder(&app, app.state::<AppState>().db_path()),
+    );
     blocking(app, move |state| {
-        backup::create_backup(state.db_path(), Path::new(&path), Utc::now())
+        backup::create_backup(state.db_path(), &path, Utc::now())
     })
     .await
 }
@@ -103,7 +121,6 @@ pub async fn verify_data(app: AppHandle) -> Result<CheckReport> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::AppState;
 
     fn now() -> DateTime<Utc> {
         "2024-09-30T08:00:00Z".parse().expect("a time")
@@ -115,7 +132,7 @@ mod tests {
         let db = dir.path().join("cchc.sqlite3");
         let state = AppState::open(db.clone(), dir.path().join("view"));
         drop(state.store().expect("the store opened"));
-        let first = at_start(&db, false, now()).expect("checked");
+        let first = at_start(&db, false, Vec::new(), now()).expect("checked");
         let made = first.backup.expect("the day's first start makes a backup");
         assert!(
             made.path.starts_with(backup::backups_dir(&db)),
@@ -125,12 +142,13 @@ mod tests {
             first.check.report.is_ok() && first.check.advice.is_none(),
             "a new database is sound"
         );
-        let second = at_start(&db, false, now()).expect("checked");
+        let second = at_start(&db, false, Vec::new(), now()).expect("checked");
         assert!(
             second.backup.is_none(),
             "at most one automatic backup a day"
         );
-        let read_only = at_start(&db, true, now() + chrono::Duration::days(1)).expect("checked");
+        let read_only =
+            at_start(&db, true, Vec::new(), now() + chrono::Duration::days(1)).expect("checked");
         assert!(
             read_only.backup.is_none() && read_only.backup_problem.is_none(),
             "no backup is tried where none can be written"
@@ -165,7 +183,7 @@ mod tests {
         for entry in std::fs::read_dir(dir.path().join("evidence")).expect("evidence folder") {
             std::fs::remove_file(entry.expect("entry").path()).expect("remove");
         }
-        let report = at_start(&db, false, now()).expect("checked");
+        let report = at_start(&db, false, Vec::new(), now()).expect("checked");
         let missing = &report.check.report.missing_files;
         assert_eq!(missing.len(), 1, "{:?}", report.check.report);
         assert_eq!(
