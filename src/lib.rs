@@ -8,10 +8,13 @@
 
 pub mod backup;
 pub mod collect;
+pub mod db;
 pub mod deadline;
 pub mod docref;
+pub mod durable;
 pub mod error;
 pub mod forms;
+pub mod open;
 pub mod plan;
 pub mod plan_workbook;
 pub mod report;

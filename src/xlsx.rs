@@ -3,7 +3,6 @@
 //! Excel dates, and saving through a temporary file that is renamed over the
 //! target, so a failed export never leaves a half-written file behind.
 
-use std::io::Write as _;
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
@@ -11,6 +10,7 @@ use rust_xlsxwriter::{
     Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
+use crate::durable::NewFile;
 use crate::error::{Error, Result};
 
 /// What rust_xlsxwriter calls return while a sheet is being written.
@@ -178,43 +178,22 @@ pub fn excel_date(d: NaiveDate) -> Option<ExcelDateTime> {
     ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8).ok()
 }
 
-/// Saves the workbook to `path` through a temporary file in the same folder,
-/// flushed to disk, then renamed over the target. On any error the target is
-/// untouched and the temporary file is removed.
+/// Saves the workbook to `path` through a [`NewFile`] (a temporary file in the
+/// same folder, synced, renamed over the target, the folder synced). On any
+/// error the target is untouched and the temporary file is removed.
 ///
 /// # Errors
 /// [`Error::File`] naming the target: a folder that does not exist or cannot be
 /// written, a full disk, or a target held open by another program (Excel on
 /// Windows locks the files it has open).
 pub fn save_atomically(book: &mut Workbook, path: &Path) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    if path.is_dir() {
-        return Err(Error::File {
-            path: path.display().to_string(),
-            reason: "đây là một thư mục, không phải tên tệp".into(),
-        });
-    }
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".cchc-").suffix(".xlsx.tmp");
-    // An exported workbook is an ordinary document: readable as any file the
-    // user makes (the umask applies), not private like a temporary file.
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut tmp = builder.tempfile_in(dir).map_err(|e| Error::file(dir, &e))?;
-    book.save_to_writer(&mut tmp).map_err(|e| match e {
+    let mut new = NewFile::beside(path, ".xlsx.tmp")?;
+    book.save_to_writer(new.file()).map_err(|e| match e {
         XlsxError::IoError(io) => Error::file(path, &io),
         other => Error::File {
             path: path.display().to_string(),
             reason: format!("không tạo được nội dung tệp Excel ({other})"),
         },
     })?;
-    tmp.flush().map_err(|e| Error::file(path, &e))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| Error::file(path, &e))?;
-    tmp.persist(path).map_err(|e| Error::file(path, &e.error))?;
-    Ok(())
+    new.commit(path)
 }

@@ -158,7 +158,8 @@ impl StoreAccess for &AppState {
 
 fn open_store(db_path: &Path) -> Slot {
     let folder = db_path.parent().unwrap_or(Path::new("."));
-    let opened = location::check_local_folder(folder).and_then(|()| Store::open(db_path));
+    let opened = location::check_local_folder(folder)
+        .and_then(|()| cchc::open::open_store(db_path, chrono::Utc::now()));
     if let Err(e) = &opened {
         tracing::error!(error = %e.log_text(), "the store did not open");
     }
@@ -231,7 +232,8 @@ mod tests {
         let book = {
             let store = state.store().expect("open");
             let plan = store.current_plan().expect("plan");
-            let month = store.month_report(plan, "SNV", "2024-09").expect("month");
+            let month =
+                cchc::report::MonthReport::gather(&store, plan, "SNV", "2024-09").expect("month");
             let path = dir.path().join("BC-CCHC-SNV-2024-09.xlsx");
             let opts = cchc::report::ExportOptions {
                 signer: None,

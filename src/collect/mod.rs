@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 
-pub use read::{month_text, read_agency_workbook, AgencyWorkbook, Place, TaskLine};
+pub use read::{month_text, read_agency_workbook, AgencyWorkbook, Place};
 pub use summary::{consolidate, AgencyLine, Consolidation, CriterionLine, Source};
 pub use write::{consolidated_file_name, write_consolidated, CONSOLIDATED_FORMAT};
 
@@ -212,7 +212,7 @@ fn collect_one(
     let checked = store.with_store(|store| {
         Ok(
             match check_against_plan(store, plan_id, agencies, &book, &at)? {
-                Ok(()) => Ok(store.save_collected(plan_id, &book, &file_name, now)?),
+                Ok(()) => Ok(store.save_collected(plan_id, &book.incoming(&file_name), now)?),
                 Err(why) => Err(why),
             },
         )

@@ -19,6 +19,7 @@ use crate::report::layout::{
     TASK_FIRST_ROW, TASK_HEADERS, TASK_HEADER_ROW,
 };
 use crate::status::Status;
+use crate::store::{CollectedTask, IncomingReport};
 
 /// A step of reading that ends in a refusal, its Vietnamese sentence.
 type Refused<T> = std::result::Result<T, String>;
@@ -38,7 +39,7 @@ pub struct AgencyWorkbook {
     pub content_sha256: String,
     /// The same hash recomputed from the cells as read.
     pub data_sha256: String,
-    pub tasks: Vec<TaskLine>,
+    pub tasks: Vec<CollectedTask>,
 }
 
 impl AgencyWorkbook {
@@ -46,32 +47,20 @@ impl AgencyWorkbook {
     pub fn edited(&self) -> bool {
         self.content_sha256 != self.data_sha256
     }
-}
 
-/// One row of the "Nhiệm vụ" sheet, text cleaned to NFC.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-// The monthly export has a `TaskLine` of its own; the UI sees this one by another name.
-#[cfg_attr(feature = "ts", ts(rename = "CollectedTask"))]
-pub struct TaskLine {
-    /// Zero-based row index, for messages.
-    pub row: u32,
-    pub stt: String,
-    pub code: String,
-    pub content: String,
-    pub criteria: String,
-    pub role: String,
-    pub lead: String,
-    pub partners: String,
-    pub deadline: String,
-    pub due_date: Option<NaiveDate>,
-    pub output: String,
-    pub status: Status,
-    pub percent: Option<f64>,
-    pub result: String,
-    pub evidence: String,
-    pub obstacles: String,
-    pub proposals: String,
+    /// What the store saves of the workbook read from `file_name`.
+    pub fn incoming<'a>(&'a self, file_name: &'a str) -> IncomingReport<'a> {
+        IncomingReport {
+            agency_code: &self.agency_code,
+            period: &self.period,
+            generated_at: self.generated_at,
+            app_version: &self.app_version,
+            content_sha256: &self.content_sha256,
+            data_sha256: &self.data_sha256,
+            file_name,
+            tasks: &self.tasks,
+        }
+    }
 }
 
 /// Where a refusal points: the file's name, for messages.
@@ -293,7 +282,7 @@ fn check_task_header(grid: &Grid, at: &Place) -> Refused<()> {
     Ok(())
 }
 
-fn task_line(grid: &Grid, row: u32, at: &Place) -> Refused<TaskLine> {
+fn task_line(grid: &Grid, row: u32, at: &Place) -> Refused<CollectedTask> {
     let text = |col: u16| grid.get(row, u32::from(col)).text();
     let code = text(task_col::CODE);
     if code.is_empty() {
@@ -321,7 +310,7 @@ fn task_line(grid: &Grid, row: u32, at: &Place) -> Refused<TaskLine> {
         .map_err(|why| at.cell(SHEET_TASKS, row, u32::from(task_col::PERCENT), &why))?;
     let due_date = due_date(grid.get(row, u32::from(task_col::DUE_DATE)))
         .map_err(|why| at.cell(SHEET_TASKS, row, u32::from(task_col::DUE_DATE), &why))?;
-    Ok(TaskLine {
+    Ok(CollectedTask {
         row,
         stt: text(task_col::STT),
         code,

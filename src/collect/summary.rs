@@ -9,11 +9,11 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::{Outcome, TaskLine};
+use super::Outcome;
 use crate::error::Result;
 use crate::plan::PlanMeta;
 use crate::status::Status;
-use crate::store::Store;
+use crate::store::{CollectedTask, Store};
 
 /// One consolidated month.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -60,7 +60,7 @@ pub struct AgencyLine {
 pub struct AgencyTask {
     pub agency_code: String,
     pub agency_name: String,
-    pub task: TaskLine,
+    pub task: CollectedTask,
 }
 
 /// A criterion's line of the "Chỉ số" sheet.

@@ -9,6 +9,7 @@
 //! "new plan" form, atomically, so that a plan read back equals the plan written.
 
 mod agencies;
+mod import;
 mod plan_sheets;
 mod read;
 mod write;
@@ -20,6 +21,8 @@ use std::path::{Path, PathBuf};
 
 use calamine::{DataRef, Reader, Xlsx};
 use chrono::NaiveDate;
+
+pub use import::ImportOutcome;
 
 use crate::error::{Error, Result};
 use crate::plan::{PlanData, TaskDef};

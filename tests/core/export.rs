@@ -70,8 +70,7 @@ fn september_of_snv() -> (TempDb, Store, i64, PathBuf) {
 }
 
 pub(crate) fn export(store: &Store, plan: i64, agency: &str, period: &str, path: &Path) {
-    let report = store
-        .month_report(plan, agency, period)
+    let report = cchc::report::MonthReport::gather(store, plan, agency, period)
         .expect("the month's report is gathered");
     write_month_report(&report, &options(), path).expect("the workbook is written");
 }
@@ -382,7 +381,7 @@ fn cover_and_meta_say_who_reports_which_month_and_hash_the_data_as_read_back() {
             "the cover shows {expected:?}"
         );
     }
-    let report = store.month_report(plan, "SNV", "2024-09").expect("report");
+    let report = cchc::report::MonthReport::gather(&store, plan, "SNV", "2024-09").expect("report");
     let count_of = |label: &str| -> String {
         let row = cover
             .rows()

@@ -103,7 +103,7 @@ fn the_same_data_and_export_time_give_the_same_cells() {
 #[test]
 fn a_failed_export_leaves_no_file_behind_and_says_why_in_vietnamese() {
     let (db, store, plan) = open_new();
-    let report = store.month_report(plan, "SNV", "2024-09").expect("report");
+    let report = cchc::report::MonthReport::gather(&store, plan, "SNV", "2024-09").expect("report");
     let folder = db.dir.path().join("out");
     std::fs::create_dir(&folder).expect("folder");
     std::fs::write(folder.join("old.xlsx"), b"an earlier export").expect("earlier file");
@@ -224,9 +224,8 @@ fn an_agency_with_no_tasks_still_gets_a_valid_workbook() {
         "the public administration service centre has no task of its own in the plan"
     );
     let path = db.dir.path().join("idle.xlsx");
-    let report = store
-        .month_report(plan, "TTPVHCC", "2024-09")
-        .expect("report");
+    let report =
+        cchc::report::MonthReport::gather(&store, plan, "TTPVHCC", "2024-09").expect("report");
     let opts = ExportOptions {
         signer: None,
         ..options()

@@ -6,6 +6,8 @@ mod common;
 
 /// What the desktop app needs of the core: profile, evidence edits, dashboard, forms.
 mod app_support;
+/// Which module may import which: the store and the database module point down.
+mod architecture;
 /// Backups: round trips with evidence files, refused archives, daily rotation.
 mod backup;
 /// The command-line contract: JSON shapes, messages and exit statuses.
@@ -50,5 +52,7 @@ mod plan_workbook;
 mod progress;
 /// Opening, reopening and querying the store.
 mod store;
+/// The one diacritic folding rule, shared with the UI through fold-cases.json.
+mod text_fold;
 /// Integrity checks of the database and the evidence files.
 mod verify;

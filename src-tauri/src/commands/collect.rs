@@ -4,7 +4,8 @@
 
 use std::path::PathBuf;
 
-use cchc::collect::{self, AgencyLine, Consolidation, Outcome, TaskLine};
+use cchc::collect::{self, AgencyLine, Consolidation, Outcome};
+use cchc::store::CollectedTask;
 use cchc::Result;
 use chrono::Utc;
 use serde::Serialize;
@@ -105,7 +106,7 @@ pub fn collected_rows(
     state: State<'_, AppState>,
     period: String,
     agency: String,
-) -> Result<Vec<TaskLine>> {
+) -> Result<Vec<CollectedTask>> {
     logged(|| {
         let period = collect::normalize_period(&period)?;
         let store = state.store()?;

@@ -13,9 +13,9 @@ use crate::state::AppState;
 pub fn export_preview(state: State<'_, AppState>, period: String) -> Result<ExportPreview> {
     logged(|| {
         state.with_agency(|store, plan, agency| {
-            Ok(ExportPreview::of(
-                &store.month_report(plan, agency, &period)?,
-            ))
+            Ok(ExportPreview::of(&report::MonthReport::gather(
+                store, plan, agency, &period,
+            )?))
         })
     })
 }
@@ -32,7 +32,7 @@ pub async fn export_month(app: AppHandle, period: String, path: String) -> Resul
     );
     blocking(app, move |state| {
         let (month, signer) = state.with_agency(|store, plan, agency| {
-            let month = store.month_report(plan, agency, &period)?;
+            let month = report::MonthReport::gather(store, plan, agency, &period)?;
             Ok((month, store.profile(plan)?.signer))
         })?;
         let signer = Some(signer).filter(|s| !s.is_empty());

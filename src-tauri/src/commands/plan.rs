@@ -1,7 +1,8 @@
 //! The plan, the officer's profile and the app's own facts.
 
 use cchc::plan::Criterion;
-use cchc::store::{AgencyRow, ImportOutcome, PlanSummary, Profile, TaskRow};
+use cchc::plan_workbook::{ImportOutcome, PlanWorkbook};
+use cchc::store::{AgencyRow, PlanSummary, Profile, TaskRow};
 use cchc::{Error, Result};
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -86,7 +87,12 @@ pub async fn import_plan(app: AppHandle, path: String) -> Result<ImportOutcome> 
     blocking(app, move |state| {
         let mut store = state.store()?;
         let plan = store.current_plan()?;
-        store.import_plan_workbook(plan, std::path::Path::new(&path), chrono::Utc::now())
+        PlanWorkbook::import(
+            &mut store,
+            plan,
+            std::path::Path::new(&path),
+            chrono::Utc::now(),
+        )
     })
     .await
 }
