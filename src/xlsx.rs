@@ -178,6 +178,14 @@ pub fn excel_date(d: NaiveDate) -> Option<ExcelDateTime> {
     ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8).ok()
 }
 
+/// A new workbook compressed at level 2 of 9: the 10,000-task report is 2.2 MB
+/// instead of 2.0 MB at level 3, and is compressed faster (docs/performance.md).
+pub fn new_workbook() -> Workbook {
+    let mut book = Workbook::new();
+    book.set_zip_compression_level(2);
+    book
+}
+
 /// Saves the workbook to `path` through a [`NewFile`] (a temporary file in the
 /// same folder, synced, renamed over the target, the folder synced). On any
 /// error the target is untouched and the temporary file is removed.

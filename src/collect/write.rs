@@ -102,12 +102,14 @@ impl Styles {
 }
 
 fn build(c: &Consolidation) -> std::result::Result<Workbook, XlsxError> {
-    let mut book = Workbook::new();
+    let mut book = xlsx::new_workbook();
     let st = Styles::new();
     summary_sheet(book.add_worksheet(), c, &st)?;
     let all: Vec<&AgencyTask> = c.tasks.iter().collect();
+    // The two task sheets are written top to bottom: streamed to disk like the
+    // monthly report's long tables, without a table of cells in memory.
     tasks_sheet(
-        book.add_worksheet(),
+        book.add_worksheet_with_constant_memory()?,
         SHEET_TASKS,
         "DANH SÁCH NHIỆM VỤ",
         c,
@@ -122,7 +124,7 @@ fn build(c: &Consolidation) -> std::result::Result<Workbook, XlsxError> {
     // Stable: equal due dates keep the agencies' plan order.
     overdue.sort_by_key(|t| (t.task.due_date.is_none(), t.task.due_date));
     tasks_sheet(
-        book.add_worksheet(),
+        book.add_worksheet_with_constant_memory()?,
         SHEET_OVERDUE,
         "NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH",
         c,

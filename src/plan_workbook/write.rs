@@ -21,7 +21,7 @@ pub(super) fn write(plan: &PlanData, path: &Path) -> Result<()> {
 }
 
 fn build(plan: &PlanData) -> std::result::Result<Workbook, XlsxError> {
-    let mut book = Workbook::new();
+    let mut book = xlsx::new_workbook();
     let st = Formats::new();
     let labels = labels(plan);
     plan_sheet(book.add_worksheet(), plan, &st)?;

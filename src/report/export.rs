@@ -52,10 +52,7 @@ pub fn write_month_report(report: &MonthReport, opts: &ExportOptions, path: &Pat
 }
 
 fn build(report: &MonthReport, opts: &ExportOptions) -> std::result::Result<Workbook, XlsxError> {
-    let mut book = Workbook::new();
-    // Level 2 of 9: the 10,000-task benchmark's workbook is 2.2 MB instead of
-    // 2.0 MB at level 3, and is compressed faster (docs/performance.md).
-    book.set_zip_compression_level(2);
+    let mut book = xlsx::new_workbook();
     let f = Formats::new();
     let created = ExcelDateTime::from_timestamp(opts.now.timestamp())?;
     book.set_properties(
