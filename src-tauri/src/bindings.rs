@@ -33,6 +33,9 @@ fn typescript_bindings_are_written_for_every_ipc_type() {
         crate::commands::collect::CollectProgress::export_all_to(&out),
         crate::commands::collect::CollectedMonth::export_all_to(&out),
         cchc::store::CollectedTask::export_all_to(&out),
+        cchc::report::indicator_sheet::MeasuredLine::export_all_to(&out),
+        cchc::store::IndicatorForm::export_all_to(&out),
+        cchc::score::CriterionScore::export_all_to(&out),
     ];
     for result in results {
         assert!(result.is_ok(), "exporting to {}: {result:?}", out.display());

@@ -40,6 +40,8 @@ pub struct AgencyWorkbook {
     /// The same hash recomputed from the cells as read.
     pub data_sha256: String,
     pub tasks: Vec<CollectedTask>,
+    /// The rows of "Chỉ số đo được" (none in a version 1 workbook).
+    pub indicators: Vec<super::IndicatorLine>,
 }
 
 impl AgencyWorkbook {
@@ -59,6 +61,7 @@ impl AgencyWorkbook {
             data_sha256: &self.data_sha256,
             file_name,
             tasks: &self.tasks,
+            indicators: &self.indicators,
         }
     }
 }
@@ -133,6 +136,15 @@ fn read(path: &Path, period: &str) -> Refused<AgencyWorkbook> {
         tasks.push(task_line(&tasks_grid, r, &at)?);
     }
     let evidence = evidence_rows(&evidence_grid);
+    let mut data_sha256 = content_sha256(&hashed, &evidence);
+    let indicators = if meta.version >= 2 {
+        let grid = sheet(crate::report::indicator_sheet::SHEET_INDICATORS)?;
+        let (lines, digest) = super::read_indicators::read_indicator_sheet(&grid, &at)?;
+        data_sha256 = crate::report::content_hash::extend(&data_sha256, digest);
+        lines
+    } else {
+        Vec::new()
+    };
     Ok(AgencyWorkbook {
         agency_code: meta.agency_code,
         agency_code_row: meta.agency_code_row,
@@ -141,13 +153,15 @@ fn read(path: &Path, period: &str) -> Refused<AgencyWorkbook> {
         generated_at: meta.generated_at,
         app_version: meta.app_version,
         content_sha256: meta.content_sha256,
-        data_sha256: content_sha256(&hashed, &evidence),
+        data_sha256,
         tasks,
+        indicators,
     })
 }
 
 /// The `_meta` sheet's values that the collector needs.
 struct Meta {
+    version: u32,
     agency_code: String,
     agency_code_row: u32,
     agency_name: String,
@@ -184,17 +198,21 @@ impl Meta {
                 ),
             ));
         }
-        let (row, version) = need(meta_key::FORMAT_VERSION)?;
-        if version != layout::FORMAT_VERSION.to_string() {
+        let (row, version_text) = need(meta_key::FORMAT_VERSION)?;
+        let Some(version) = layout::READ_VERSIONS
+            .into_iter()
+            .find(|v| v.to_string() == version_text)
+        else {
+            let known: Vec<String> = layout::READ_VERSIONS.iter().map(u32::to_string).collect();
             return Err(bad(
                 row,
                 format!(
-                    "phiên bản định dạng \"{version}\" không được hỗ trợ (phiên bản này của ứng \
-                     dụng đọc phiên bản {}). Hãy dùng cùng phiên bản ứng dụng với cơ quan gửi.",
-                    layout::FORMAT_VERSION
+                    "phiên bản định dạng \"{version_text}\" không được hỗ trợ (phiên bản này của \
+                     ứng dụng đọc các phiên bản {}). Hãy dùng cùng phiên bản ứng dụng với cơ quan gửi.",
+                    known.join(", ")
                 ),
             ));
-        }
+        };
         let (row, period) = need(meta_key::PERIOD)?;
         let normalized = crate::deadline::parse_period(&period)
             .ok()
@@ -232,6 +250,7 @@ impl Meta {
             return Err(bad(row, "mã băm nội dung không hợp lệ.".into()));
         }
         Ok(Meta {
+            version,
             agency_code,
             agency_code_row,
             agency_name: find(meta_key::AGENCY_NAME).map(|f| f.1).unwrap_or_default(),

@@ -30,6 +30,9 @@ pub struct Consolidation {
     /// Every task row of every collected report, agencies in the plan's order.
     pub tasks: Vec<AgencyTask>,
     pub criteria: Vec<CriterionLine>,
+    /// The province's standing per criterion (figures, estimates, points at
+    /// risk), in the plan's order.
+    pub scores: Vec<crate::score::CriterionScore>,
     /// The collected files the month is built from.
     pub sources: Vec<Source>,
 }
@@ -188,6 +191,13 @@ pub fn consolidate(
     }
     let total = total_line(&agencies);
     let criteria = criteria_lines(store, plan_id, &tasks)?;
+    let mut scores = store.province_scores(plan_id, &period)?;
+    let order: HashMap<&str, usize> = criteria
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.code.as_str(), i))
+        .collect();
+    scores.sort_by_key(|s| order.get(s.criterion.as_str()).copied());
     Ok(Consolidation {
         plan_id,
         plan,
@@ -197,6 +207,7 @@ pub fn consolidate(
         total,
         tasks,
         criteria,
+        scores,
         sources,
     })
 }

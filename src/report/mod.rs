@@ -6,6 +6,7 @@
 pub mod content_hash;
 mod cover;
 mod export;
+pub mod indicator_sheet;
 pub mod layout;
 mod month;
 mod preview;

@@ -39,6 +39,8 @@ pub struct MonthReport {
     pub missing_entries: Vec<String>,
     /// Codes of the tasks done with no evidence linked to them.
     pub done_without_evidence: Vec<String>,
+    /// The indicators the agency reports with its latest figures ("Chỉ số đo được").
+    pub measured: Vec<super::indicator_sheet::MeasuredLine>,
     /// Agency and group names by code, for the lead and partner columns.
     #[serde(skip)]
     pub names: HashMap<String, String>,
@@ -155,6 +157,7 @@ impl MonthReport {
             done_without_evidence: codes(&|t| {
                 t.state == State::Done && !with_evidence.contains(t.code.as_str())
             }),
+            measured: store.measured_lines(plan_id, &status.agency, &period)?,
             agency: agency_row,
             period,
             period_end,

@@ -64,6 +64,8 @@ pub struct IncomingReport<'a> {
     pub data_sha256: &'a str,
     pub file_name: &'a str,
     pub tasks: &'a [CollectedTask],
+    /// The rows of "Chỉ số đo được" (none in a version 1 workbook).
+    pub indicators: &'a [super::IndicatorLine],
 }
 
 /// A stored report, with its rows in sheet order.
@@ -156,6 +158,12 @@ impl Store {
         )?;
         let report_id = tx.last_insert_rowid();
         insert_rows(&tx, plan_id, report_id, book.tasks)?;
+        super::collected_indicators::insert_collected_indicators(
+            &tx,
+            plan_id,
+            report_id,
+            book.indicators,
+        )?;
         tx.commit()?;
         Ok(saved)
     }

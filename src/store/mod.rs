@@ -7,9 +7,11 @@
 //! `evidence/`, named by their SHA-256.
 
 mod collected;
+mod collected_indicators;
 mod dashboard;
 mod evidence;
 mod evidence_edit;
+mod indicators;
 pub mod location;
 mod plan_read;
 mod plan_write;
@@ -22,8 +24,10 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension};
 
 pub use collected::{CollectedReport, CollectedTask, IncomingReport, ReportingAgency, Saved};
+pub use collected_indicators::{CollectedFigure, IndicatorLine};
 pub use dashboard::{CriterionProgress, Dashboard, FieldProgress, StatusCount, TaskBrief};
 pub use evidence::{EvidenceInput, EvidenceRow};
+pub use indicators::{Figure, IndicatorForm, IndicatorRow, MeasuredLine};
 pub use plan_read::{AgencyRow, PartyKind, PlanSummary, TaskRow};
 pub use progress::{period, ProgressInput, ProgressRow, StatusCounts, StatusReport, TaskStatus};
 pub use settings::Profile;
@@ -65,6 +69,9 @@ impl Store {
             let built_in = plan::built_in()?;
             let id = store.insert_plan(&built_in, now)?;
             store.use_plan(id)?;
+        }
+        if !store.is_read_only() {
+            store.add_built_in_indicators()?;
         }
         Ok(store)
     }

@@ -8,6 +8,7 @@
 pub mod collect;
 pub mod evidence;
 pub mod export;
+pub mod indicators;
 pub mod logs;
 pub mod plan;
 pub mod progress;

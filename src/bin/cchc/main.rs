@@ -9,6 +9,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod args;
 mod collect;
+mod indicators;
 mod lists;
 mod month;
 mod plans;
@@ -100,6 +101,13 @@ fn run(cli: Cli) -> Result<()> {
         Command::Plan(PlanCommand::Export { file }) => plans::export(&s, &file),
         Command::Plan(PlanCommand::Import { file }) => plans::import(&mut s, &file),
         Command::Collect(a) => collect::run(&mut s.store, plan, a, json, now),
+        Command::Indicators => indicators::list(&s.store, plan, json),
+        Command::Indicator(indicators::IndicatorCommand::Set(a)) => {
+            indicators::set(&mut s.store, plan, a, json, now)
+        }
+        Command::Score { agency, period } => {
+            indicators::score(&s.store, plan, agency.as_deref(), &period, json)
+        }
     }
 }
 
