@@ -2,7 +2,7 @@
 //! one, and the points at risk (the agency's, or the collected province's).
 
 use cchc::report::indicator_sheet::MeasuredLine;
-use cchc::score::CriterionScore;
+use cchc::score::{self, CriterionScore};
 use cchc::store::{Figure, IndicatorForm};
 use cchc::Result;
 use tauri::State;
@@ -42,8 +42,8 @@ pub fn scores(
 ) -> Result<Vec<CriterionScore>> {
     logged(|| {
         state.with_agency(|store, plan, agency| match province {
-            true => store.province_scores(plan, &period),
-            false => store.agency_scores(plan, agency, &period),
+            true => score::province_scores(store, plan, &period),
+            false => score::agency_scores(store, plan, agency, &period),
         })
     })
 }
