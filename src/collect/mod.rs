@@ -25,7 +25,8 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 
-pub use read::{month_text, read_agency_workbook, AgencyWorkbook, Place};
+pub use crate::store::month_text;
+pub use read::{read_agency_workbook, AgencyWorkbook, Place};
 pub use read_indicators::IndicatorLine;
 pub use summary::{consolidate, AgencyLine, Consolidation, CriterionLine, Source};
 pub use write::{consolidated_file_name, write_consolidated, CONSOLIDATED_FORMAT};

@@ -29,7 +29,9 @@ pub use dashboard::{CriterionProgress, Dashboard, FieldProgress, StatusCount, Ta
 pub use evidence::{EvidenceInput, EvidenceRow};
 pub use indicators::{Figure, IndicatorForm, IndicatorRow, MeasuredLine};
 pub use plan_read::{AgencyRow, PartyKind, PlanSummary, TaskRow};
-pub use progress::{period, ProgressInput, ProgressRow, StatusCounts, StatusReport, TaskStatus};
+pub use progress::{
+    month_text, period, ProgressInput, ProgressRow, StatusCounts, StatusReport, TaskStatus,
+};
 pub use settings::Profile;
 
 use crate::db;

@@ -135,6 +135,14 @@ pub fn period(text: &str) -> Result<(String, NaiveDate)> {
     Ok((format!("{y:04}-{m:02}"), end))
 }
 
+/// `YYYY-MM` as Vietnamese write a month: "09/2024".
+pub fn month_text(period: &str) -> String {
+    match period.split_once('-') {
+        Some((y, m)) => format!("{m}/{y}"),
+        None => period.to_string(),
+    }
+}
+
 impl Store {
     /// Saves an agency's entry for a task and month, in one transaction.
     ///

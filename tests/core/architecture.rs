@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 /// open) is above the store and may use it.
 const RULES: &[(&str, &[&str])] = &[
     ("text", &[]),
+    ("number", &[]),
     ("docref", &[]),
     ("deadline", &["text"]),
     // The one error enum wraps the deadline and reference parsers' errors.
@@ -18,12 +19,13 @@ const RULES: &[(&str, &[&str])] = &[
     ("status", &["error"]),
     ("sha256", &["error"]),
     ("durable", &["error"]),
-    ("plan", &["error", "text", "deadline", "status"]),
+    ("plan", &["error", "text", "number", "deadline", "status"]),
     ("db", &["error", "durable"]),
     (
         "store",
         &[
-            "db", "error", "durable", "sha256", "text", "docref", "deadline", "status", "plan",
+            "db", "error", "durable", "sha256", "text", "number", "docref", "deadline", "status",
+            "plan",
         ],
     ),
     ("verify", &["db", "error", "sha256"]),
