@@ -5,10 +5,9 @@
 // window stays). Run by: E2E_TEST=e2e/measure_collect.mjs bash scripts/e2e.sh APP
 //   COPIES  how many copies of each workbook to read (default 1; copies are "Không đổi")
 
-import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Driver } from "./webdriver.mjs";
+import { agencyWorkbooks } from "./workbooks.mjs";
 
 const base = process.env.WEBDRIVER_URL ?? "http://127.0.0.1:4444";
 const cli = process.env.CCHC_CLI;
@@ -16,20 +15,7 @@ const work = process.env.E2E_WORK;
 const copies = Number(process.env.COPIES ?? 1);
 
 const inbox = join(work, "nhan-bao-cao");
-mkdirSync(inbox, { recursive: true });
-const db = join(work, "agencies.sqlite3");
-const agencies = JSON.parse(execFileSync(cli, ["--db", db, "--json", "agencies"], { encoding: "utf8" })).filter((a) => a.kind !== "nhom");
-for (const a of agencies) {
-  try {
-    execFileSync(cli, ["--db", db, "export", "--agency", a.code, "--period", "2024-09", "--out", inbox], { stdio: "ignore" });
-  } catch {
-    // an agency without tasks has no report to export
-  }
-}
-for (const name of readdirSync(inbox)) {
-  for (let i = 1; i < copies; i++) copyFileSync(join(inbox, name), join(inbox, name.replace(".xlsx", `-ban-${i}.xlsx`)));
-}
-const files = readdirSync(inbox).length;
+const { agencies, files } = agencyWorkbooks(cli, work, inbox, copies);
 
 const d = await Driver.start(base, process.env.CCHC_APP);
 await d.type("#agency-search", "so noi vu");
@@ -57,6 +43,6 @@ const wall = performance.now() - t0;
 const { maxGap, updates } = await d.script(`clearInterval(window.__timer); return { maxGap: Math.max(...window.__gaps), updates: window.__frames }`);
 const message = await d.text(await d.find("#collect-message"));
 await d.quit();
-console.log(`files: ${files} (${agencies.length} agencies in the plan, ${copies} cop${copies === 1 ? "y" : "ies"} each)`);
+console.log(`files: ${files} (${agencies} agencies in the plan, ${copies} cop${copies === 1 ? "y" : "ies"} each)`);
 console.log(`collect through the window, click to message: ${Math.round(wall)} ms — ${message}`);
 console.log(`longest pause of a 20 ms page timer meanwhile: ${Math.round(maxGap)} ms; progress bar updates seen: ${updates}`);

@@ -58,7 +58,11 @@ curl -fs "$WEBDRIVER_URL/status" >/dev/null || { cat "$run_dir/driver.log"; exit
 
 test_file="${E2E_TEST:-e2e/app.test.mjs}"
 echo "== $test_file (data in $XDG_DATA_HOME)"
-if [ "$test_file" = e2e/app.test.mjs ]; then run=(node --test "$test_file"); else run=(node "$test_file"); fi
+# Test files (*.test.mjs) run under node's test runner; measurements as plain scripts.
+case "$test_file" in
+    *.test.mjs) run=(node --test "$test_file") ;;
+    *) run=(node "$test_file") ;;
+esac
 if ! "${run[@]}"; then
     echo "== tauri-driver log" >&2
     tail -50 "$run_dir/driver.log" >&2

@@ -37,6 +37,7 @@ if ! command -v tauri-driver >/dev/null 2>&1; then
 fi
 build_app
 bash scripts/e2e.sh "$APP_BIN"
+E2E_TEST=e2e/shell.test.mjs bash scripts/e2e.sh "$APP_BIN"
 echo "== Single instance"
 bash e2e/single-instance.sh "$APP_BIN"
 echo "== All checks passed"

@@ -1,13 +1,16 @@
 //! The one error type of the core. Its messages are the Vietnamese text an
-//! officer reads; `kind()` lets the faces tell the cases apart.
+//! officer reads; `kind()` lets the faces tell the cases apart. The error a
+//! message was made from (an I/O or SQLite error) is kept as its `source()`,
+//! so that the faces can log the whole chain (`Error::log_text`).
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::{deadline::DeadlineError, docref::DocRefError};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum Error {
     /// A value typed by a person or read from a file is wrong; the message says where.
     #[error("{0}")]
@@ -24,8 +27,28 @@ pub enum Error {
     DocRef(#[from] DocRefError),
     #[error("Không đọc hoặc ghi được tệp \"{path}\": {reason}")]
     File { path: String, reason: String },
+    /// As [`Error::File`], made from the system's I/O error (see [`Error::file`]).
+    #[error("Không đọc hoặc ghi được tệp \"{path}\": {reason}")]
+    Io {
+        path: String,
+        reason: String,
+        source: Arc<std::io::Error>,
+    },
     #[error("{0}")]
     Database(String),
+    /// As [`Error::Database`], made from SQLite's error (see the `From` impl).
+    #[error("{message}")]
+    Sqlite {
+        message: String,
+        source: Arc<rusqlite::Error>,
+    },
+    /// The data folder is on a network share, where SQLite cannot write safely.
+    #[error(
+        "Thư mục dữ liệu \"{folder}\" nằm trên ổ mạng: cơ sở dữ liệu SQLite không ghi an toàn \
+         trên ổ mạng. Hãy dùng một thư mục trên ổ đĩa của máy này (ví dụ thư mục mặc định trong \
+         AppData)."
+    )]
+    NetworkFolder { folder: String },
     /// A backup archive that cannot be restored; nothing was changed.
     #[error("Không khôi phục được từ \"{path}\": {reason}. Dữ liệu hiện tại không bị thay đổi.")]
     BadBackup { path: String, reason: String },
@@ -45,6 +68,8 @@ pub enum ErrorKind {
     Rows,
     File,
     Database,
+    /// The data folder is on a network share (the store is not opened there).
+    NetworkFolder,
     /// A file given as a backup is not one (or not a complete one).
     BadBackup,
     /// The database or an evidence file failed its integrity check.
@@ -77,8 +102,9 @@ impl Error {
             Error::Invalid(_) | Error::Deadline(_) | Error::DocRef(_) => ErrorKind::Invalid,
             Error::NotFound { .. } => ErrorKind::NotFound,
             Error::Rows(_) => ErrorKind::Rows,
-            Error::File { .. } => ErrorKind::File,
-            Error::Database(_) => ErrorKind::Database,
+            Error::File { .. } | Error::Io { .. } => ErrorKind::File,
+            Error::Database(_) | Error::Sqlite { .. } => ErrorKind::Database,
+            Error::NetworkFolder { .. } => ErrorKind::NetworkFolder,
             Error::BadBackup { .. } => ErrorKind::BadBackup,
             Error::Damaged(_) => ErrorKind::Damaged,
         }
@@ -101,10 +127,40 @@ impl Error {
             ErrorKind::AlreadyExists => "tệp đã tồn tại".to_string(),
             _ => format!("lỗi hệ thống ({err})"),
         };
-        Error::File {
+        // The caller keeps its error; a copy with the same OS code (or kind
+        // and text) is kept as the source.
+        let source = match err.raw_os_error() {
+            Some(code) => std::io::Error::from_raw_os_error(code),
+            None => std::io::Error::new(err.kind(), err.to_string()),
+        };
+        Error::Io {
             path: path.display().to_string(),
             reason,
+            source: Arc::new(source),
         }
+    }
+
+    /// A line for the log: the kind, the codes or counts the error names and
+    /// the chain of its sources, but no path and no text a person typed (the
+    /// Vietnamese message can quote both).
+    pub fn log_text(&self) -> String {
+        let kind = serde_json::to_value(self.kind())
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let mut text = match self {
+            Error::NotFound { what, code } => format!("{kind}: {what} {code}"),
+            Error::Rows(rows) => format!("{kind}: {} rows", rows.len()),
+            Error::Damaged(n) => format!("{kind}: {n} problems"),
+            Error::Database(message) => format!("{kind}: {message}"),
+            _ => kind,
+        };
+        let mut source = std::error::Error::source(self);
+        while let Some(err) = source {
+            text.push_str(&format!(" <- {err}"));
+            source = err.source();
+        }
+        text
     }
 }
 
@@ -130,7 +186,10 @@ impl From<rusqlite::Error> for Error {
             }
             _ => format!("Lỗi cơ sở dữ liệu: {err}"),
         };
-        Error::Database(message)
+        Error::Sqlite {
+            message,
+            source: Arc::new(err),
+        }
     }
 }
 
@@ -156,6 +215,47 @@ mod tests {
         let message = Error::file(Path::new("BC-CCHC-SNV-2024-09.xlsx"), &err).to_string();
         assert!(message.contains("BC-CCHC-SNV-2024-09.xlsx"), "{message}");
         assert!(message.contains("chỉ đọc") && message.contains("chương trình khác mở"));
+    }
+
+    #[test]
+    fn the_log_line_of_a_file_error_keeps_the_system_reason_and_leaves_out_the_path() {
+        let err = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let err = Error::file(Path::new("/home/Nguyễn Văn An/BC.xlsx"), &err);
+        let line = err.log_text();
+        assert!(line.starts_with("file <- "), "{line}");
+        assert!(line.contains("permission denied"), "{line}");
+        assert!(!line.contains("Nguyễn"), "no personal text: {line}");
+        assert!(
+            std::error::Error::source(&err).is_some(),
+            "the I/O error is kept"
+        );
+    }
+
+    #[test]
+    fn an_sqlite_error_keeps_its_source_and_its_chain_is_logged() {
+        let conn = rusqlite::Connection::open_in_memory().expect("memory db");
+        let sqlite = conn
+            .execute("INSERT INTO nowhere VALUES (1)", [])
+            .expect_err("no such table");
+        let err = Error::from(sqlite);
+        assert_eq!(err.kind(), ErrorKind::Database);
+        assert!(err.to_string().starts_with("Lỗi cơ sở dữ liệu"), "{err}");
+        let line = err.log_text();
+        assert!(
+            line.starts_with("database <- ") && line.contains("no such table: nowhere"),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn a_not_found_code_is_logged_but_a_typed_value_is_not() {
+        let missing = Error::NotFound {
+            what: "nhiệm vụ",
+            code: "IV.3.1".into(),
+        };
+        assert_eq!(missing.log_text(), "not-found: nhiệm vụ IV.3.1");
+        let typed = Error::Invalid("Ngày \"31/02/2024\" không hợp lệ.".into());
+        assert_eq!(typed.log_text(), "invalid");
     }
 
     #[test]

@@ -20,7 +20,7 @@ echo "== Generating the plan and 250 agency workbooks in $work"
 "$bin" --db "$work/agency.sqlite3" plan use 2 >/dev/null
 "$python" "$here/fixture.py" progress "$work/agency.sqlite3"
 codes=$("$bin" --db "$work/agency.sqlite3" agencies --json | "$python" -c \
-    'import json,sys; print(" ".join(a["code"] for a in json.load(sys.stdin) if a["kind"] != "nhom"))')
+    'import json,sys; print(" ".join(a["code"] for a in json.load(sys.stdin) if a["kind"] != "group"))')
 for code in $codes; do
     "$bin" --db "$work/agency.sqlite3" export --agency "$code" --period 2024-09 --out "$work/books" >/dev/null
 done

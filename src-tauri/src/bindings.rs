@@ -45,3 +45,18 @@ fn typescript_bindings_are_written_for_every_ipc_type() {
         "the error type and the dependencies of the exported types are written too"
     );
 }
+
+#[test]
+fn the_ui_words_of_each_status_code_are_the_core_labels() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/status.ts");
+    let text = std::fs::read_to_string(&path).expect("ui/src/lib/status.ts");
+    for status in cchc::status::Status::ALL {
+        let code = serde_json::to_value(status).expect("a code");
+        let code = code.as_str().expect("a string code");
+        let line = format!("{code}: \"{}\",", status.label());
+        assert!(
+            text.contains(&line),
+            "status.ts words {code} as the core does: {line}"
+        );
+    }
+}

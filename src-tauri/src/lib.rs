@@ -1,11 +1,12 @@
-//! The desktop shell over the `cchc` core: opens the store once, registers the
-//! commands and the plugins (single instance, remembered window, file dialogs).
-//! The daily backup and the quick check run when the window first asks
-//! (`commands::safety::start_check`). When the system ends the app (SIGTERM,
-//! Windows sign-out or shut-down), what the page has not saved is saved first
-//! (`pending`, `session_end`).
+//! The desktop shell over the `cchc` core: starts the log, opens the store
+//! once, registers the commands and the plugins (single instance, remembered
+//! window, file dialogs). The daily backup and the quick check run when the
+//! window first asks (`commands::safety::start_check`). When the system ends
+//! the app (SIGTERM, Windows sign-out or shut-down), what the page has not
+//! saved is saved first (`pending`, `session_end`).
 
 mod commands;
+mod log;
 mod paths;
 mod pending;
 mod session_end;
@@ -14,6 +15,8 @@ mod system;
 
 #[cfg(test)]
 mod bindings;
+#[cfg(test)]
+mod handlers;
 
 use tauri::{Manager, RunEvent};
 
@@ -34,8 +37,11 @@ pub fn run() {
         .setup(|app| {
             let view_dir = app.path().app_cache_dir()?.join("xem-tai-lieu");
             let state = match cchc::store::location::default_db_path() {
-                Ok(db) => AppState::open(db, view_dir),
-                Err(e) => AppState::failed(e.to_string()),
+                Ok(db) => {
+                    start_log(&db);
+                    AppState::open(db, view_dir)
+                }
+                Err(e) => AppState::failed(e),
             };
             app.manage(pending::Pending::new(state.db_path()));
             app.manage(state);
@@ -79,6 +85,7 @@ pub fn run() {
             commands::session::stash_pending,
             commands::session::ready_to_exit,
             commands::session::default_save_path,
+            commands::logs::open_logs,
         ])
         .build(tauri::generate_context!());
     match result {
@@ -90,8 +97,23 @@ pub fn run() {
             }
         }),
         Err(e) => {
+            tracing::error!(error = %e, "the app did not run");
             eprintln!("Không chạy được ứng dụng: {e}");
             std::process::exit(1);
         }
+    }
+}
+
+/// Starts the daily log beside the database at `db` (the app runs on
+/// without one when its folder cannot be written).
+fn start_log(db: &std::path::Path) {
+    match log::start(&log::logs_dir(db), chrono::Utc::now().date_naive()) {
+        Ok(pruned) => tracing::info!(
+            version = env!("CARGO_PKG_VERSION"),
+            os = std::env::consts::OS,
+            pruned,
+            "the app started"
+        ),
+        Err(e) => eprintln!("Không ghi được nhật ký: {e}"),
     }
 }

@@ -1,19 +1,21 @@
 //! The app's one state: the store opened at start (or why it could not be),
 //! which a restore closes and opens again, the last collection run of each
 //! month, and the folders the commands need. Registered once with `.manage()`.
+//! A collection reaches the store through [`StoreAccess`], locking it for one
+//! file at a time.
 
 use std::collections::HashMap;
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use cchc::collect::Outcome;
+use cchc::collect::{Outcome, StoreAccess};
 use cchc::store::{location, Store};
 use cchc::{Error, Result};
 
-/// The store, or the Vietnamese message of why it could not be opened (every
-/// command then answers with that message).
-type Slot = std::result::Result<Store, String>;
+/// The store, or why it could not be opened (every command then answers with
+/// that error, of its own kind: a network-share folder is not a database error).
+type Slot = std::result::Result<Store, Error>;
 
 pub struct AppState {
     /// Behind one lock so that a restore can close the store and open it again
@@ -64,9 +66,9 @@ impl AppState {
     }
 
     /// The state when not even the data folder is known.
-    pub fn failed(message: String) -> AppState {
+    pub fn failed(error: Error) -> AppState {
         AppState {
-            store: Mutex::new(Err(message)),
+            store: Mutex::new(Err(error)),
             db_path: PathBuf::new(),
             view_dir: PathBuf::new(),
             runs: Mutex::default(),
@@ -81,14 +83,19 @@ impl AppState {
         &self.view_dir
     }
 
+    /// The log folder beside the database; None when no data folder is known.
+    pub fn logs_dir(&self) -> Option<PathBuf> {
+        (!self.db_path.as_os_str().is_empty()).then(|| crate::log::logs_dir(&self.db_path))
+    }
+
     /// The open store, locked for one command.
     pub fn store(&self) -> Result<StoreGuard<'_>> {
         let slot = self
             .store
             .lock()
             .map_err(|_| Error::Database(STOPPED.into()))?;
-        if let Err(message) = &*slot {
-            return Err(Error::Database(message.clone()));
+        if let Err(error) = &*slot {
+            return Err(error.clone());
         }
         Ok(StoreGuard(slot))
     }
@@ -102,7 +109,9 @@ impl AppState {
             .lock()
             .map_err(|_| Error::Database(STOPPED.into()))?;
         // Dropping the store closes its connection before `f` touches the file.
-        *slot = Err("Đang khôi phục dữ liệu, hãy chờ một chút.".into());
+        *slot = Err(Error::Database(
+            "Đang khôi phục dữ liệu, hãy chờ một chút.".into(),
+        ));
         let result = f(&self.db_path);
         *slot = open_store(&self.db_path);
         result
@@ -138,11 +147,23 @@ impl AppState {
     }
 }
 
+/// A collection locks the store for one file at a time, so the other commands
+/// run between two files.
+impl StoreAccess for &AppState {
+    fn with_store<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        let mut store = self.store()?;
+        f(&mut store)
+    }
+}
+
 fn open_store(db_path: &Path) -> Slot {
     let folder = db_path.parent().unwrap_or(Path::new("."));
-    location::check_local_folder(folder)
-        .and_then(|()| cchc::open::open_store(db_path, chrono::Utc::now()))
-        .map_err(|e| e.to_string())
+    let opened = location::check_local_folder(folder)
+        .and_then(|()| cchc::open::open_store(db_path, chrono::Utc::now()));
+    if let Err(e) = &opened {
+        tracing::error!(error = %e.log_text(), "the store did not open");
+    }
+    opened
 }
 
 #[cfg(test)]
@@ -191,6 +212,53 @@ mod tests {
         let err = state.store().err().expect("the file is not a database");
         assert_eq!(err.kind(), cchc::error::ErrorKind::Database);
         assert!(!err.to_string().is_empty(), "a message the window can show");
+    }
+
+    #[test]
+    fn a_data_folder_on_a_network_share_reaches_every_command_as_its_own_kind() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let share = PathBuf::from("//may-chu/chia-se/cchc/cchc.sqlite3");
+        let state = AppState::open(share, dir.path().join("view"));
+        for _ in 0..2 {
+            let err = state.store().err().expect("a share is refused");
+            assert_eq!(err.kind(), cchc::error::ErrorKind::NetworkFolder);
+            assert!(err.to_string().contains("ổ mạng"), "{err}");
+        }
+    }
+
+    #[test]
+    fn a_collection_leaves_the_store_unlocked_between_two_files() {
+        let (dir, state) = temp_state();
+        let book = {
+            let store = state.store().expect("open");
+            let plan = store.current_plan().expect("plan");
+            let month =
+                cchc::report::MonthReport::gather(&store, plan, "SNV", "2024-09").expect("month");
+            let path = dir.path().join("BC-CCHC-SNV-2024-09.xlsx");
+            let opts = cchc::report::ExportOptions {
+                signer: None,
+                now: chrono::Utc::now().fixed_offset(),
+            };
+            cchc::report::write_month_report(&month, &opts, &path).expect("written");
+            path
+        };
+        let plan = state.store().expect("open").current_plan().expect("plan");
+        let files = vec![book.clone(), book.clone(), book];
+        let mut free = Vec::new();
+        let outcomes = cchc::collect::collect_files(
+            &mut &state,
+            plan,
+            "2024-09",
+            &files,
+            chrono::Utc::now(),
+            |_, _| free.push(state.store.try_lock().is_ok()),
+        )
+        .expect("collected");
+        assert!(outcomes.iter().all(|o| !o.is_rejected()), "{outcomes:?}");
+        assert_eq!(
+            free, [true; 4],
+            "another command could take the store at each step"
+        );
     }
 
     #[test]

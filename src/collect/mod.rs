@@ -25,7 +25,8 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 
-pub use read::{month_text, read_agency_workbook, AgencyWorkbook, Place};
+pub use crate::store::month_text;
+pub use read::{read_agency_workbook, AgencyWorkbook, Place};
 pub use read_indicators::IndicatorLine;
 pub use summary::{consolidate, AgencyLine, Consolidation, CriterionLine, Source};
 pub use write::{consolidated_file_name, write_consolidated, CONSOLIDATED_FORMAT};
@@ -45,8 +46,8 @@ pub struct Outcome {
     pub kind: OutcomeKind,
     /// The number of task rows of an accepted file.
     pub tasks: usize,
-    /// Each status word with its number of rows, for an accepted file.
-    pub counts: Vec<(String, usize)>,
+    /// Each status with its number of rows, for an accepted file.
+    pub counts: Vec<(Status, usize)>,
     /// The data was changed after export (accepted files only).
     pub edited: bool,
     /// One Vietnamese line saying what happened, naming the file (and, for a
@@ -107,9 +108,28 @@ pub fn input_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// How [`collect_files`] reaches the store: only while it checks and saves
+/// one file, so that a shell holding the store behind a lock lets its other
+/// commands run between two files. A [`Store`] is its own access.
+pub trait StoreAccess {
+    /// Runs `f` on the store (locked meanwhile, for a shared one).
+    ///
+    /// # Errors
+    /// `f`'s error, or why the store cannot be reached.
+    fn with_store<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T>;
+}
+
+impl StoreAccess for Store {
+    fn with_store<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        f(self)
+    }
+}
+
 /// Reads each file for reporting month `period` (`YYYY-MM` or `MM/YYYY`) and
 /// saves the accepted ones into `store` for plan `plan_id`; `on_progress(done,
-/// total)` is called before the first file and after each one.
+/// total)` is called before the first file and after each one. A file is read
+/// and checked as a workbook before the store is reached; the store is then
+/// used for that file's check against the plan and its save only.
 ///
 /// # Errors
 /// [`Error::Invalid`] for a malformed period; [`Error::Database`] when the
@@ -117,7 +137,7 @@ pub fn input_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
 /// in its own transaction). A bad file is never an error: it is an
 /// [`OutcomeKind::Rejected`] outcome.
 pub fn collect_files(
-    store: &mut Store,
+    store: &mut impl StoreAccess,
     plan_id: i64,
     period: &str,
     paths: &[PathBuf],
@@ -126,15 +146,16 @@ pub fn collect_files(
 ) -> Result<Vec<Outcome>> {
     let period = normalize_period(period)?;
     let agencies: HashMap<String, String> = store
-        .agencies(plan_id)?
+        .with_store(|s| s.agencies(plan_id))?
         .into_iter()
-        .filter(|a| a.kind != "nhom")
+        .filter(|a| !a.kind.is_group())
         .map(|a| (a.code, a.name))
         .collect();
     let mut outcomes = Vec::with_capacity(paths.len());
     on_progress(0, paths.len());
     for (i, path) in paths.iter().enumerate() {
         let outcome = collect_one(store, plan_id, &period, &agencies, path, now)?;
+        tracing::debug!(file = i + 1, agency = ?outcome.agency, outcome = ?outcome.kind, "collect");
         outcomes.push(outcome);
         on_progress(i + 1, paths.len());
     }
@@ -156,7 +177,7 @@ pub fn normalize_period(period: &str) -> Result<String> {
 }
 
 fn collect_one(
-    store: &mut Store,
+    store: &mut impl StoreAccess,
     plan_id: i64,
     period: &str,
     agencies: &HashMap<String, String>,
@@ -193,11 +214,21 @@ fn collect_one(
         }
     };
     outcome.agency = Some(book.agency_code.clone());
-    if let Err(why) = check_against_plan(store, plan_id, agencies, &book, &at)? {
-        outcome.message = format!("Từ chối: {why}");
-        return Ok(outcome);
-    }
-    let saved = store.save_collected(plan_id, &book.incoming(&file_name), now)?;
+    let checked = store.with_store(|store| {
+        Ok(
+            match check_against_plan(store, plan_id, agencies, &book, &at)? {
+                Ok(()) => Ok(store.save_collected(plan_id, &book.incoming(&file_name), now)?),
+                Err(why) => Err(why),
+            },
+        )
+    })?;
+    let saved = match checked {
+        Ok(saved) => saved,
+        Err(why) => {
+            outcome.message = format!("Từ chối: {why}");
+            return Ok(outcome);
+        }
+    };
     let name = agencies.get(&book.agency_code).cloned().unwrap_or_default();
     let who = format!("{} – {name}", book.agency_code);
     let counts = count_statuses(&book);
@@ -243,10 +274,7 @@ fn collect_one(
         ),
     };
     outcome.tasks = book.tasks.len();
-    outcome.counts = counts
-        .into_iter()
-        .map(|(s, n)| (s.label().to_string(), n))
-        .collect();
+    outcome.counts = counts;
     outcome.edited = book.edited();
     Ok(outcome)
 }

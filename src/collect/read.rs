@@ -19,7 +19,7 @@ use crate::report::layout::{
     TASK_FIRST_ROW, TASK_HEADERS, TASK_HEADER_ROW,
 };
 use crate::status::Status;
-use crate::store::{CollectedTask, IncomingReport};
+use crate::store::{month_text, CollectedTask, IncomingReport};
 
 /// A step of reading that ends in a refusal, its Vietnamese sentence.
 type Refused<T> = std::result::Result<T, String>;
@@ -259,14 +259,6 @@ impl Meta {
             app_version: find(meta_key::APP_VERSION).map(|f| f.1).unwrap_or_default(),
             content_sha256: content_sha256.to_ascii_lowercase(),
         })
-    }
-}
-
-/// `YYYY-MM` as Vietnamese write a month: "09/2024".
-pub fn month_text(period: &str) -> String {
-    match period.split_once('-') {
-        Some((y, m)) => format!("{m}/{y}"),
-        None => period.to_string(),
     }
 }
 

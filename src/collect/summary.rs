@@ -135,7 +135,7 @@ pub fn consolidate(
     for a in store
         .agencies(plan_id)?
         .into_iter()
-        .filter(|a| a.kind != "nhom")
+        .filter(|a| !a.kind.is_group())
     {
         let report = reports.remove(&a.code);
         let Some(plan_tasks) = reporting
@@ -191,7 +191,7 @@ pub fn consolidate(
     }
     let total = total_line(&agencies);
     let criteria = criteria_lines(store, plan_id, &tasks)?;
-    let mut scores = crate::score::province::province_scores(store, plan_id, &period)?;
+    let mut scores = crate::score::province_scores(store, plan_id, &period)?;
     let order: HashMap<&str, usize> = criteria
         .iter()
         .enumerate()

@@ -96,6 +96,7 @@ pub struct QuantTarget {
 
 /// The kind of an agency, as the "Cơ quan" sheet names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum AgencyKind {
     SoBanNganh,

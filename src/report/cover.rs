@@ -41,7 +41,7 @@ pub fn date_line(place: &str, date: NaiveDate) -> String {
 /// superior is not in the plan, so its line is left empty.
 fn head_block(report: &MonthReport) -> (String, String, String) {
     let name = &report.agency.name;
-    match AgencyKind::parse(&report.agency.kind) {
+    match report.agency.kind.agency_kind() {
         Some(AgencyKind::UbndHuyen | AgencyKind::UbndXa) => {
             let place = name.strip_prefix("UBND ").unwrap_or(name);
             ("ỦY BAN NHÂN DÂN".into(), upper(place), "UBND".into())

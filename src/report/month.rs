@@ -151,7 +151,7 @@ impl MonthReport {
             plan: store.plan_meta(plan_id)?,
             criteria: Self::criterion_lines(store, plan_id, &status)?,
             due_this_month: codes(&|t| t.due_date.is_some_and(in_month)),
-            overdue: codes(&|t| t.status_kind == Status::Overdue),
+            overdue: codes(&|t| t.status == Status::Overdue),
             evidence_this_month: evidence.iter().filter(|e| in_month(e.date)).count(),
             missing_entries: codes(&|t| t.entry_period.as_deref() != Some(period.as_str())),
             done_without_evidence: codes(&|t| {
@@ -178,7 +178,7 @@ impl MonthReport {
         // (tasks, done) of each criterion served, counted in one pass.
         let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
         for t in &status.tasks {
-            let done = matches!(t.status_kind, Status::DoneOnTime | Status::DoneLate);
+            let done = matches!(t.status, Status::DoneOnTime | Status::DoneLate);
             for code in &t.task.criteria {
                 let count = counts.entry(code.as_str()).or_default();
                 count.0 += 1;

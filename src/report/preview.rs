@@ -12,7 +12,7 @@ use super::{layout, MonthReport};
 pub struct TaskLine {
     pub code: String,
     pub content: String,
-    pub status: String,
+    pub status: Option<crate::status::Status>,
 }
 
 /// The month's summary before export.
@@ -24,7 +24,7 @@ pub struct ExportPreview {
     /// The spec's file name, `BC-CCHC-<AGENCY>-<YYYY>-<MM>.xlsx`.
     pub file_name: String,
     pub total: u32,
-    /// Every status word with its number of tasks, in the report's order.
+    /// Every status with its number of tasks, in the report's order.
     pub counts: Vec<crate::store::StatusCount>,
     pub evidence: u32,
     pub evidence_this_month: u32,
@@ -44,7 +44,7 @@ impl ExportPreview {
             TaskLine {
                 code: code.clone(),
                 content: task.map(|t| t.task.content.clone()).unwrap_or_default(),
-                status: task.map(|t| t.status.clone()).unwrap_or_default(),
+                status: task.map(|t| t.status),
             }
         };
         ExportPreview {

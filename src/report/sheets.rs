@@ -110,7 +110,7 @@ pub fn tasks_rows(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Dige
             t.task.deadline.as_str().into(),
             Cell::Date(t.due_date),
             t.task.output.as_deref().unwrap_or_default().into(),
-            t.status.as_str().into(),
+            t.status.label().into(),
             Cell::Number(t.percent.map(f64::from)),
             t.result.as_str().into(),
             evidence
@@ -122,7 +122,7 @@ pub fn tasks_rows(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Dige
             t.proposals.as_str().into(),
         ];
         let mut formats = columns;
-        if t.status_kind == Status::Overdue {
+        if t.status == Status::Overdue {
             formats[usize::from(task_col::STATUS)] = &f.alert;
         }
         (cells, formats)

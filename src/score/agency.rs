@@ -27,7 +27,7 @@ pub fn agency_scores(
     for t in &status.tasks {
         for c in &t.task.criteria {
             served.insert(c.as_str());
-            if t.status_kind == Status::Overdue {
+            if t.status == Status::Overdue {
                 let due = t
                     .due_date
                     .map(|d| format!(" (hạn {})", d.format("%d/%m/%Y")))

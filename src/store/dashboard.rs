@@ -10,20 +10,21 @@ use super::Store;
 use crate::error::Result;
 use crate::status::Status;
 
-/// One status word with its number of tasks.
+/// One status with its number of tasks.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct StatusCount {
-    pub status: String,
+    pub status: Status,
     pub count: u32,
 }
 
 impl super::StatusCounts {
-    /// Every status word with its count, as a list (the order of the report).
+    /// Every status with its count, as a list (the order of the report).
     pub fn list(&self) -> Vec<StatusCount> {
-        self.iter()
-            .map(|(status, count)| StatusCount {
-                status: status.to_string(),
+        self.0
+            .iter()
+            .map(|&(status, count)| StatusCount {
+                status,
                 count: count as u32,
             })
             .collect()
@@ -36,7 +37,7 @@ impl super::StatusCounts {
 pub struct TaskBrief {
     pub code: String,
     pub content: String,
-    pub status: String,
+    pub status: Status,
     pub due_date: Option<NaiveDate>,
     pub percent: Option<u32>,
 }
@@ -95,28 +96,27 @@ impl Store {
         let brief = |t: &TaskStatus| TaskBrief {
             code: t.code.clone(),
             content: t.task.content.clone(),
-            status: t.status.clone(),
+            status: t.status,
             due_date: t.due_date,
             percent: t.percent,
         };
         let mut overdue: Vec<&TaskStatus> = report
             .tasks
             .iter()
-            .filter(|t| t.status_kind == Status::Overdue)
+            .filter(|t| t.status == Status::Overdue)
             .collect();
         overdue.sort_by_key(|t| t.due_date);
         let mut due: Vec<&TaskStatus> = report
             .tasks
             .iter()
             .filter(|t| {
-                t.status_kind != Status::Overdue
+                t.status != Status::Overdue
                     && t.due_date
                         .is_some_and(|d| d.year() == year && d.month() == month)
             })
             .collect();
         due.sort_by_key(|t| t.due_date);
-        let is_done =
-            |t: &TaskStatus| matches!(t.status_kind, Status::DoneOnTime | Status::DoneLate);
+        let is_done = |t: &TaskStatus| matches!(t.status, Status::DoneOnTime | Status::DoneLate);
         let criteria = self.criteria(plan_id)?;
         let mut fields = Vec::new();
         for field in self.fields(plan_id)? {

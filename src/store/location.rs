@@ -25,14 +25,12 @@ pub fn default_db_path() -> Result<PathBuf> {
 /// Refuses a data folder on a network share.
 ///
 /// # Errors
-/// [`Error::Invalid`] with what to do, when `folder` is a UNC path (`\\server\share`)
+/// [`Error::NetworkFolder`] (which says what to do) when `folder` is a UNC path (`\\server\share`)
 /// or, on Linux, lies on an NFS/SMB/SSHFS mount; on Windows, a mapped network drive.
 pub fn check_local_folder(folder: &Path) -> Result<()> {
     let shown = folder.display().to_string();
     if is_unc(&shown) || on_network_mount(folder) {
-        return Err(Error::Invalid(format!(
-            "Thư mục dữ liệu \"{shown}\" nằm trên ổ mạng: cơ sở dữ liệu SQLite không ghi an toàn trên ổ mạng. Hãy dùng một thư mục trên ổ đĩa của máy này (ví dụ thư mục mặc định trong AppData)."
-        )));
+        return Err(Error::NetworkFolder { folder: shown });
     }
     Ok(())
 }
@@ -173,5 +171,10 @@ mod tests {
         let err = check_local_folder(Path::new(r"\\server\share\cchc"))
             .expect_err("a UNC path is a share");
         assert!(err.to_string().contains("ổ mạng"), "{err}");
+        assert_eq!(
+            err.kind(),
+            crate::error::ErrorKind::NetworkFolder,
+            "the faces tell a share apart from a database error"
+        );
     }
 }

@@ -28,8 +28,10 @@ pub use collected_indicators::{CollectedFigure, IndicatorLine};
 pub use dashboard::{CriterionProgress, Dashboard, FieldProgress, StatusCount, TaskBrief};
 pub use evidence::{EvidenceInput, EvidenceRow};
 pub use indicators::{Figure, IndicatorForm, IndicatorRow, MeasuredLine};
-pub use plan_read::{AgencyRow, PlanSummary, TaskRow};
-pub use progress::{period, ProgressInput, ProgressRow, StatusCounts, StatusReport, TaskStatus};
+pub use plan_read::{AgencyRow, PartyKind, PlanSummary, TaskRow};
+pub use progress::{
+    month_text, period, ProgressInput, ProgressRow, StatusCounts, StatusReport, TaskStatus,
+};
 pub use settings::Profile;
 
 use crate::db;

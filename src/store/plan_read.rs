@@ -27,9 +27,49 @@ pub struct PlanSummary {
 pub struct AgencyRow {
     pub code: String,
     pub name: String,
-    /// An [`AgencyKind`] code, or "nhom" for a group.
-    pub kind: String,
+    pub kind: PartyKind,
     pub groups: Vec<String>,
+}
+
+/// What an [`AgencyRow`] is: an agency of a kind, or a group of agencies.
+/// In JSON: `{"agency": "so-ban-nganh"}` or `"group"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "kebab-case")]
+pub enum PartyKind {
+    Agency(AgencyKind),
+    Group,
+}
+
+impl PartyKind {
+    /// The `agency.kind` column's value for a group.
+    pub(super) const GROUP_CODE: &'static str = "nhom";
+
+    pub fn is_group(self) -> bool {
+        self == PartyKind::Group
+    }
+
+    /// The agency's kind; None for a group.
+    pub fn agency_kind(self) -> Option<AgencyKind> {
+        match self {
+            PartyKind::Agency(kind) => Some(kind),
+            PartyKind::Group => None,
+        }
+    }
+}
+
+impl rusqlite::types::FromSql for PartyKind {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let code = value.as_str()?;
+        if code == PartyKind::GROUP_CODE {
+            return Ok(PartyKind::Group);
+        }
+        AgencyKind::parse(code)
+            .map(PartyKind::Agency)
+            .ok_or_else(|| {
+                rusqlite::types::FromSqlError::Other(format!("agency kind {code:?}").into())
+            })
+    }
 }
 
 /// The role an agency has in a task.
@@ -320,7 +360,7 @@ impl Store {
         let mut agencies = Vec::new();
         let mut groups = Vec::new();
         for row in rows {
-            match AgencyKind::parse(&row.kind) {
+            match row.kind.agency_kind() {
                 Some(kind) => agencies.push(Agency {
                     code: row.code,
                     name: row.name,

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::Transaction;
 
+use super::plan_read::PartyKind;
 use super::Store;
 use crate::deadline;
 use crate::error::{Error, Result};
@@ -74,7 +75,7 @@ impl Store {
             pos += 1;
         }
         for g in &plan.groups {
-            insert_agency(&tx, plan_id, &g.code, &g.name, "nhom", pos)?;
+            insert_agency(&tx, plan_id, &g.code, &g.name, PartyKind::GROUP_CODE, pos)?;
             pos += 1;
         }
         for g in &plan.groups {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::plan_read::{Role, TaskRow};
+use super::plan_read::{PartyKind, Role, TaskRow};
 use super::Store;
 use crate::deadline;
 use crate::error::{Error, Result};
@@ -65,8 +65,8 @@ impl ProgressRow {
 pub struct TaskStatus {
     pub code: String,
     pub role: Role,
-    /// The derived status words ("Quá hạn chưa hoàn thành").
-    pub status: String,
+    /// The derived status (its words, "Quá hạn chưa hoàn thành", from [`Status::label`]).
+    pub status: Status,
     pub state: State,
     pub percent: Option<u32>,
     pub result: String,
@@ -77,8 +77,6 @@ pub struct TaskStatus {
     /// The month whose entry this is (an earlier one when carried forward), None when never recorded.
     pub entry_period: Option<String>,
     #[serde(skip)]
-    pub status_kind: Status,
-    #[serde(skip)]
     pub task: TaskRow,
 }
 
@@ -88,14 +86,14 @@ pub struct TaskStatus {
 pub struct StatusReport {
     pub agency: String,
     pub period: String,
-    /// Every status word with its number of tasks (zeros included).
-    #[cfg_attr(feature = "ts", ts(type = "Record<string, number>"))]
+    /// Every status with its number of tasks (zeros included).
+    #[cfg_attr(feature = "ts", ts(as = "std::collections::HashMap<Status, u32>"))]
     pub counts: StatusCounts,
     pub tasks: Vec<TaskStatus>,
 }
 
 /// The number of tasks in each status, in the order of [`Status::ALL`];
-/// serialized as a JSON object keyed by the status words.
+/// serialized as a JSON object keyed by the status codes (`"Overdue"`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatusCounts(pub Vec<(Status, usize)>);
 
@@ -122,7 +120,7 @@ impl StatusCounts {
 
 impl Serialize for StatusCounts {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.iter())
+        serializer.collect_map(self.0.iter().map(|(s, n)| (s, n)))
     }
 }
 
@@ -135,6 +133,14 @@ pub fn period(text: &str) -> Result<(String, NaiveDate)> {
     let end = status::month_end(y, m)
         .ok_or_else(|| Error::Invalid(format!("Kỳ báo cáo \"{text}\" không hợp lệ.")))?;
     Ok((format!("{y:04}-{m:02}"), end))
+}
+
+/// `YYYY-MM` as Vietnamese write a month: "09/2024".
+pub fn month_text(period: &str) -> String {
+    match period.split_once('-') {
+        Some((y, m)) => format!("{m}/{y}"),
+        None => period.to_string(),
+    }
 }
 
 impl Store {
@@ -281,7 +287,7 @@ impl Store {
             tasks.push(TaskStatus {
                 code: task.code.clone(),
                 role: task.role.unwrap_or(Role::Partner),
-                status: kind.label().to_string(),
+                status: kind,
                 state: entry.state,
                 percent: entry.percent,
                 result: entry.result,
@@ -290,7 +296,6 @@ impl Store {
                 done_on: entry.done_on,
                 due_date: task.due_date,
                 entry_period,
-                status_kind: kind,
                 task,
             });
         }
@@ -305,10 +310,10 @@ impl Store {
     /// An agency that records its own progress (not a group).
     pub(super) fn reporting_agency(&self, plan_id: i64, code: &str) -> Result<i64> {
         let id = self.agency_id(plan_id, code)?;
-        let kind: String =
+        let kind: PartyKind =
             self.conn
                 .query_row("SELECT kind FROM agency WHERE id = ?1", [id], |r| r.get(0))?;
-        if kind == "nhom" {
+        if kind.is_group() {
             return Err(Error::Invalid(format!(
                 "\"{}\" là một nhóm cơ quan; hãy chọn một cơ quan cụ thể thuộc nhóm.",
                 code.trim()

@@ -31,7 +31,7 @@ fn a_group_unknown_agency_or_empty_signer_is_refused_and_nothing_changes() {
         .agencies(plan)
         .expect("agencies")
         .into_iter()
-        .find(|a| a.kind == "nhom")
+        .find(|a| a.kind.is_group())
         .expect("the built-in plan has groups");
     let err = store
         .set_profile(plan, &group.code, "An")
@@ -194,7 +194,7 @@ fn the_dashboard_counts_every_task_and_lists_overdue_before_due_this_month() {
     assert!(board
         .overdue
         .iter()
-        .all(|t| t.status == "Quá hạn chưa hoàn thành"));
+        .all(|t| t.status == cchc::status::Status::Overdue));
     assert!(
         board
             .overdue

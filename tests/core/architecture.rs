@@ -11,8 +11,7 @@ use std::path::{Path, PathBuf};
 /// open) is above the store and may use it.
 const RULES: &[(&str, &[&str])] = &[
     ("text", &[]),
-    // Numbers typed the Vietnamese way (1.245; 85,5).
-    ("number", &["error"]),
+    ("number", &[]),
     ("docref", &[]),
     ("deadline", &["text"]),
     // The one error enum wraps the deadline and reference parsers' errors.

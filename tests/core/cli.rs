@@ -80,14 +80,19 @@ fn fields_and_criteria_print_the_plan_numbers_as_json() {
 fn agencies_and_tasks_refer_to_each_other_by_code() {
     let db = temp_db();
     let agencies = json(&db, &["agencies", "--json"]);
-    let hkc = agencies
-        .as_array()
-        .expect("list")
-        .iter()
-        .find(|a| a["code"] == "HKC")
-        .expect("HKC");
+    let by_code = |code: &str| {
+        agencies
+            .as_array()
+            .expect("list")
+            .iter()
+            .find(|a| a["code"] == code)
+            .unwrap_or_else(|| panic!("{code} is listed"))
+            .clone()
+    };
+    let hkc = by_code("HKC");
     assert_eq!(hkc["name"], "UBND huyện Khoái Châu");
-    assert_eq!(hkc["kind"], "ubnd-huyen");
+    assert_eq!(hkc["kind"], serde_json::json!({"agency": "ubnd-huyen"}));
+    assert_eq!(by_code("UBNDH")["kind"], "group", "a group is told apart");
     assert!(hkc["groups"]
         .as_array()
         .expect("groups")
@@ -150,15 +155,15 @@ fn progress_then_status_reports_the_derived_words() {
         .find(|t| t["code"] == "IV.3.1")
         .expect("IV.3.1");
     assert_eq!(
-        t["status"], "Quá hạn chưa hoàn thành",
-        "due 31/08/2024, still in progress in September"
+        t["status"], "Overdue",
+        "due 31/08/2024, still in progress in September (the code of \"Quá hạn chưa hoàn thành\")"
     );
     assert_eq!(t["state"], "in-progress");
     assert_eq!(t["percent"], 70);
     assert_eq!(t["role"], "lead");
     assert_eq!(t["result"], "Đã xây dựng dự thảo Tờ trình");
     assert_eq!(t["due_date"], "2024-08-31");
-    assert_eq!(status["counts"]["Quá hạn chưa hoàn thành"], 1);
+    assert_eq!(status["counts"]["Overdue"], 1);
 }
 
 #[test]

@@ -3,7 +3,7 @@ use std::process::Command;
 
 use calamine::{Data, Reader, Xlsx};
 use cchc::collect::{self, OutcomeKind};
-use cchc::score::DriverKind;
+use cchc::score::{self, DriverKind};
 use cchc::store::IndicatorForm;
 
 use crate::collect_fixture::{
@@ -103,8 +103,8 @@ fn the_province_figure_is_the_sum_of_numerators_over_the_sum_of_denominators() {
         assert_kind(&o, OutcomeKind::Accepted);
         assert!(!o.edited, "an untouched version 2 export matches its hash");
     }
-    let scores = cchc::score::province::province_scores(&collector.store, collector.plan, PERIOD)
-        .expect("province scores");
+    let scores =
+        score::province_scores(&collector.store, collector.plan, PERIOD).expect("province scores");
     let s = scores
         .iter()
         .find(|s| s.criterion == "3.4.1")
@@ -158,8 +158,7 @@ fn version_1_and_version_2_workbooks_are_collected_together() {
     for o in &outcomes {
         assert_kind(o, OutcomeKind::Accepted);
     }
-    let scores = cchc::score::province::province_scores(&collector.store, collector.plan, PERIOD)
-        .expect("scores");
+    let scores = score::province_scores(&collector.store, collector.plan, PERIOD).expect("scores");
     let s = scores
         .iter()
         .find(|s| s.criterion == "3.4.1")
@@ -258,8 +257,7 @@ fn a_figure_changed_by_hand_after_export_is_told_and_kept() {
         "the changed figure is told: {}",
         outcome.message
     );
-    let scores = cchc::score::province::province_scores(&collector.store, collector.plan, PERIOD)
-        .expect("scores");
+    let scores = score::province_scores(&collector.store, collector.plan, PERIOD).expect("scores");
     let s = scores
         .iter()
         .find(|s| s.criterion == "3.4.1")

@@ -1,9 +1,9 @@
 use cchc::open::open_store;
-use cchc::plan::{self, IndicatorKind};
+use cchc::plan::{self, AgencyKind, IndicatorKind};
 use cchc::plan_workbook::PlanWorkbook;
-use cchc::score::DriverKind;
+use cchc::score::{self, DriverKind};
 use cchc::status::State;
-use cchc::store::IndicatorForm;
+use cchc::store::{IndicatorForm, PartyKind};
 use cchc::Error;
 use regex::Regex;
 use rusqlite::Connection;
@@ -95,10 +95,10 @@ fn the_2024_indicators_carry_the_targets_the_plan_text_sets() {
 fn the_2024_reporters_are_the_departments_the_districts_and_the_leads_of_the_tasks() {
     let (_db, store, plan) = open_new();
     let agencies = store.agencies(plan).expect("agencies");
-    let of_kind = |kind: &str| -> Vec<String> {
+    let of_kind = |kind: AgencyKind| -> Vec<String> {
         agencies
             .iter()
-            .filter(|a| a.kind == kind)
+            .filter(|a| a.kind == PartyKind::Agency(kind))
             .map(|a| a.code.clone())
             .collect()
     };
@@ -110,8 +110,8 @@ fn the_2024_reporters_are_the_departments_the_districts_and_the_leads_of_the_tas
             .expect("indicator");
         store.indicator_reporters(i.id).expect("reporters")
     };
-    let departments = of_kind("so-ban-nganh");
-    let districts = of_kind("ubnd-huyen");
+    let departments = of_kind(AgencyKind::SoBanNganh);
+    let districts = of_kind(AgencyKind::UbndHuyen);
     assert_eq!(departments.len(), 18, "the plan's 18 sở, ban, ngành");
     assert_eq!(districts.len(), 10, "Hưng Yên's ten district-level units");
     assert_eq!(
@@ -280,8 +280,7 @@ fn the_officer_view_estimates_from_the_latest_figure_and_puts_the_most_at_risk_f
             now(),
         )
         .expect("3.4.1");
-    let scores = cchc::score::agency::agency_scores(&store, plan, "SNV", "2024-08")
-        .expect("the agency's scores");
+    let scores = score::agency_scores(&store, plan, "SNV", "2024-08").expect("the agency's scores");
     let s736 = scores
         .iter()
         .find(|s| s.criterion == "7.3.6")
@@ -331,23 +330,20 @@ fn a_task_driven_criterion_is_at_risk_while_its_task_is_overdue() {
                 .any(|d| d.kind == DriverKind::Overdue && d.text.contains("IV.3.1"))
         })
     };
-    let august =
-        cchc::score::agency::agency_scores(&store, plan, "SNV", "2024-08").expect("scores");
+    let august = score::agency_scores(&store, plan, "SNV", "2024-08").expect("scores");
     assert_eq!(
         overdue_of(&august, "4.1.3"),
         Some(false),
         "IV.3.1 is due in August: not overdue in August"
     );
-    let september =
-        cchc::score::agency::agency_scores(&store, plan, "SNV", "2024-09").expect("scores");
+    let september = score::agency_scores(&store, plan, "SNV", "2024-09").expect("scores");
     assert_eq!(
         overdue_of(&september, "4.1.3"),
         Some(true),
         "IV.3.1 not done by 31/08/2024 drives 4.1.3 in September"
     );
     // In January 2025 the tasks due "trong năm 2024" are overdue too.
-    let january =
-        cchc::score::agency::agency_scores(&store, plan, "SNV", "2025-01").expect("scores");
+    let january = score::agency_scores(&store, plan, "SNV", "2025-01").expect("scores");
     let task_driven: Vec<_> = january.iter().filter(|s| s.indicators.is_empty()).collect();
     assert!(
         task_driven
@@ -379,7 +375,7 @@ fn a_task_driven_criterion_is_at_risk_while_its_task_is_overdue() {
             now(),
         )
         .expect("IV.3.1 done");
-    let done = cchc::score::agency::agency_scores(&store, plan, "SNV", "2024-09").expect("scores");
+    let done = score::agency_scores(&store, plan, "SNV", "2024-09").expect("scores");
     assert_eq!(
         overdue_of(&done, "4.1.3"),
         Some(false),

@@ -9,7 +9,7 @@ fn status_of(store: &Store, plan: i64, agency: &str, task: &str, period: &str) -
         .tasks
         .into_iter()
         .find(|t| t.code == task)
-        .map(|t| t.status)
+        .map(|t| t.status.label().to_string())
         .expect("task in report")
 }
 

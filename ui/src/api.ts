@@ -111,6 +111,8 @@ export const api = {
   exportConsolidated: (period: string, path: string) => call<string>("export_consolidated", { period, path }),
   /** Tells the shell what is typed but not saved yet (empty when all is saved), as of call `seq`. */
   stashPending: (seq: number, work: PendingWork[]) => call<null>("stash_pending", { seq, work }),
+  /** Opens the folder of the daily log files in the file manager. */
+  openLogs: () => call<null>("open_logs"),
 
   /**
    * The full path where a file is saved by default: in Documents, or, without

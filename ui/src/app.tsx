@@ -2,12 +2,13 @@
 // reporting month switchable in one click) and the current screen.
 
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { api, toIpcError } from "./api";
+import { api, IpcError, toIpcError } from "./api";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { StartReport } from "./bindings/StartReport";
 import { DataSafety, StartNotice } from "./components/DataSafety";
 import { defaultPeriod, formatPeriod, monthsOf, shiftPeriod } from "./lib/format";
 import { flushAll, watchUnsaved } from "./lib/pending";
+import { ERROR_TITLES } from "./lib/safety";
 import { CollectScreen } from "./screens/Collect";
 import { DashboardScreen } from "./screens/Dashboard";
 import { EvidenceScreen } from "./screens/Evidence";
@@ -32,7 +33,7 @@ const SECTIONS: { id: Screen; label: string }[] = [
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [agencyName, setAgencyName] = useState("");
-  const [fatal, setFatal] = useState<string | null>(null);
+  const [fatal, setFatal] = useState<IpcError | null>(null);
   const [screen, setScreen] = useState<Screen>("dashboard");
   const [period, setPeriod] = useState("");
   const [openTask, setOpenTask] = useState<string | null>(null);
@@ -52,7 +53,7 @@ export function App() {
       setAgencyName(agencies.find((a) => a.code === next.profile.agency)?.name ?? next.profile.agency ?? "");
       setInfo(next);
     } catch (e) {
-      setFatal(toIpcError(e).message);
+      setFatal(toIpcError(e));
     }
   }, []);
 
@@ -89,11 +90,15 @@ export function App() {
   if (fatal) {
     return (
       <div class="fatal" role="alert">
-        <h1>Không mở được dữ liệu</h1>
-        <p id="fatal-message">{fatal}</p>
+        <h1>{fatal.kind === "network-folder" ? ERROR_TITLES["network-folder"] : "Không mở được dữ liệu"}</h1>
+        <p id="fatal-message">{fatal.message}</p>
         <button onClick={() => location.reload()}>Thử lại</button>
-        <p>Nếu dữ liệu bị hỏng, hãy khôi phục bản sao lưu gần nhất (trong thư mục backups cạnh tệp dữ liệu, hoặc bản đã sao lưu ra USB):</p>
-        <DataSafety restoreOnly onRestored={() => location.reload()} />
+        {fatal.kind !== "network-folder" && (
+          <>
+            <p>Nếu dữ liệu bị hỏng, hãy khôi phục bản sao lưu gần nhất (trong thư mục backups cạnh tệp dữ liệu, hoặc bản đã sao lưu ra USB):</p>
+            <DataSafety restoreOnly onRestored={() => location.reload()} />
+          </>
+        )}
       </div>
     );
   }

@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AgencyLine } from "../src/bindings/AgencyLine";
 import type { CollectedMonth } from "../src/bindings/CollectedMonth";
 import type { Outcome } from "../src/bindings/Outcome";
-import { agencyState, completionText, parsePaths, progressPercent, runLine, runText, STATUS_WORDS, summarize } from "../src/lib/collect";
-import { STATUSES } from "../src/lib/status";
+import { agencyState, completionText, parsePaths, progressPercent, runLine, runText, summarize } from "../src/lib/collect";
 
 const line = (code: string, sent: boolean, completion: number | null = null): AgencyLine => ({
   code,
@@ -49,9 +48,6 @@ describe("the agencies of the Tổng hợp table", () => {
 });
 
 describe("words and numbers of the screen", () => {
-  it("names every status code with the report's word, in the report's order", () => {
-    expect(Object.values(STATUS_WORDS)).toEqual([...STATUSES]);
-  });
   it("shows the completion rate with a decimal comma, and a dash when nothing was sent", () => {
     expect(completionText(50)).toBe("50%");
     expect(completionText(0)).toBe("0%");

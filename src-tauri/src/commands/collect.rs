@@ -10,8 +10,9 @@ use cchc::Result;
 use chrono::Utc;
 use serde::Serialize;
 use tauri::ipc::Channel;
-use tauri::State;
+use tauri::{AppHandle, Manager, State};
 
+use super::{blocking, logged};
 use crate::state::AppState;
 
 /// The setting that shows the "Tổng hợp" screen.
@@ -39,33 +40,39 @@ pub struct CollectedMonth {
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn collector_mode(state: State<'_, AppState>) -> Result<bool> {
-    Ok(state.store()?.setting(COLLECTOR_MODE)?.as_deref() == Some("1"))
+    logged(|| Ok(state.store()?.setting(COLLECTOR_MODE)?.as_deref() == Some("1")))
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn set_collector_mode(state: State<'_, AppState>, on: bool) -> Result<()> {
-    state
-        .store()?
-        .set_setting(COLLECTOR_MODE, if on { "1" } else { "0" })
+    logged(|| {
+        state
+            .store()?
+            .set_setting(COLLECTOR_MODE, if on { "1" } else { "0" })
+    })
 }
 
 /// Reads the workbooks among `paths` (files, or the .xlsx files of folders)
-/// for `period`, sending progress on `on_progress`, and returns the month.
-#[tauri::command(async)]
-pub fn collect(
-    state: State<'_, AppState>,
+/// for `period`, sending progress on `on_progress`, and returns the month. It
+/// runs on a thread of its own and locks the store for one file at a time
+/// (`impl StoreAccess for &AppState`), so the other screens keep working.
+#[tauri::command]
+#[tracing::instrument(skip_all)]
+pub async fn collect(
+    app: AppHandle,
     period: String,
     paths: Vec<String>,
     on_progress: Channel<CollectProgress>,
 ) -> Result<CollectedMonth> {
-    let period = collect::normalize_period(&period)?;
-    let files = collect::input_files(&paths.iter().map(PathBuf::from).collect::<Vec<_>>())?;
-    let outcomes = {
-        let mut store = state.store()?;
-        let plan = store.current_plan()?;
-        collect::collect_files(
-            &mut store,
+    blocking(app, move |state| {
+        let period = collect::normalize_period(&period)?;
+        let files = collect::input_files(&paths.iter().map(PathBuf::from).collect::<Vec<_>>())?;
+        let plan = state.store()?.current_plan()?;
+        let outcomes = collect::collect_files(
+            &mut &*state,
             plan,
             &period,
             &files,
@@ -73,16 +80,62 @@ pub fn collect(
             |done, total| {
                 let _ = on_progress.send(CollectProgress { done, total });
             },
-        )?
-    };
-    state.remember_run(&period, outcomes);
-    collected_month(state, period)
+        )?;
+        tracing::info!(
+            files = outcomes.len(),
+            refused = outcomes.iter().filter(|o| o.is_rejected()).count(),
+            "collected"
+        );
+        state.remember_run(&period, outcomes);
+        month_of(state, &period)
+    })
+    .await
 }
 
 /// The month from what has been collected so far.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn collected_month(state: State<'_, AppState>, period: String) -> Result<CollectedMonth> {
-    let (month, outcomes) = consolidated(&state, &period)?;
+    logged(|| month_of(&state, &period))
+}
+
+/// The task rows of one agency's collected report for `period` (none when it sent nothing).
+#[tauri::command(async)]
+#[tracing::instrument(skip_all)]
+pub fn collected_rows(
+    state: State<'_, AppState>,
+    period: String,
+    agency: String,
+) -> Result<Vec<CollectedTask>> {
+    logged(|| {
+        let period = collect::normalize_period(&period)?;
+        let store = state.store()?;
+        let reports = store.collected_reports(store.current_plan()?, &period)?;
+        let report = reports.into_iter().find(|r| r.agency_code == agency);
+        Ok(report.map(|r| r.tasks).unwrap_or_default())
+    })
+}
+
+/// Writes the consolidated workbook of `period` to `path` (a relative one
+/// inside the default folder) and returns the full path written.
+#[tauri::command]
+#[tracing::instrument(skip_all)]
+pub async fn export_consolidated(app: AppHandle, period: String, path: String) -> Result<String> {
+    let path = crate::paths::full_path(
+        &path,
+        &crate::paths::default_folder(&app, app.state::<AppState>().db_path()),
+    );
+    blocking(app, move |state| {
+        let (month, _) = consolidated(state, &period)?;
+        collect::write_consolidated(&month, &path)?;
+        Ok(path.display().to_string())
+    })
+    .await
+}
+
+/// The month as the "Tổng hợp" screen shows it.
+fn month_of(state: &AppState, period: &str) -> Result<CollectedMonth> {
+    let (month, outcomes) = consolidated(state, period)?;
     Ok(CollectedMonth {
         file_name: collect::consolidated_file_name(&month.period),
         period: month.period,
@@ -90,34 +143,6 @@ pub fn collected_month(state: State<'_, AppState>, period: String) -> Result<Col
         total: month.total,
         outcomes,
     })
-}
-
-/// The task rows of one agency's collected report for `period` (none when it sent nothing).
-#[tauri::command(async)]
-pub fn collected_rows(
-    state: State<'_, AppState>,
-    period: String,
-    agency: String,
-) -> Result<Vec<CollectedTask>> {
-    let period = collect::normalize_period(&period)?;
-    let store = state.store()?;
-    let reports = store.collected_reports(store.current_plan()?, &period)?;
-    let report = reports.into_iter().find(|r| r.agency_code == agency);
-    Ok(report.map(|r| r.tasks).unwrap_or_default())
-}
-
-/// Writes the consolidated workbook of `period` to `path` and returns the path.
-#[tauri::command(async)]
-pub fn export_consolidated(
-    app: tauri::AppHandle,
-    state: State<'_, AppState>,
-    period: String,
-    path: String,
-) -> Result<String> {
-    let path = crate::paths::full_path(&path, &crate::paths::default_folder(&app, state.db_path()));
-    let (month, _) = consolidated(&state, &period)?;
-    collect::write_consolidated(&month, &path)?;
-    Ok(path.display().to_string())
 }
 
 /// The month consolidated from the store, its notes naming the refusals of this

@@ -8,8 +8,9 @@ use cchc::verify::{self, VerifyReport};
 use cchc::Result;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, Manager};
 
+use super::blocking;
 use crate::paths;
 use crate::pending::Pending;
 use crate::state::AppState;
@@ -74,39 +75,47 @@ pub fn at_start(
     })
 }
 
-#[tauri::command(async)]
-pub fn start_check(state: State<'_, AppState>, pending: State<'_, Pending>) -> Result<StartReport> {
-    let read_only = state.store()?.is_read_only();
-    at_start(
-        state.db_path(),
-        read_only,
-        pending.take_last_session(),
-        Utc::now(),
-    )
+#[tauri::command]
+#[tracing::instrument(skip_all)]
+pub async fn start_check(app: AppHandle) -> Result<StartReport> {
+    let unsaved = app.state::<Pending>().take_last_session();
+    blocking(app, move |state| {
+        let read_only = state.store()?.is_read_only();
+        at_start(state.db_path(), read_only, unsaved, Utc::now())
+    })
+    .await
 }
 
 /// Writes a backup of the data to `path` (a .zip file; a relative path inside
 /// the default folder).
-#[tauri::command(async)]
-pub fn create_backup(
-    app: tauri::AppHandle,
-    state: State<'_, AppState>,
-    path: String,
-) -> Result<BackupInfo> {
-    let path = paths::full_path(&path, &paths::default_folder(&app, state.db_path()));
-    backup::create_backup(state.db_path(), &path, Utc::now())
+#[tauri::command]
+#[tracing::instrument(skip_all)]
+pub async fn create_backup(app: AppHandle, path: String) -> Result<BackupInfo> {
+    let path = paths::full_path(
+        &path,
+        &paths::default_folder(&app, app.state::<AppState>().db_path()),
+    );
+    blocking(app, move |state| {
+        backup::create_backup(state.db_path(), &path, Utc::now())
+    })
+    .await
 }
 
 /// Replaces the data with the backup at `path`, the store closed meanwhile.
-#[tauri::command(async)]
-pub fn restore_backup(state: State<'_, AppState>, path: String) -> Result<RestoreInfo> {
-    state.with_store_closed(|db| backup::restore_backup(db, Path::new(&path), Utc::now()))
+#[tauri::command]
+#[tracing::instrument(skip_all)]
+pub async fn restore_backup(app: AppHandle, path: String) -> Result<RestoreInfo> {
+    blocking(app, move |state| {
+        state.with_store_closed(|db| backup::restore_backup(db, Path::new(&path), Utc::now()))
+    })
+    .await
 }
 
 /// The full check: the database's integrity and every evidence file's hash.
-#[tauri::command(async)]
-pub fn verify_data(state: State<'_, AppState>) -> Result<CheckReport> {
-    Ok(verify::verify(state.db_path())?.into())
+#[tauri::command]
+#[tracing::instrument(skip_all)]
+pub async fn verify_data(app: AppHandle) -> Result<CheckReport> {
+    blocking(app, |state| Ok(verify::verify(state.db_path())?.into())).await
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 use cchc::Result;
 use tauri::{AppHandle, State};
 
+use super::logged;
 use crate::paths;
 use crate::pending::{Pending, PendingWork};
 use crate::state::AppState;
@@ -23,11 +24,14 @@ pub fn ready_to_exit(pending: State<'_, Pending>) {
 
 /// `file_name` in the user's default folder for saving, as a full path.
 #[tauri::command]
+#[tracing::instrument(skip_all)]
 pub fn default_save_path(
     app: AppHandle,
     state: State<'_, AppState>,
     file_name: String,
 ) -> Result<String> {
-    let folder = paths::default_folder(&app, state.db_path());
-    Ok(paths::full_path(&file_name, &folder).display().to_string())
+    logged(|| {
+        let folder = paths::default_folder(&app, state.db_path());
+        Ok(paths::full_path(&file_name, &folder).display().to_string())
+    })
 }

@@ -20,6 +20,9 @@ pub struct Cli {
     /// In kết quả dạng JSON.
     #[arg(long, global = true)]
     pub json: bool,
+    /// Ghi nhật ký chi tiết (các bước và lỗi kèm nguyên nhân gốc) ra stderr.
+    #[arg(long, short = 'v', global = true)]
+    pub verbose: bool,
     #[command(subcommand)]
     pub command: Command,
 }

@@ -5,7 +5,6 @@ use clap::{Args, Subcommand};
 use serde_json::json;
 
 use cchc::number::format_vi;
-use cchc::score;
 use cchc::store::{IndicatorForm, Store};
 use cchc::Result;
 
@@ -115,8 +114,8 @@ pub fn score(
     json: bool,
 ) -> Result<()> {
     let scores = match agency {
-        Some(a) => score::agency::agency_scores(store, plan, a, period)?,
-        None => score::province::province_scores(store, plan, period)?,
+        Some(a) => cchc::score::agency_scores(store, plan, a, period)?,
+        None => cchc::score::province_scores(store, plan, period)?,
     };
     emit(json, &scores, || {
         let shown = |x: Option<f64>| x.map(|v| format_vi(v, 4)).unwrap_or_default();

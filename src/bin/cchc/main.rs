@@ -15,6 +15,7 @@ mod month;
 mod plans;
 mod safety;
 mod table;
+mod verbose;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -48,9 +49,13 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if cli.verbose {
+        verbose::init();
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            tracing::warn!(error = %e.log_text(), "command failed");
             eprintln!("Lỗi: {e}");
             ExitCode::from(1)
         }

@@ -44,7 +44,7 @@ pub fn status(s: &Session, agency: &str, period: &str) -> Result<()> {
                 vec![
                     t.code.clone(),
                     t.role.label().to_string(),
-                    t.status.clone(),
+                    t.status.label().to_string(),
                     t.percent.map(|p| format!("{p}%")).unwrap_or_default(),
                     table::date(t.due_date),
                 ]

@@ -9,4 +9,8 @@ export type AppInfo = { version: string,
 /**
  * The database file's folder.
  */
-data_dir: string, plan: PlanSummary, profile: Profile, };
+data_dir: string, 
+/**
+ * The folder of the daily log files.
+ */
+logs_dir: string, plan: PlanSummary, profile: Profile, };

@@ -3,4 +3,4 @@
 /**
  * The case of an [`Error`], as the desktop UI tells them apart.
  */
-export type ErrorKind = "invalid" | "not-found" | "rows" | "file" | "database" | "bad-backup" | "damaged";
+export type ErrorKind = "invalid" | "not-found" | "rows" | "file" | "database" | "network-folder" | "bad-backup" | "damaged";

@@ -11,7 +11,7 @@ export type ExportPreview = { agency: string, period: string,
  */
 file_name: string, total: number, 
 /**
- * Every status word with its number of tasks, in the report's order.
+ * Every status with its number of tasks, in the report's order.
  */
 counts: Array<StatusCount>, evidence: number, evidence_this_month: number, overdue: number, due_this_month: number, 
 /**

@@ -16,7 +16,7 @@ export function AgencyPicker({ agencies, value, onChange }: Props) {
   const shown = useMemo(
     () =>
       agencies
-        .filter((a) => a.kind !== "nhom")
+        .filter((a) => a.kind !== "group")
         .filter((a) => !query || matches(`${a.name} ${a.code}`, query))
         .sort((a, b) => compareVi(a.name, b.name)),
     [agencies, query],

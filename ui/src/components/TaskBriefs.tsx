@@ -1,13 +1,14 @@
 // A titled card listing tasks briefly (code, wording, status), each opening the
 // task; used by the dashboard and the export preview.
 
+import type { Status } from "../bindings/Status";
 import { formatCount, formatDate, formatPercent } from "../lib/format";
 import { StatusBadge } from "./StatusBadge";
 
 export interface Brief {
   code: string;
   content: string;
-  status: string;
+  status: Status | null;
   due_date?: string | null;
   percent?: number | null;
 }

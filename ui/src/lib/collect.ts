@@ -1,23 +1,12 @@
-// What the "Tổng hợp" screen decides itself: the words for the core's status
-// and outcome codes, each agency's state in the table, the month's summary,
+// What the "Tổng hợp" screen decides itself: the words for the core's outcome
+// codes, each agency's state in the table, the month's summary,
 // and the paths typed or dropped.
 
 import type { AgencyLine } from "../bindings/AgencyLine";
 import type { CollectedMonth } from "../bindings/CollectedMonth";
 import type { Outcome } from "../bindings/Outcome";
 import type { OutcomeKind } from "../bindings/OutcomeKind";
-import type { Status } from "../bindings/Status";
 import { formatCount, formatPercent } from "./format";
-
-/** The status words of the workbook, by the core's code, in the report's order. */
-export const STATUS_WORDS: Record<Status, string> = {
-  NotStarted: "Chưa triển khai",
-  InProgressOnTime: "Đang thực hiện trong hạn",
-  DoneOnTime: "Hoàn thành đúng hạn",
-  DoneLate: "Hoàn thành quá hạn",
-  Overdue: "Quá hạn chưa hoàn thành",
-  Recurring: "Thực hiện thường xuyên",
-};
 
 /** What happened to a file, as the command line prints it. */
 export const OUTCOME_WORDS: Record<OutcomeKind, string> = {

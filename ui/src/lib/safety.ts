@@ -80,6 +80,7 @@ export const ERROR_TITLES: Record<ErrorKind | "unexpected", string> = {
   rows: "Dữ liệu trong tệp có lỗi",
   file: "Không đọc hoặc ghi được tệp",
   database: "Lỗi cơ sở dữ liệu",
+  "network-folder": "Thư mục dữ liệu nằm trên ổ mạng",
   "bad-backup": "Tệp sao lưu không dùng được",
   damaged: "Dữ liệu bị hỏng",
   unexpected: "Có lỗi không mong đợi",

@@ -1,27 +1,35 @@
 // The status words of the monthly report and their colours (the same as the
-// exported workbook); the word is always shown beside the colour.
+// exported workbook); the word is always shown beside the colour. The core
+// sends a status as its code (bindings/Status); the words are the core's
+// `Status::label`.
 
-export const STATUSES = [
-  "Chưa triển khai",
-  "Đang thực hiện trong hạn",
-  "Hoàn thành đúng hạn",
-  "Hoàn thành quá hạn",
-  "Quá hạn chưa hoàn thành",
-  "Thực hiện thường xuyên",
-] as const;
+import type { Status } from "../bindings/Status";
 
-const CLASSES: Record<string, string> = {
-  "Chưa triển khai": "st-grey",
-  "Đang thực hiện trong hạn": "st-blue",
-  "Hoàn thành đúng hạn": "st-green",
-  "Hoàn thành quá hạn": "st-amber",
-  "Quá hạn chưa hoàn thành": "st-red",
-  "Thực hiện thường xuyên": "st-teal",
+/** The status words of the workbook, by the core's code, in the report's order. */
+export const STATUS_WORDS: Record<Status, string> = {
+  NotStarted: "Chưa triển khai",
+  InProgressOnTime: "Đang thực hiện trong hạn",
+  DoneOnTime: "Hoàn thành đúng hạn",
+  DoneLate: "Hoàn thành quá hạn",
+  Overdue: "Quá hạn chưa hoàn thành",
+  Recurring: "Thực hiện thường xuyên",
 };
 
-/** The CSS class of a status word (grey for an unknown word). */
-export function statusClass(status: string): string {
-  return CLASSES[status] ?? "st-grey";
+/** Every status code, in the report's order. */
+export const STATUSES = Object.keys(STATUS_WORDS) as Status[];
+
+const CLASSES: Record<Status, string> = {
+  NotStarted: "st-grey",
+  InProgressOnTime: "st-blue",
+  DoneOnTime: "st-green",
+  DoneLate: "st-amber",
+  Overdue: "st-red",
+  Recurring: "st-teal",
+};
+
+/** The CSS class of a status. */
+export function statusClass(status: Status): string {
+  return CLASSES[status];
 }
 
 /** The states the officer records, with their Vietnamese labels. */

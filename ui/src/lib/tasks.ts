@@ -1,6 +1,7 @@
 // The task list: the plan's tasks joined with the month's status, filtered and
 // sorted as the officer asks on the Nhiệm vụ screen.
 
+import type { Status } from "../bindings/Status";
 import type { TaskRow } from "../bindings/TaskRow";
 import type { TaskStatus } from "../bindings/TaskStatus";
 import { compareVi, fold } from "./text";
@@ -15,7 +16,8 @@ export interface TaskItem {
 
 export interface TaskFilter {
   query: string;
-  status: string;
+  /** A status code, "" for any. */
+  status: Status | "";
   role: string;
   criterion: string;
   /** "YYYY-MM" of the due date, "" for any. */

@@ -11,7 +11,7 @@ import { Dialog } from "../components/Dialog";
 import { SavePathRow } from "../components/SavePathRow";
 import { StatusBadge } from "../components/StatusBadge";
 import { useAnswer } from "../lib/answer";
-import { AGENCY_STATE_WORDS, agencyState, completionText, OUTCOME_WORDS, parsePaths, progressPercent, runLine, STATUS_WORDS, summarize } from "../lib/collect";
+import { AGENCY_STATE_WORDS, agencyState, completionText, OUTCOME_WORDS, parsePaths, progressPercent, runLine, summarize } from "../lib/collect";
 import { formatCount, formatDate, formatPercent, formatPeriod } from "../lib/format";
 
 type Message = { ok: boolean; text: string } | null;
@@ -178,7 +178,7 @@ function AgencyTable({ month, onOpen }: { month: CollectedMonth; onOpen: (a: Age
             <th class="num">Số nhiệm vụ</th>
             {month.total.counts.map(([status]) => (
               <th key={status} class="num status-head">
-                <StatusBadge status={STATUS_WORDS[status]} />
+                <StatusBadge status={status} />
               </th>
             ))}
             <th class="num">Tỷ lệ hoàn thành</th>
@@ -265,7 +265,7 @@ function AgencyRows({ period, agency, onClose }: { period: string; agency: Agenc
                 </td>
                 <td class="nowrap">{formatDate(t.due_date)}</td>
                 <td>
-                  <StatusBadge status={STATUS_WORDS[t.status]} />
+                  <StatusBadge status={t.status} />
                 </td>
                 <td class="num">{formatPercent(t.percent, 0)}</td>
                 <td class="small">{t.result}</td>

@@ -1,5 +1,5 @@
 // Cài đặt: agency and signer, the data folder, importing a task-list workbook,
-// and what this app is.
+// and what this app is, with its log folder.
 
 import { useEffect, useState } from "preact/hooks";
 import { api, toIpcError } from "../api";
@@ -17,6 +17,7 @@ export function SettingsScreen({ info, onChanged }: { info: AppInfo; onChanged: 
   const [profileMsg, setProfileMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const [importPath, setImportPath] = useState("");
   const [importMsg, setImportMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  const [logsMsg, setLogsMsg] = useState<string | null>(null);
 
   useEffect(() => {
     api.agencies().then(setAgencies, (e) => setProfileMsg({ ok: false, text: toIpcError(e).message }));
@@ -55,6 +56,15 @@ export function SettingsScreen({ info, onChanged }: { info: AppInfo; onChanged: 
       onChanged();
     } catch (e) {
       setImportMsg({ ok: false, text: toIpcError(e).message });
+    }
+  };
+
+  const openLogs = async () => {
+    try {
+      await api.openLogs();
+      setLogsMsg(null);
+    } catch (e) {
+      setLogsMsg(toIpcError(e).message);
     }
   };
 
@@ -117,8 +127,22 @@ export function SettingsScreen({ info, onChanged }: { info: AppInfo; onChanged: 
           </dd>
           <dt>Phiên bản</dt>
           <dd>{info.version}</dd>
+          <dt>Thư mục nhật ký</dt>
+          <dd id="logs-dir">{info.logs_dir}</dd>
         </dl>
         <p class="muted">Dữ liệu chỉ nằm trên máy này, không gửi đi đâu. Hãy để thư mục dữ liệu trên ổ đĩa của máy (không dùng ổ mạng).</p>
+        <p class="muted">
+          Nhật ký ghi lại các lỗi (chỉ mã lỗi và mã nhiệm vụ, cơ quan; không ghi nội dung bạn nhập), giữ 30 ngày. Khi cần hỗ trợ, hãy gửi các tệp trong
+          thư mục này cho người hỗ trợ.
+        </p>
+        <button id="open-logs" onClick={openLogs}>
+          Mở thư mục nhật ký
+        </button>
+        {logsMsg && (
+          <p class="error" role="alert" id="logs-message">
+            {logsMsg}
+          </p>
+        )}
       </section>
     </div>
   );

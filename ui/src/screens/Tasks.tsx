@@ -9,9 +9,10 @@ import type { EvidenceRow } from "../bindings/EvidenceRow";
 import type { TaskRow } from "../bindings/TaskRow";
 import { StatusBadge } from "../components/StatusBadge";
 import { VirtualList } from "../components/VirtualList";
+import type { Status } from "../bindings/Status";
 import { useAnswer } from "../lib/answer";
 import { formatCount, formatDate, formatPeriod } from "../lib/format";
-import { roleLabel, STATUSES } from "../lib/status";
+import { roleLabel, STATUS_WORDS, STATUSES } from "../lib/status";
 import { dueMonths, filterTasks, joinTasks, NO_FILTER, sortTasks, type TaskFilter, type TaskSort } from "../lib/tasks";
 import { TaskDetail } from "./TaskDetail";
 
@@ -75,11 +76,11 @@ export function TasksScreen({ period, initialTask }: { period: string; initialTa
             onInput={(e) => set({ query: e.currentTarget.value })}
           />
           <div class="filter-row">
-            <select aria-label="Tình trạng" value={filter.status} onChange={(e) => set({ status: e.currentTarget.value })}>
+            <select aria-label="Tình trạng" value={filter.status} onChange={(e) => set({ status: e.currentTarget.value as Status | "" })}>
               <option value="">Mọi tình trạng</option>
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {s}
+                  {STATUS_WORDS[s]}
                 </option>
               ))}
             </select>

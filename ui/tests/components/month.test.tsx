@@ -32,7 +32,7 @@ const statusOf = (period: string): StatusReport => ({
     {
       code: TASK.code,
       role: "lead",
-      status: "Đang thực hiện trong hạn",
+      status: "InProgressOnTime",
       state: "in-progress",
       percent: null,
       result: "",

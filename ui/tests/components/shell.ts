@@ -61,13 +61,14 @@ export function held<T>(): { promise: Promise<T>; answer: (value: T) => void; fa
 export const APP_INFO: AppInfo = {
   version: "0.1.0",
   data_dir: "/home/can-bo/.local/share/cchc",
+  logs_dir: "/home/can-bo/.local/share/cchc/logs",
   plan: { id: 1, name: "Kế hoạch cải thiện Chỉ số CCHC năm 2024", year: 2024, current: true },
   profile: { agency: "SNV", signer: "Nguyễn Văn An" },
 };
 
 export const AGENCIES: AgencyRow[] = [
-  { code: "SNV", name: "Sở Nội vụ", kind: "so", groups: [] },
-  { code: "STP", name: "Sở Tư pháp", kind: "so", groups: [] },
+  { code: "SNV", name: "Sở Nội vụ", kind: { agency: "so-ban-nganh" }, groups: [] },
+  { code: "STP", name: "Sở Tư pháp", kind: { agency: "so-ban-nganh" }, groups: [] },
 ];
 
 export const START: StartReport = {
@@ -87,8 +88,8 @@ export function dashboardOf(period: string, overdue: number): Dashboard {
     period,
     total: 40,
     counts: [
-      { status: "Hoàn thành đúng hạn", count: 10 },
-      { status: "Quá hạn chưa hoàn thành", count: overdue },
+      { status: "DoneOnTime", count: 10 },
+      { status: "Overdue", count: overdue },
     ],
     overdue: [],
     due_this_month: [],
