@@ -12,6 +12,8 @@ pub mod deadline;
 pub mod docref;
 pub mod error;
 pub mod forms;
+pub mod obligation;
+pub mod obligation_form;
 pub mod plan;
 pub mod plan_workbook;
 pub mod report;

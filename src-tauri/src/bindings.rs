@@ -32,6 +32,11 @@ fn typescript_bindings_are_written_for_every_ipc_type() {
         crate::commands::collect::CollectProgress::export_all_to(&out),
         crate::commands::collect::CollectedMonth::export_all_to(&out),
         cchc::collect::TaskLine::export_all_to(&out),
+        cchc::store::ObligationRow::export_all_to(&out),
+        cchc::store::HolidayNotice::export_all_to(&out),
+        cchc::obligation_form::EventFields::export_all_to(&out),
+        cchc::obligation_form::ObligationForm::export_all_to(&out),
+        cchc::obligation_form::SettleForm::export_all_to(&out),
     ];
     for result in results {
         assert!(result.is_ok(), "exporting to {}: {result:?}", out.display());

@@ -12,6 +12,7 @@
 
 mod grid;
 pub mod limits;
+mod obligations;
 mod read;
 mod summary;
 mod write;
@@ -22,8 +23,11 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 
+pub use obligations::ObligationLine;
 pub use read::{month_text, read_agency_workbook, AgencyWorkbook, Place, TaskLine};
-pub use summary::{consolidate, AgencyLine, Consolidation, CriterionLine, Source};
+pub use summary::{
+    consolidate, AgencyLine, AgencyObligation, Consolidation, CriterionLine, Source,
+};
 pub use write::{consolidated_file_name, write_consolidated, CONSOLIDATED_FORMAT};
 
 use crate::error::{Error, Result};

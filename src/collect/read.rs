@@ -12,12 +12,14 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::grid::{cell_name, Grid, Val};
 use super::limits;
+use super::obligations::{obligation_lines, ObligationLine};
 use crate::error::{Error, Result};
 use crate::report::content_hash::content_sha256;
 use crate::report::layout::{
     self, meta_key, task_col, EVIDENCE_HEADERS, SHEET_EVIDENCE, SHEET_META, SHEET_TASKS,
     TASK_FIRST_ROW, TASK_HEADERS, TASK_HEADER_ROW,
 };
+use crate::report::obligation_sheet::SHEET_OBLIGATIONS;
 use crate::status::Status;
 
 /// A step of reading that ends in a refusal, its Vietnamese sentence.
@@ -39,6 +41,8 @@ pub struct AgencyWorkbook {
     /// The same hash recomputed from the cells as read.
     pub data_sha256: String,
     pub tasks: Vec<TaskLine>,
+    /// The "Việc phát sinh" rows of a version 2 file (none in version 1).
+    pub obligations: Vec<ObligationLine>,
 }
 
 impl AgencyWorkbook {
@@ -144,6 +148,11 @@ fn read(path: &Path, period: &str) -> Refused<AgencyWorkbook> {
         tasks.push(task_line(&tasks_grid, r, &at)?);
     }
     let evidence = evidence_rows(&evidence_grid);
+    let obligations = if meta.version >= 2 {
+        obligation_lines(&sheet(SHEET_OBLIGATIONS)?, &at)?
+    } else {
+        Vec::new()
+    };
     Ok(AgencyWorkbook {
         agency_code: meta.agency_code,
         agency_code_row: meta.agency_code_row,
@@ -154,11 +163,13 @@ fn read(path: &Path, period: &str) -> Refused<AgencyWorkbook> {
         content_sha256: meta.content_sha256,
         data_sha256: content_sha256(&hashed, &evidence),
         tasks,
+        obligations,
     })
 }
 
 /// The `_meta` sheet's values that the collector needs.
 struct Meta {
+    version: u32,
     agency_code: String,
     agency_code_row: u32,
     agency_name: String,
@@ -196,16 +207,20 @@ impl Meta {
             ));
         }
         let (row, version) = need(meta_key::FORMAT_VERSION)?;
-        if version != layout::FORMAT_VERSION.to_string() {
+        let Some(version) = version
+            .parse::<u32>()
+            .ok()
+            .filter(|v| (1..=layout::FORMAT_VERSION).contains(v))
+        else {
             return Err(bad(
                 row,
                 format!(
                     "phiên bản định dạng \"{version}\" không được hỗ trợ (phiên bản này của ứng \
-                     dụng đọc phiên bản {}). Hãy dùng cùng phiên bản ứng dụng với cơ quan gửi.",
+                     dụng đọc các phiên bản 1 đến {}). Hãy dùng cùng phiên bản ứng dụng với cơ quan gửi.",
                     layout::FORMAT_VERSION
                 ),
             ));
-        }
+        };
         let (row, period) = need(meta_key::PERIOD)?;
         let normalized = crate::deadline::parse_period(&period)
             .ok()
@@ -243,6 +258,7 @@ impl Meta {
             return Err(bad(row, "mã băm nội dung không hợp lệ.".into()));
         }
         Ok(Meta {
+            version,
             agency_code,
             agency_code_row,
             agency_name: find(meta_key::AGENCY_NAME).map(|f| f.1).unwrap_or_default(),

@@ -1,9 +1,11 @@
 //! The consolidated workbook `TH-CCHC-<YYYY>-<MM>.xlsx` (workbook-format.md,
 //! "The consolidated workbook"): sheets "Tổng hợp" (one line per agency, sent
 //! or not, and a total line), "Nhiệm vụ" (every collected row, agency first),
-//! "Quá hạn" (overdue rows, oldest due date first), "Chỉ số" (per criterion)
-//! and the hidden "_meta". Typography, print setup and the atomic save come
+//! "Quá hạn" (overdue rows, oldest due date first), "Chỉ số" (per criterion),
+//! "Việc phát sinh" (every agency's obligations) and the hidden "_meta". Typography, print setup and the atomic save come
 //! from [`crate::xlsx`], shared with the other workbooks.
+
+mod obligations_sheet;
 
 use std::path::Path;
 
@@ -130,6 +132,7 @@ fn build(c: &Consolidation) -> std::result::Result<Workbook, XlsxError> {
         &st,
     )?;
     criteria_sheet(book.add_worksheet(), c, &st)?;
+    obligations_sheet::obligations_sheet(book.add_worksheet(), c, &st)?;
     meta_sheet(book.add_worksheet(), c)?;
     Ok(book)
 }
@@ -207,6 +210,7 @@ fn summary_sheet(ws: &mut Worksheet, c: &Consolidation, st: &Styles) -> Written 
     ];
     columns.extend(Status::ALL.iter().map(|s| (s.label(), 12.0)));
     columns.push(("Tỷ lệ hoàn thành (%)", 11.0));
+    columns.push(("Việc phát sinh đúng hạn / đã xử lý", 12.0));
     columns.push(("Ghi chú", NOTE_WIDTH));
     table_sheet(ws, SHEET_SUMMARY, "BÁO CÁO TỔNG HỢP", c, &columns, st)?;
     head_block(ws, c, columns.len() as u16 - 1, st)?;
@@ -253,7 +257,13 @@ fn agency_line(
     }
     let after = 5 + a.counts.len() as u16;
     xlsx::put_number(ws, row, after, a.completion, &st.percent)?;
-    xlsx::put_text(ws, row, after + 1, &a.note, text)?;
+    let obligations = if a.sent || is_total {
+        format!("{}/{}", a.obligations_on_time, a.obligations_settled)
+    } else {
+        String::new()
+    };
+    xlsx::put_text(ws, row, after + 1, &obligations, &st.table.centred)?;
+    xlsx::put_text(ws, row, after + 2, &a.note, text)?;
     fit_height(
         ws,
         row,

@@ -127,6 +127,54 @@ impl Holidays {
         self.days_off.get(&d).map(String::as_str)
     }
 
+    /// Why a Saturday is worked ("Làm bù ngày nghỉ hoán đổi 29/4/2024"), if it is.
+    pub fn working_saturday_name(&self, d: NaiveDate) -> Option<&str> {
+        self.working_saturdays.get(&d).map(String::as_str)
+    }
+
+    /// Adds the days of a notice the office entered (days off, Saturdays
+    /// worked in exchange) on top of the table; the years covered grow to
+    /// include them. A day the table already gives off stays off under the
+    /// notice's name.
+    ///
+    /// # Errors
+    /// [`DeadlineError::HolidayTable`] when a worked day is not a Saturday or is
+    /// already a day off, or a day off is already a worked Saturday.
+    pub fn add_notice(&mut self, days: &[super::NoticeDay]) -> Result<(), DeadlineError> {
+        for day in days {
+            match day.kind {
+                super::NoticeDayKind::Off => {
+                    if self.working_saturdays.contains_key(&day.date) {
+                        return Err(fault(format!(
+                            "ngày {} đã là ngày làm bù, không thể là ngày nghỉ",
+                            show(day.date)
+                        )));
+                    }
+                    self.days_off.insert(day.date, day.name.clone());
+                }
+                super::NoticeDayKind::Worked => {
+                    if day.date.weekday() != Weekday::Sat {
+                        return Err(fault(format!(
+                            "ngày làm bù {} không phải thứ Bảy",
+                            show(day.date)
+                        )));
+                    }
+                    if self.days_off.contains_key(&day.date) {
+                        return Err(fault(format!(
+                            "ngày {} đã là ngày nghỉ, không thể là ngày làm bù",
+                            show(day.date)
+                        )));
+                    }
+                    self.working_saturdays.insert(day.date, day.name.clone());
+                }
+            }
+            let year = day.date.year();
+            let (first, last) = (*self.years.start(), *self.years.end());
+            self.years = first.min(year)..=last.max(year);
+        }
+        Ok(())
+    }
+
     /// Years covered (2023..=2026).
     pub fn years(&self) -> RangeInclusive<i32> {
         self.years.clone()

@@ -126,6 +126,7 @@ pub fn cover_sheet(
     ws.set_row_height(5, 34)?;
     let row = status_table(ws, report, 7, f)?;
     let row = figures_table(ws, report, row + 1, f)?;
+    let row = super::obligation_sheet::cover_obligations(ws, report, row + 1, f)?;
     closing(ws, row + 1, signer, &centre, &bold)?;
     xlsx::print_setup(ws);
     ws.set_print_fit_to_pages(1, 1);

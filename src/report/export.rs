@@ -10,6 +10,7 @@ use super::content_hash;
 use super::cover::cover_sheet;
 use super::layout::{self, meta_key};
 use super::month::MonthReport;
+use super::obligation_sheet::obligation_sheet;
 use super::sheets::{criteria_sheet, evidence_head, evidence_rows, tasks_head, tasks_rows};
 use crate::error::{Error, Result};
 use crate::xlsx::{self, Formats, Written};
@@ -76,6 +77,7 @@ fn build(report: &MonthReport, opts: &ExportOptions) -> std::result::Result<Work
     )?;
     let (tasks, evidence) = long_tables(&mut book, report, &f)?;
     criteria_sheet(book.add_worksheet(), report, &f)?;
+    obligation_sheet(book.add_worksheet(), report, &f)?;
     let hash = content_hash::combine(tasks, evidence);
     meta_sheet(book.add_worksheet(), report, opts, &hash)?;
     Ok(book)

@@ -8,6 +8,7 @@ mod cover;
 mod export;
 pub mod layout;
 mod month;
+pub mod obligation_sheet;
 mod preview;
 mod sheets;
 mod table;

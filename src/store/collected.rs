@@ -8,7 +8,8 @@ use rusqlite::{OptionalExtension, Transaction};
 use serde::Serialize;
 
 use super::{Store, MEMBERS_CTE};
-use crate::collect::{AgencyWorkbook, TaskLine};
+use super::collected_obligation::{insert_obligation_lines, obligation_lines};
+use crate::collect::{AgencyWorkbook, ObligationLine, TaskLine};
 use crate::error::{Error, Result};
 use crate::status::Status;
 
@@ -35,6 +36,8 @@ pub struct CollectedReport {
     pub edited: bool,
     pub file_name: String,
     pub tasks: Vec<TaskLine>,
+    /// The "Việc phát sinh" rows (none from a version 1 file).
+    pub obligations: Vec<ObligationLine>,
 }
 
 /// An agency (never a group) that takes part in at least one task of the plan.
@@ -117,6 +120,7 @@ impl Store {
         )?;
         let report_id = tx.last_insert_rowid();
         insert_rows(&tx, plan_id, report_id, &book.tasks)?;
+        insert_obligation_lines(&tx, report_id, &book.obligations)?;
         tx.commit()?;
         Ok(saved)
     }
@@ -139,6 +143,7 @@ impl Store {
                         edited: r.get(4)?,
                         file_name: r.get(5)?,
                         tasks: Vec::new(),
+                        obligations: Vec::new(),
                     },
                 ))
             })?
@@ -155,6 +160,7 @@ impl Store {
             report.tasks = rows
                 .query_map([id], task_line)?
                 .collect::<rusqlite::Result<_>>()?;
+            report.obligations = obligation_lines(&self.conn, id)?;
             out.push(report);
         }
         Ok(out)

@@ -7,12 +7,16 @@
 //! `evidence/`, named by their SHA-256.
 
 mod collected;
+mod collected_obligation;
 mod connect;
 mod dashboard;
 mod evidence;
 mod evidence_edit;
+mod holiday_notice;
 pub mod location;
 pub mod migrate;
+mod obligation;
+mod obligation_read;
 mod plan_import;
 mod plan_read;
 mod plan_write;
@@ -27,6 +31,9 @@ pub use collected::{CollectedReport, ReportingAgency, Saved};
 pub(crate) use connect::open_for_reading;
 pub use dashboard::{CriterionProgress, Dashboard, FieldProgress, StatusCount, TaskBrief};
 pub use evidence::{EvidenceInput, EvidenceRow};
+pub use holiday_notice::{built_in_holidays, HolidayNotice};
+pub use obligation::{ObligationInput, SettleInput};
+pub use obligation_read::ObligationRow;
 pub use plan_import::ImportOutcome;
 pub use plan_read::{AgencyRow, PlanSummary, TaskRow};
 pub use progress::{period, ProgressInput, ProgressRow, StatusCounts, StatusReport, TaskStatus};

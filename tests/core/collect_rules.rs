@@ -89,10 +89,10 @@ fn an_unknown_format_or_format_version_is_refused_naming_the_cell() {
             "cchc-ke-hoach",
         ],
     );
-    let file = s.edited("phien-ban.xlsx", &["set", "_meta", "B2", "2"]);
+    let file = s.edited("phien-ban.xlsx", &["set", "_meta", "B2", "3"]);
     s.assert_refused(
         &file,
-        &["sheet \"_meta\", ô B2", "phiên bản định dạng \"2\""],
+        &["sheet \"_meta\", ô B2", "phiên bản định dạng \"3\""],
     );
 }
 

@@ -55,6 +55,7 @@ fn workbook() -> AgencyWorkbook {
             obstacles: String::new(),
             proposals: String::new(),
         }],
+        obligations: Vec::new(),
     }
 }
 

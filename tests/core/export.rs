@@ -149,6 +149,7 @@ fn exported_workbook_has_the_sheets_headers_and_every_task_of_the_agency() {
             "Nhiệm vụ",
             "Tài liệu kiểm chứng",
             "Chỉ số",
+            "Việc phát sinh",
             "_meta"
         ]
     );
@@ -336,7 +337,7 @@ fn cover_and_meta_say_who_reports_which_month_and_hash_the_data_as_read_back() {
         ]
     );
     assert_eq!(meta_value(&path, meta_key::FORMAT), "cchc-bao-cao-thang");
-    assert_eq!(meta_value(&path, meta_key::FORMAT_VERSION), "1");
+    assert_eq!(meta_value(&path, meta_key::FORMAT_VERSION), "2");
     assert_eq!(meta_value(&path, meta_key::AGENCY_CODE), "SNV");
     assert_eq!(meta_value(&path, meta_key::AGENCY_NAME), "Sở Nội vụ");
     assert_eq!(meta_value(&path, meta_key::PERIOD), "2024-09");

@@ -14,10 +14,11 @@ from check_month_report import check, check_fonts, check_print_setup, check_tabl
 HEADER, FIRST = 7, 9
 TABLES = {
     # sheet: (last column letter, date columns, number columns)
-    "Tổng hợp": ("M", ["D"], ["A", "E", "F", "G", "H", "I", "J", "K"]),
+    "Tổng hợp": ("N", ["D"], ["A", "E", "F", "G", "H", "I", "J", "K"]),
     "Nhiệm vụ": ("Q", ["J"], ["B"]),
     "Quá hạn": ("Q", ["J"], ["B"]),
     "Chỉ số": ("H", [], ["D", "E", "F", "G"]),
+    "Việc phát sinh": ("M", ["E", "G", "I", "K"], ["B", "H", "L"]),
 }
 
 
@@ -30,7 +31,7 @@ def main(path):
 
     summary = wb["Tổng hợp"]
     merged = {str(r) for r in summary.merged_cells.ranges}
-    for expected in ["A1:C1", "A2:C2", "D1:M1", "D2:M2", "D3:M3", "A4:M4"]:
+    for expected in ["A1:C1", "A2:C2", "D1:N1", "D2:N2", "D3:N3", "A4:N4"]:
         check(expected in merged, f"Tổng hợp: {expected} is not merged")
     check(summary["A2"].font.b, "Tổng hợp: the office is not bold")
     check((summary["D3"].value or "").startswith("Hưng Yên, ngày "), f"date line {summary['D3'].value}")
@@ -38,6 +39,8 @@ def main(path):
     check(summary["A4"].value == "BÁO CÁO TỔNG HỢP" and summary["A4"].font.b, "Tổng hợp: no bold title")
     check(any(summary[f"C{r}"].value == "Chưa gửi" for r in range(FIRST, summary.max_row + 1)),
           "Tổng hợp: no agency is listed as not sent")
+    check(summary[f"M{HEADER}"].value == "Việc phát sinh đúng hạn / đã xử lý",
+          f"Tổng hợp: column M is {summary[f'M{HEADER}'].value!r}")
 
     for name, (last_col, date_cols, number_cols) in TABLES.items():
         ws = wb[name]

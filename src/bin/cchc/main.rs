@@ -9,6 +9,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod args;
 mod collect;
+mod obligation;
 mod safety;
 mod table;
 
@@ -315,6 +316,9 @@ fn run(cli: Cli) -> Result<()> {
             })
         }
         Command::Collect(a) => collect::run(&mut store, plan, a, json, now),
+        Command::Workdays(a) => obligation::workdays(&store, &a, json),
+        Command::Obligation(c) => obligation::run(&mut store, plan, c, json, now),
+        Command::Holiday(c) => obligation::holiday(&mut store, c, json, now),
         Command::Plan(PlanCommand::Import { file }) => {
             let outcome = store.import_plan_workbook(plan, &file, now)?;
             emit(

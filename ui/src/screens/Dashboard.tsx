@@ -4,6 +4,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, toIpcError } from "../api";
 import type { Dashboard } from "../bindings/Dashboard";
+import { OpenObligations } from "../components/OpenObligations";
 import { StatusChart } from "../components/StatusChart";
 import { TaskBriefs } from "../components/TaskBriefs";
 import { formatNumber, formatPeriod } from "../lib/format";
@@ -25,6 +26,7 @@ export function DashboardScreen({ period, onOpenTask }: { period: string; onOpen
       <h1>
         Tổng quan {formatPeriod(data.period).toLowerCase()} <span class="muted">· {data.total} nhiệm vụ</span>
       </h1>
+      <OpenObligations onOpenTask={onOpenTask} />
       <div class="grid2">
         <section class="card">
           <h2>Số nhiệm vụ theo tình trạng</h2>

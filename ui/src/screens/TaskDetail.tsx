@@ -14,10 +14,12 @@ import type { State } from "../bindings/State";
 import type { TaskRow } from "../bindings/TaskRow";
 import type { TaskStatus } from "../bindings/TaskStatus";
 import { EvidenceDialog, emptyEvidenceForm, evidenceFormOf } from "../components/EvidenceDialog";
+import { ObligationsCard } from "../components/ObligationsCard";
 import { StatusBadge } from "../components/StatusBadge";
 import { dateProblem } from "../lib/dates";
 import { debounce } from "../lib/debounce";
 import { formatDate, formatPeriod, formatTime } from "../lib/format";
+import { hasWorkingDayRule } from "../lib/obligations";
 import { registerFlush } from "../lib/pending";
 import { roleLabel, STATES } from "../lib/status";
 
@@ -257,6 +259,8 @@ export function TaskDetail(p: Props) {
           </label>
         </div>
       </section>
+
+      {hasWorkingDayRule(p.task.deadline) && <ObligationsCard task={p.task} onEvidenceChanged={p.onEvidenceChanged} />}
 
       <section class="card">
         <h2>

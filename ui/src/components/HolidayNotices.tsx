@@ -1,0 +1,67 @@
+// Settings: the holiday notices the office adds each year (days off, nghỉ bù,
+// swapped days, Saturdays worked), typed one line per day or run of days; the
+// core checks every line and keeps each due date on the calendar it was counted with.
+
+import { useEffect, useState } from "preact/hooks";
+import { api, toIpcError } from "../api";
+import type { HolidayNotice } from "../bindings/HolidayNotice";
+import { formatDate } from "../lib/format";
+
+const EXAMPLE = "01/01/2027 Tết Dương lịch\n05/02/2027 - 11/02/2027 Tết Nguyên đán\nLàm bù 09/01/2027";
+
+export function HolidayNotices() {
+  const [notices, setNotices] = useState<HolidayNotice[]>([]);
+  const [reference, setReference] = useState("");
+  const [lines, setLines] = useState("");
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const load = () => api.holidayNotices().then(setNotices, (e) => setMessage({ ok: false, text: toIpcError(e).message }));
+  useEffect(() => void load(), []);
+  const add = async () => {
+    try {
+      const n = await api.addHolidayNotice(reference, lines);
+      setMessage({ ok: true, text: `Đã thêm "${n.reference}" (${n.days.length} ngày, năm ${n.year}).` });
+      setReference("");
+      setLines("");
+      void load();
+    } catch (e) {
+      setMessage({ ok: false, text: toIpcError(e).message });
+    }
+  };
+  return (
+    <section class="card" id="holiday-notices">
+      <h2>Thông báo ngày nghỉ lễ, Tết</h2>
+      <p class="muted">
+        Bảng ngày nghỉ có sẵn đến hết năm 2026. Khi có thông báo mới (ngày nghỉ, nghỉ bù, hoán đổi, thứ Bảy làm bù), ghi mỗi dòng một ngày
+        hoặc một khoảng ngày và tên; thứ Bảy làm bù ghi "Làm bù" ở đầu dòng. Hạn đã tính trước đó không thay đổi.
+      </p>
+      <label>
+        Tên, số, ký hiệu của thông báo
+        <input id="notice-reference" value={reference} placeholder="Thông báo số …/TB-BNV ngày …" onInput={(e) => setReference(e.currentTarget.value)} />
+      </label>
+      <label>
+        Các ngày
+        <textarea id="notice-lines" rows={4} value={lines} placeholder={EXAMPLE} onInput={(e) => setLines(e.currentTarget.value)} />
+      </label>
+      <button class="primary" id="notice-add" onClick={add}>
+        Thêm thông báo
+      </button>
+      {message && (
+        <p class={message.ok ? "ok" : "error"} role={message.ok ? "status" : "alert"} id="notice-message">
+          {message.text}
+        </p>
+      )}
+      {notices.length > 0 && (
+        <ul class="briefs">
+          {notices.map((n) => (
+            <li key={n.id}>
+              <strong>{n.reference}</strong>
+              <span class="meta">
+                {n.days.map((d) => `${formatDate(d.date)} ${d.kind === "worked" ? "(làm bù)" : d.name}`).join("; ")}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
