@@ -133,7 +133,9 @@ mod tests {
 
     #[test]
     fn the_rules_that_count_from_receipt_are_told_by_their_wording() {
-        assert!(counts_from_receipt(&rule("ngày nhận được hồ sơ trình của các cơ quan")));
+        assert!(counts_from_receipt(&rule(
+            "ngày nhận được hồ sơ trình của các cơ quan"
+        )));
         assert!(counts_from_receipt(&rule("ngay nhan ho so")));
         assert!(!counts_from_receipt(&rule(
             "ngày có Quyết định công bố TTHC của Bộ trưởng, Thủ trưởng cơ quan ngang Bộ"
@@ -153,13 +155,19 @@ mod tests {
             due,
             settled_on: Some(settled),
         };
-        assert_eq!(clock(due).status_on(day(2025, 2, 28)), ObligationStatus::OnTime);
+        assert_eq!(
+            clock(due).status_on(day(2025, 2, 28)),
+            ObligationStatus::OnTime
+        );
         assert_eq!(
             clock(day(2025, 2, 7)).status_on(day(2025, 2, 28)),
             ObligationStatus::Late
         );
         assert_eq!(clock(due).used_on(day(2025, 2, 28), &holidays), 5);
-        assert_eq!(clock(day(2025, 2, 7)).used_on(day(2025, 2, 28), &holidays), 6);
+        assert_eq!(
+            clock(day(2025, 2, 7)).used_on(day(2025, 2, 28), &holidays),
+            6
+        );
         assert_eq!(
             clock(day(2025, 2, 7)).status_on(day(2025, 1, 31)),
             ObligationStatus::NotDue,

@@ -34,8 +34,9 @@ static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bcủa\s+(.+?)\s*(?:[,;.\n(]|\bvề\b|\bv/v\b|$)").expect("literal regex")
 });
 /// "về …" or "V/v …" to the end of the line.
-static SUMMARY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:\bvề\b|\bv/v\b)\s*(.+?)\s*(?:\n|$)").expect("literal regex"));
+static SUMMARY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bvề\b|\bv/v\b)\s*(.+?)\s*(?:\n|$)").expect("literal regex")
+});
 
 /// Reads the first document named in `text` with its date, issuer and subject.
 pub fn read_event(text: &str) -> EventFields {
@@ -166,11 +167,17 @@ mod tests {
             ..Default::default()
         };
         let error = form.to_input("SNV").expect_err("no date");
-        assert!(error.to_string().contains("ngày của văn bản phát sinh"), "{error}");
+        assert!(
+            error.to_string().contains("ngày của văn bản phát sinh"),
+            "{error}"
+        );
         let settle = SettleForm {
             number: "2/TTr-SNV".into(),
             date: "31/02/2026".into(),
         };
-        assert!(settle.to_input("SNV", 1).is_err(), "a day February does not have");
+        assert!(
+            settle.to_input("SNV", 1).is_err(),
+            "a day February does not have"
+        );
     }
 }

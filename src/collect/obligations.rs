@@ -55,7 +55,12 @@ pub fn obligation_lines(grid: &Grid, at: &Place) -> Result<Vec<ObligationLine>, 
                 Val::Date(d) => Ok(Some(*d)),
                 other => crate::deadline::parse_date(&other.text())
                     .map(Some)
-                    .map_err(|_| refuse(c, format!("{what} \"{}\" không phải là một ngày.", other.text()))),
+                    .map_err(|_| {
+                        refuse(
+                            c,
+                            format!("{what} \"{}\" không phải là một ngày.", other.text()),
+                        )
+                    }),
             }
         };
         let number = |c: u32, what: &str| -> Result<Option<f64>, String> {

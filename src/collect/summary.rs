@@ -11,8 +11,8 @@ use serde::Serialize;
 
 use super::{ObligationLine, Outcome, TaskLine};
 use crate::error::Result;
-use crate::plan::PlanMeta;
 use crate::obligation::ObligationStatus;
+use crate::plan::PlanMeta;
 use crate::status::Status;
 use crate::store::Store;
 
@@ -198,11 +198,15 @@ pub fn consolidate(
             line.obligations_on_time = settled
                 .filter(|o| o.status == ObligationStatus::OnTime)
                 .count();
-            obligations.extend(r.obligations.into_iter().map(|obligation| AgencyObligation {
-                agency_code: a.code.clone(),
-                agency_name: a.name.clone(),
-                obligation,
-            }));
+            obligations.extend(
+                r.obligations
+                    .into_iter()
+                    .map(|obligation| AgencyObligation {
+                        agency_code: a.code.clone(),
+                        agency_name: a.name.clone(),
+                        obligation,
+                    }),
+            );
             tasks.extend(r.tasks.into_iter().map(|task| AgencyTask {
                 agency_code: a.code.clone(),
                 agency_name: a.name.clone(),

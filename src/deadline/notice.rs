@@ -169,7 +169,11 @@ mod tests {
              04/01/2027",
         )
         .expect("a well-formed notice");
-        assert_eq!(days.len(), 7 + 1 + 2 + 1, "seven days of Tết, 1/1, 4/1, two Saturdays");
+        assert_eq!(
+            days.len(),
+            7 + 1 + 2 + 1,
+            "seven days of Tết, 1/1, 4/1, two Saturdays"
+        );
         assert_eq!(
             days[0],
             NoticeDay {
@@ -178,7 +182,10 @@ mod tests {
                 name: "Tết Dương lịch".into()
             }
         );
-        assert_eq!(days[1].name, "Ngày nghỉ theo thông báo", "a day off without a name");
+        assert_eq!(
+            days[1].name, "Ngày nghỉ theo thông báo",
+            "a day off without a name"
+        );
         assert_eq!(days[2].kind, NoticeDayKind::Worked);
         assert_eq!(days[2].name, "Thứ Bảy làm bù");
         assert_eq!(days[3].name, "Làm bù ngày 04/01");
@@ -191,7 +198,11 @@ mod tests {
     fn a_wrong_line_is_named_with_what_is_wrong() {
         let cases = [
             ("Tết 05/02/2027", 1, "không bắt đầu bằng một ngày"),
-            ("01/01/2027 a\n31/02/2027 b", 2, "không phải là ngày có thật"),
+            (
+                "01/01/2027 a\n31/02/2027 b",
+                2,
+                "không phải là ngày có thật",
+            ),
             ("11/02/2027 - 05/02/2027 Tết", 1, "trước ngày bắt đầu"),
             ("Làm bù 08/01/2027", 1, "không phải thứ Bảy"),
             ("01/01/2027 a\n\n2027-01-01 b", 3, "đã ghi ở dòng 1"),
@@ -206,6 +217,9 @@ mod tests {
             );
             assert!(message.contains(words), "{text:?} → {message}");
         }
-        assert_eq!(parse_notice("# only a comment\n"), Err(DeadlineError::NoticeEmpty));
+        assert_eq!(
+            parse_notice("# only a comment\n"),
+            Err(DeadlineError::NoticeEmpty)
+        );
     }
 }

@@ -154,18 +154,30 @@ mod tests {
     #[test]
     fn the_tet_2025_example_names_the_break_in_one_run() {
         let count = WorkdayCount::new(day(2025, 1, 23), 5, &built_in());
-        assert_eq!(count.due_date, day(2025, 2, 6), "the domain brief's example");
+        assert_eq!(
+            count.due_date,
+            day(2025, 2, 6),
+            "the domain brief's example"
+        );
         assert_eq!(
             count.explanation(),
             "05 ngày làm việc từ 23/01/2025: bỏ qua 25/01–02/02/2025 (Tết Nguyên đán); hạn 06/02/2025.",
         );
-        assert_eq!(count.skipped.len(), 9, "nine days of Tết, weekends included");
+        assert_eq!(
+            count.skipped.len(),
+            9,
+            "nine days of Tết, weekends included"
+        );
     }
 
     #[test]
     fn the_april_2025_example_counts_the_worked_saturday_and_says_so() {
         let count = WorkdayCount::new(day(2025, 4, 24), 5, &built_in());
-        assert_eq!(count.due_date, day(2025, 5, 5), "the domain brief's example");
+        assert_eq!(
+            count.due_date,
+            day(2025, 5, 5),
+            "the domain brief's example"
+        );
         let text = count.explanation();
         assert!(
             text.contains("tính thứ Bảy 26/04/2025 (Làm bù ngày nghỉ hoán đổi 02/5/2025)"),

@@ -11,9 +11,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::plan::PlanMeta;
 use crate::status::{State, Status};
-use crate::store::{
-    self, AgencyRow, EvidenceRow, ObligationRow, StatusReport, Store, TaskStatus,
-};
+use crate::store::{self, AgencyRow, EvidenceRow, ObligationRow, StatusReport, Store, TaskStatus};
 
 /// One agency's month, ready to be written or previewed.
 #[derive(Debug, Clone, PartialEq, Serialize)]

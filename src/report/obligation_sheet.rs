@@ -60,11 +60,7 @@ pub fn obligation_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -
     sheet_title(
         ws,
         "VIỆC PHÁT SINH TÍNH THỜI HẠN THEO NGÀY LÀM VIỆC",
-        &format!(
-            "{} – {}",
-            report.agency.name,
-            month_label(&report.period)
-        ),
+        &format!("{} – {}", report.agency.name, month_label(&report.period)),
         last_col,
     )?;
     let columns: Vec<(&str, f64)> = OBLIGATION_HEADERS
@@ -99,8 +95,8 @@ pub fn obligation_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -
             _ => &f.centred,
         };
         let formats: [&Format; 12] = [
-            &f.number, &f.centred, &f.text, &f.date, &f.text, &f.date, &f.number, &f.date,
-            &f.text, &f.date, &f.number, status,
+            &f.number, &f.centred, &f.text, &f.date, &f.text, &f.date, &f.number, &f.date, &f.text,
+            &f.date, &f.number, status,
         ];
         write_row(ws, row, &cells, &formats, &WIDTHS, None)?;
         row += 1;

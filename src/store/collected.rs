@@ -7,8 +7,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Transaction};
 use serde::Serialize;
 
-use super::{Store, MEMBERS_CTE};
 use super::collected_obligation::{insert_obligation_lines, obligation_lines};
+use super::{Store, MEMBERS_CTE};
 use crate::collect::{AgencyWorkbook, ObligationLine, TaskLine};
 use crate::error::{Error, Result};
 use crate::status::Status;

@@ -96,9 +96,9 @@ impl Store {
         for (id, day) in self.notice_days(i64::MAX)? {
             days.entry(id).or_default().push(day);
         }
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, reference, year, added_at FROM holiday_notice ORDER BY id")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, reference, year, added_at FROM holiday_notice ORDER BY id",
+        )?;
         let rows = stmt.query_map([], |r| {
             Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })?;

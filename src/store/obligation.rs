@@ -92,9 +92,9 @@ impl Store {
                 })?;
         let rule = task_rule(code, &wording)?;
         let reference = docref::parse_reference(&input.number)?;
-        let date = input.date.ok_or_else(|| {
-            Error::Invalid("Thiếu ngày của văn bản phát sinh (--date).".into())
-        })?;
+        let date = input
+            .date
+            .ok_or_else(|| Error::Invalid("Thiếu ngày của văn bản phát sinh (--date).".into()))?;
         if let Some(received) = input.received.filter(|r| *r < date) {
             return Err(Error::Invalid(format!(
                 "Ngày nhận {} trước ngày của văn bản {}: hãy kiểm tra lại.",
@@ -173,7 +173,10 @@ impl Store {
         let settled: Option<(String, NaiveDate)> = self.conn.query_row(
             "SELECT settled_reference, settled_on FROM obligation WHERE id = ?1",
             [input.id],
-            |r| Ok(r.get::<_, Option<String>>(0)?.zip(r.get::<_, Option<NaiveDate>>(1)?)),
+            |r| {
+                Ok(r.get::<_, Option<String>>(0)?
+                    .zip(r.get::<_, Option<NaiveDate>>(1)?))
+            },
         )?;
         if let Some((number, on)) = settled {
             return Err(Error::Invalid(format!(
@@ -183,9 +186,9 @@ impl Store {
             )));
         }
         let reference = docref::parse_reference(&input.number)?;
-        let date = input.date.ok_or_else(|| {
-            Error::Invalid("Thiếu ngày của văn bản xử lý (--date).".into())
-        })?;
+        let date = input
+            .date
+            .ok_or_else(|| Error::Invalid("Thiếu ngày của văn bản xử lý (--date).".into()))?;
         if date < before.start {
             return Err(Error::Invalid(format!(
                 "Ngày xử lý {} trước ngày bắt đầu tính thời hạn {} của việc phát sinh số {}.",

@@ -66,7 +66,12 @@ const SELECT: &str = "SELECT o.id, t.code, o.reference, o.issued_on, o.issuer, o
 
 impl Store {
     /// All of the agency's obligations, as of `day`, oldest due date first.
-    pub fn obligations(&self, plan_id: i64, agency: &str, day: NaiveDate) -> Result<Vec<ObligationRow>> {
+    pub fn obligations(
+        &self,
+        plan_id: i64,
+        agency: &str,
+        day: NaiveDate,
+    ) -> Result<Vec<ObligationRow>> {
         let agency_id = self.reporting_agency(plan_id, agency)?;
         self.read_obligations(plan_id, agency_id, Scope::All, day)
     }

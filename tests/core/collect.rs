@@ -285,7 +285,14 @@ fn the_consolidated_workbook_lists_every_agency_the_rows_and_the_overdue_ones() 
     let names = book.sheet_names();
     assert_eq!(
         names,
-        ["Tổng hợp", "Nhiệm vụ", "Quá hạn", "Chỉ số", "Việc phát sinh", "_meta"]
+        [
+            "Tổng hợp",
+            "Nhiệm vụ",
+            "Quá hạn",
+            "Chỉ số",
+            "Việc phát sinh",
+            "_meta"
+        ]
     );
     let hidden = book
         .sheets_metadata()

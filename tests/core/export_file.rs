@@ -6,6 +6,7 @@ use cchc::status::State;
 use cchc::Error;
 
 use crate::cli::{cchc_in, stderr};
+use crate::collect_fixture::check_month_report;
 use crate::common::{entry, now, open_new, temp_db};
 use crate::export::{export, open, options, record_month, sheet, task_row, text};
 
@@ -39,23 +40,7 @@ fn openpyxl_finds_the_fonts_merges_print_setup_panes_validations_and_date_format
     record_month(&mut store, plan, db.dir.path());
     let path = db.dir.path().join("BC-CCHC-SNV-2024-09.xlsx");
     export(&store, plan, "SNV", "2024-09", &path);
-    let script = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/xlsx_check/check_month_report.py"
-    );
-    // scripts/test.sh sets CCHC_PYTHON to a Python that has openpyxl.
-    let python = std::env::var("CCHC_PYTHON").unwrap_or_else(|_| "python3".into());
-    let out = std::process::Command::new(&python)
-        .arg(script)
-        .arg(&path)
-        .output()
-        .unwrap_or_else(|e| panic!("{python} runs the openpyxl checks: {e}"));
-    assert!(
-        out.status.success(),
-        "openpyxl's checks pass:\n{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    check_month_report(&path);
 }
 
 #[test]

@@ -44,12 +44,12 @@ mod export_file;
 mod migrations;
 /// The `cchc workdays`, `obligation` and `holiday` commands: JSON shapes, refusals.
 mod obligation_cli;
-/// Obligations counted in working days: due dates over the holidays, settling,
-/// holiday notices, months and the dashboard's order.
-mod obligations;
 /// Workbook version 2: "Việc phát sinh" exported, read by openpyxl, collected
 /// with version 1 files and consolidated.
 mod obligation_workbook;
+/// Obligations counted in working days: due dates over the holidays, settling,
+/// holiday notices, months and the dashboard's order.
+mod obligations;
 /// The built-in plan against the plan text, number by number.
 mod plan_text;
 /// The task-list workbook: writing, reading back, bad rows.

@@ -12,7 +12,10 @@ fn ok_json(db: &TempDb, args: &[&str]) -> Value {
 #[test]
 fn workdays_prints_the_due_date_and_every_skipped_day_with_its_reason() {
     let db = temp_db();
-    let out = ok_json(&db, &["workdays", "--from", "24/04/2025", "--days", "5", "--json"]);
+    let out = ok_json(
+        &db,
+        &["workdays", "--from", "24/04/2025", "--days", "5", "--json"],
+    );
     assert_eq!(out["from"], "2025-04-24");
     assert_eq!(out["days"], 5);
     assert_eq!(out["due_date"], "2025-05-05", "the domain brief's example");
@@ -62,8 +65,19 @@ fn obligation_add_settle_and_list_follow_the_issue_json_shapes() {
     let added = ok_json(
         &db,
         &[
-            "obligation", "add", "--agency", "SNV", "--task", "II.1.1", "--number",
-            "1234/QĐ-BTP", "--date", "23/01/2025", "--issuer", "Bộ Tư pháp", "--json",
+            "obligation",
+            "add",
+            "--agency",
+            "SNV",
+            "--task",
+            "II.1.1",
+            "--number",
+            "1234/QĐ-BTP",
+            "--date",
+            "23/01/2025",
+            "--issuer",
+            "Bộ Tư pháp",
+            "--json",
         ],
     );
     let id = added["id"].as_i64().expect("an id");
@@ -73,7 +87,18 @@ fn obligation_add_settle_and_list_follow_the_issue_json_shapes() {
                "due_date": "2025-02-06", "status": "Quá hạn chưa xử lý"}),
         "as of today (the clock, past 06/02/2025) it is overdue"
     );
-    let listed = ok_json(&db, &["obligation", "list", "--agency", "SNV", "--period", "2025-01", "--json"]);
+    let listed = ok_json(
+        &db,
+        &[
+            "obligation",
+            "list",
+            "--agency",
+            "SNV",
+            "--period",
+            "2025-01",
+            "--json",
+        ],
+    );
     assert_eq!(
         listed,
         json!([{"id": id, "task": "II.1.1", "number": "1234/QĐ-BTP", "date": "2025-01-23",
@@ -85,13 +110,36 @@ fn obligation_add_settle_and_list_follow_the_issue_json_shapes() {
     let settled = ok_json(
         &db,
         &[
-            "obligation", "settle", "--agency", "SNV", "--id", &id.to_string(), "--number",
-            "45/TTr-SNV", "--date", "07/02/2025", "--json",
+            "obligation",
+            "settle",
+            "--agency",
+            "SNV",
+            "--id",
+            &id.to_string(),
+            "--number",
+            "45/TTr-SNV",
+            "--date",
+            "07/02/2025",
+            "--json",
         ],
     );
-    assert_eq!(settled["status"], "Xử lý quá hạn", "07/02 is the day after the due date");
+    assert_eq!(
+        settled["status"], "Xử lý quá hạn",
+        "07/02 is the day after the due date"
+    );
     assert_eq!(settled["used_working_days"], 6);
-    let february = ok_json(&db, &["obligation", "list", "--agency", "SNV", "--period", "2025-02", "--json"]);
+    let february = ok_json(
+        &db,
+        &[
+            "obligation",
+            "list",
+            "--agency",
+            "SNV",
+            "--period",
+            "2025-02",
+            "--json",
+        ],
+    );
     assert_eq!(february[0]["settled_number"], "45/TTr-SNV");
     assert_eq!(february[0]["settled_on"], "2025-02-07");
     assert_eq!(february[0]["status"], "Xử lý quá hạn");
@@ -103,35 +151,109 @@ fn bad_obligation_commands_exit_1_with_a_message_and_change_nothing() {
     let added = ok_json(
         &db,
         &[
-            "obligation", "add", "--agency", "SNV", "--task", "II.1.1", "--number", "7/QĐ-BNV",
-            "--date", "05/03/2026", "--json",
+            "obligation",
+            "add",
+            "--agency",
+            "SNV",
+            "--task",
+            "II.1.1",
+            "--number",
+            "7/QĐ-BNV",
+            "--date",
+            "05/03/2026",
+            "--json",
         ],
     );
     let id = added["id"].as_i64().expect("an id").to_string();
-    let before = (count_rows(&db.path, "obligation"), count_rows(&db.path, "evidence"));
+    let before = (
+        count_rows(&db.path, "obligation"),
+        count_rows(&db.path, "evidence"),
+    );
     let cases: [(&[&str], &str); 6] = [
         (
-            &["obligation", "add", "--agency", "SNV", "--task", "IV.3.1", "--number", "8/QĐ-BNV", "--date", "05/03/2026"],
+            &[
+                "obligation",
+                "add",
+                "--agency",
+                "SNV",
+                "--task",
+                "IV.3.1",
+                "--number",
+                "8/QĐ-BNV",
+                "--date",
+                "05/03/2026",
+            ],
             "không có thời hạn tính theo ngày làm việc",
         ),
         (
-            &["obligation", "add", "--agency", "SNV", "--task", "II.1.1", "--number", "8/QĐ-BNV", "--date", "30/02/2026"],
+            &[
+                "obligation",
+                "add",
+                "--agency",
+                "SNV",
+                "--task",
+                "II.1.1",
+                "--number",
+                "8/QĐ-BNV",
+                "--date",
+                "30/02/2026",
+            ],
             "không phải là ngày có thật",
         ),
         (
-            &["obligation", "settle", "--agency", "SNV", "--id", &id, "--number", "9/TTr-SNV", "--date", "04/03/2026"],
+            &[
+                "obligation",
+                "settle",
+                "--agency",
+                "SNV",
+                "--id",
+                &id,
+                "--number",
+                "9/TTr-SNV",
+                "--date",
+                "04/03/2026",
+            ],
             "trước ngày bắt đầu tính",
         ),
         (
-            &["obligation", "settle", "--agency", "SNV", "--id", "999", "--number", "9/TTr-SNV", "--date", "06/03/2026"],
+            &[
+                "obligation",
+                "settle",
+                "--agency",
+                "SNV",
+                "--id",
+                "999",
+                "--number",
+                "9/TTr-SNV",
+                "--date",
+                "06/03/2026",
+            ],
             "Không có việc phát sinh mã \"999\"",
         ),
         (
-            &["obligation", "settle", "--agency", "SNV", "--id", "một", "--number", "9/TTr-SNV", "--date", "06/03/2026"],
+            &[
+                "obligation",
+                "settle",
+                "--agency",
+                "SNV",
+                "--id",
+                "một",
+                "--number",
+                "9/TTr-SNV",
+                "--date",
+                "06/03/2026",
+            ],
             "không phải là số của một việc phát sinh",
         ),
         (
-            &["obligation", "list", "--agency", "SNV", "--period", "2026-13"],
+            &[
+                "obligation",
+                "list",
+                "--agency",
+                "SNV",
+                "--period",
+                "2026-13",
+            ],
             "tháng 13",
         ),
     ];
@@ -142,7 +264,10 @@ fn bad_obligation_commands_exit_1_with_a_message_and_change_nothing() {
         assert!(out.stdout.is_empty(), "{args:?} prints nothing on stdout");
     }
     assert_eq!(
-        (count_rows(&db.path, "obligation"), count_rows(&db.path, "evidence")),
+        (
+            count_rows(&db.path, "obligation"),
+            count_rows(&db.path, "evidence")
+        ),
         before,
         "nothing changed"
     );
@@ -151,19 +276,32 @@ fn bad_obligation_commands_exit_1_with_a_message_and_change_nothing() {
 #[test]
 fn a_holiday_notice_typed_on_stdin_is_stored_and_counted() {
     let db = temp_db();
-    let notice = "# Thông báo năm 2027\n01/01/2027 Tết Dương lịch\n05/02/2027 - 11/02/2027 Tết Nguyên đán\n";
+    let notice =
+        "# Thông báo năm 2027\n01/01/2027 Tết Dương lịch\n05/02/2027 - 11/02/2027 Tết Nguyên đán\n";
     let out = cchc_in(
         &db,
         db.dir.path(),
-        &["holiday", "add", "--reference", "Thông báo số 1/TB-BNV", "--json"],
+        &[
+            "holiday",
+            "add",
+            "--reference",
+            "Thông báo số 1/TB-BNV",
+            "--json",
+        ],
         notice,
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let saved: Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(saved["year"], 2027);
     assert_eq!(saved["days"].as_array().map(Vec::len), Some(8));
-    let due = ok_json(&db, &["workdays", "--from", "04/02/2027", "--days", "1", "--json"]);
-    assert_eq!(due["due_date"], "2027-02-12", "Tết 05–11/02/2027 (Friday to Thursday) skipped");
+    let due = ok_json(
+        &db,
+        &["workdays", "--from", "04/02/2027", "--days", "1", "--json"],
+    );
+    assert_eq!(
+        due["due_date"], "2027-02-12",
+        "Tết 05–11/02/2027 (Friday to Thursday) skipped"
+    );
     let listed = ok_json(&db, &["holiday", "list", "--json"]);
     assert_eq!(listed.as_array().map(Vec::len), Some(1));
     let bad = cchc_in(
@@ -174,5 +312,9 @@ fn a_holiday_notice_typed_on_stdin_is_stored_and_counted() {
     );
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("Dòng 1"), "{}", stderr(&bad));
-    assert_eq!(count_rows(&db.path, "holiday_notice"), 1, "the bad notice is not saved");
+    assert_eq!(
+        count_rows(&db.path, "holiday_notice"),
+        1,
+        "the bad notice is not saved"
+    );
 }

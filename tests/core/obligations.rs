@@ -9,7 +9,11 @@ use crate::common::{count_rows, date, now, open_new};
 /// A 5-working-day count from `(y, m, d)` and the due date worked out by hand
 /// from the Government's notices (assets/holidays.toml names each source).
 const BY_HAND: [((i32, u32, u32), (i32, u32, u32), &str); 15] = [
-    ((2023, 12, 29), (2024, 1, 8), "Tết Dương lịch 2024 (Monday 1/1)"),
+    (
+        (2023, 12, 29),
+        (2024, 1, 8),
+        "Tết Dương lịch 2024 (Monday 1/1)",
+    ),
     ((2024, 2, 7), (2024, 2, 21), "Tết 08–14/02/2024"),
     ((2024, 4, 16), (2024, 4, 24), "Giỗ Tổ Thursday 18/4/2024"),
     (
@@ -18,8 +22,16 @@ const BY_HAND: [((i32, u32, u32), (i32, u32, u32), &str); 15] = [
         "27/4–01/5/2024 off, Saturday 04/5/2024 worked",
     ),
     ((2024, 8, 29), (2024, 9, 9), "Quốc khánh 31/8–03/9/2024"),
-    ((2024, 12, 30), (2025, 1, 7), "Tết Dương lịch 2025 (Wednesday 1/1)"),
-    ((2025, 1, 23), (2025, 2, 6), "the domain brief's Tết 2025 example"),
+    (
+        (2024, 12, 30),
+        (2025, 1, 7),
+        "Tết Dương lịch 2025 (Wednesday 1/1)",
+    ),
+    (
+        (2025, 1, 23),
+        (2025, 2, 6),
+        "the domain brief's Tết 2025 example",
+    ),
     ((2025, 4, 3), (2025, 4, 11), "Giỗ Tổ Monday 7/4/2025"),
     (
         (2025, 4, 24),
@@ -54,7 +66,11 @@ fn due_dates_over_every_holiday_of_2024_to_2026_match_the_dates_worked_out_by_ha
         assert_eq!(count.due_date, ymd(due), "{why}: {}", count.explanation());
     }
     let saturday = WorkdayCount::new(date(2026, 8, 20), 5, &holidays);
-    assert_eq!(saturday.due_date, date(2026, 8, 26), "Saturday 22/8/2026 counts");
+    assert_eq!(
+        saturday.due_date,
+        date(2026, 8, 26),
+        "Saturday 22/8/2026 counts"
+    );
     assert_eq!(saturday.worked_saturdays.len(), 1, "and is named as worked");
 }
 
@@ -69,7 +85,13 @@ fn ii11(number: &str, on: NaiveDate) -> ObligationInput {
     }
 }
 
-fn settle(store: &mut Store, plan: i64, id: i64, number: &str, on: NaiveDate) -> cchc::Result<cchc::store::ObligationRow> {
+fn settle(
+    store: &mut Store,
+    plan: i64,
+    id: i64,
+    number: &str,
+    on: NaiveDate,
+) -> cchc::Result<cchc::store::ObligationRow> {
     store.settle_obligation(
         plan,
         &SettleInput {
@@ -93,11 +115,23 @@ fn an_event_pasted_as_text_becomes_an_obligation_due_five_working_days_later() {
         .add_obligation(plan, &input, date(2026, 3, 6), now())
         .expect("II.1.1 has a working-day rule");
     assert_eq!(row.number, "1234/QĐ-BTP");
-    assert_eq!(row.start, date(2026, 3, 5), "counted from the decision's date");
+    assert_eq!(
+        row.start,
+        date(2026, 3, 5),
+        "counted from the decision's date"
+    );
     assert_eq!(row.working_days, 5);
-    assert_eq!(row.due_date, date(2026, 3, 12), "Fri 6, Mon 9, Tue 10, Wed 11, Thu 12");
+    assert_eq!(
+        row.due_date,
+        date(2026, 3, 12),
+        "Fri 6, Mon 9, Tue 10, Wed 11, Thu 12"
+    );
     assert_eq!(row.status, ObligationStatus::NotDue);
-    assert_eq!(row.days_left, Some(4), "four working days left on Friday 6/3");
+    assert_eq!(
+        row.days_left,
+        Some(4),
+        "four working days left on Friday 6/3"
+    );
     assert_eq!(row.used_working_days, 1);
     assert_eq!(
         row.why,
@@ -109,18 +143,34 @@ fn an_event_pasted_as_text_becomes_an_obligation_due_five_working_days_later() {
 fn settled_on_the_due_date_is_on_time_and_on_the_next_working_day_late_and_becomes_evidence() {
     let (_db, mut store, plan) = open_new();
     let first = store
-        .add_obligation(plan, &ii11("10/QĐ-BTP", date(2025, 1, 23)), date(2025, 1, 23), now())
+        .add_obligation(
+            plan,
+            &ii11("10/QĐ-BTP", date(2025, 1, 23)),
+            date(2025, 1, 23),
+            now(),
+        )
         .expect("recorded");
     let second = store
-        .add_obligation(plan, &ii11("11/QĐ-BTP", date(2025, 1, 23)), date(2025, 1, 23), now())
+        .add_obligation(
+            plan,
+            &ii11("11/QĐ-BTP", date(2025, 1, 23)),
+            date(2025, 1, 23),
+            now(),
+        )
         .expect("recorded");
     assert_eq!(first.due_date, date(2025, 2, 6), "over Tết 2025");
     let evidence_before = count_rows(&_db.path, "evidence");
-    let on_time = settle(&mut store, plan, first.id, "45/TTr-SNV", date(2025, 2, 6)).expect("settled");
+    let on_time =
+        settle(&mut store, plan, first.id, "45/TTr-SNV", date(2025, 2, 6)).expect("settled");
     assert_eq!(on_time.status, ObligationStatus::OnTime);
     assert_eq!(on_time.used_working_days, 5);
-    let late = settle(&mut store, plan, second.id, "46/TTr-SNV", date(2025, 2, 7)).expect("settled");
-    assert_eq!(late.status, ObligationStatus::Late, "Friday 7/2 is the next working day");
+    let late =
+        settle(&mut store, plan, second.id, "46/TTr-SNV", date(2025, 2, 7)).expect("settled");
+    assert_eq!(
+        late.status,
+        ObligationStatus::Late,
+        "Friday 7/2 is the next working day"
+    );
     assert_eq!(late.used_working_days, 6);
     assert_eq!(count_rows(&_db.path, "evidence"), evidence_before + 2);
     let evidence = store.evidence(plan, "SNV").expect("list");
@@ -154,20 +204,32 @@ fn a_rule_counting_from_receipt_needs_the_received_date_and_starts_from_it() {
         .add_obligation(plan, &input, date(2024, 4, 25), now())
         .expect("recorded with its received date");
     assert_eq!(row.start, date(2024, 4, 25), "counted from receipt");
-    assert_eq!(row.due_date, date(2024, 5, 6), "over 27/4–01/5/2024 and Saturday 04/5 worked");
+    assert_eq!(
+        row.due_date,
+        date(2024, 5, 6),
+        "over 27/4–01/5/2024 and Saturday 04/5 worked"
+    );
     input.received = Some(date(2024, 4, 20));
     input.number = "16/TTr-STP".into();
     let error = store
         .add_obligation(plan, &input, date(2024, 4, 25), now())
         .expect_err("received before it was issued");
-    assert!(error.to_string().contains("trước ngày của văn bản"), "{error}");
+    assert!(
+        error.to_string().contains("trước ngày của văn bản"),
+        "{error}"
+    );
 }
 
 #[test]
 fn bad_events_and_settlements_are_refused_and_change_nothing() {
     let (db, mut store, plan) = open_new();
     let open = store
-        .add_obligation(plan, &ii11("20/QĐ-BTP", date(2026, 3, 5)), date(2026, 3, 5), now())
+        .add_obligation(
+            plan,
+            &ii11("20/QĐ-BTP", date(2026, 3, 5)),
+            date(2026, 3, 5),
+            now(),
+        )
         .expect("recorded");
     let before = (
         count_rows(&db.path, "obligation"),
@@ -181,22 +243,43 @@ fn bad_events_and_settlements_are_refused_and_change_nothing() {
         .add_obligation(plan, &no_rule, date(2026, 3, 5), now())
         .expect_err("IV.3.1 has a dated deadline");
     assert!(
-        error.to_string().contains("không có thời hạn tính theo ngày làm việc"),
+        error
+            .to_string()
+            .contains("không có thời hạn tính theo ngày làm việc"),
         "{error}"
     );
     let error = store
-        .add_obligation(plan, &ii11("20/QĐ-BTP", date(2026, 3, 5)), date(2026, 3, 5), now())
+        .add_obligation(
+            plan,
+            &ii11("20/QĐ-BTP", date(2026, 3, 5)),
+            date(2026, 3, 5),
+            now(),
+        )
         .expect_err("the same decision twice");
     assert!(error.to_string().contains("đã được ghi"), "{error}");
     let error = store
-        .add_obligation(plan, &ii11("20 QĐ-BTP", date(2026, 3, 5)), date(2026, 3, 5), now())
+        .add_obligation(
+            plan,
+            &ii11("20 QĐ-BTP", date(2026, 3, 5)),
+            date(2026, 3, 5),
+            now(),
+        )
         .expect_err("a malformed number");
     assert!(error.to_string().contains("20 QĐ-BTP"), "{error}");
     let error = settle(&mut store, plan, open.id, "30/TTr-SNV", date(2026, 3, 4))
         .expect_err("before the start");
-    assert!(error.to_string().contains("trước ngày bắt đầu tính"), "{error}");
-    let error = settle(&mut store, plan, open.id + 100, "30/TTr-SNV", date(2026, 3, 6))
-        .expect_err("no such obligation");
+    assert!(
+        error.to_string().contains("trước ngày bắt đầu tính"),
+        "{error}"
+    );
+    let error = settle(
+        &mut store,
+        plan,
+        open.id + 100,
+        "30/TTr-SNV",
+        date(2026, 3, 6),
+    )
+    .expect_err("no such obligation");
     assert!(error.to_string().contains("việc phát sinh"), "{error}");
     assert_eq!(
         (
@@ -216,7 +299,12 @@ fn bad_events_and_settlements_are_refused_and_change_nothing() {
 fn a_later_holiday_notice_moves_new_due_dates_but_not_old_ones() {
     let (_db, mut store, plan) = open_new();
     let old = store
-        .add_obligation(plan, &ii11("40/QĐ-BTP", date(2026, 11, 23)), date(2026, 11, 23), now())
+        .add_obligation(
+            plan,
+            &ii11("40/QĐ-BTP", date(2026, 11, 23)),
+            date(2026, 11, 23),
+            now(),
+        )
         .expect("recorded");
     assert_eq!(old.due_date, date(2026, 11, 30), "Tue 24 … Mon 30/11/2026");
     let notice = store
@@ -228,16 +316,29 @@ fn a_later_holiday_notice_moves_new_due_dates_but_not_old_ones() {
         .expect("a notice of one day off");
     assert_eq!(notice.year, 2026);
     let new = store
-        .add_obligation(plan, &ii11("41/QĐ-BTP", date(2026, 11, 23)), date(2026, 11, 23), now())
+        .add_obligation(
+            plan,
+            &ii11("41/QĐ-BTP", date(2026, 11, 23)),
+            date(2026, 11, 23),
+            now(),
+        )
         .expect("recorded");
     assert_eq!(new.due_date, date(2026, 12, 1), "24/11 is now a day off");
     assert_eq!(new.calendar_version, notice.id);
-    assert!(new.why.contains("24/11/2026 (Ngày Văn hóa Việt Nam)"), "{}", new.why);
+    assert!(
+        new.why.contains("24/11/2026 (Ngày Văn hóa Việt Nam)"),
+        "{}",
+        new.why
+    );
     let listed = store
         .obligations(plan, "SNV", date(2026, 11, 25))
         .expect("list");
     let old_again = listed.iter().find(|o| o.id == old.id).expect("still there");
-    assert_eq!(old_again.due_date, date(2026, 11, 30), "the old one keeps its due date");
+    assert_eq!(
+        old_again.due_date,
+        date(2026, 11, 30),
+        "the old one keeps its due date"
+    );
     assert_eq!(old_again.calendar_version, 0);
     assert!(!old_again.why.contains("Văn hóa"), "{}", old_again.why);
     assert_eq!(store.holiday_notices().expect("notices").len(), 1);
@@ -247,7 +348,11 @@ fn a_later_holiday_notice_moves_new_due_dates_but_not_old_ones() {
 fn a_notice_that_contradicts_the_calendar_is_refused_whole() {
     let (db, mut store, _plan) = open_new();
     let error = store
-        .add_holiday_notice("Thông báo", "24/11/2026 Ngày Văn hóa Việt Nam\nLàm bù 14/02/2026", now())
+        .add_holiday_notice(
+            "Thông báo",
+            "24/11/2026 Ngày Văn hóa Việt Nam\nLàm bù 14/02/2026",
+            now(),
+        )
         .expect_err("Saturday 14/02/2026 is a day of Tết");
     assert!(error.to_string().contains("đã là ngày nghỉ"), "{error}");
     let error = store
@@ -266,21 +371,38 @@ fn a_notice_that_contradicts_the_calendar_is_refused_whole() {
 fn an_obligation_open_across_a_month_end_is_in_both_months() {
     let (_db, mut store, plan) = open_new();
     let row = store
-        .add_obligation(plan, &ii11("50/QĐ-BTP", date(2026, 3, 26)), date(2026, 3, 26), now())
+        .add_obligation(
+            plan,
+            &ii11("50/QĐ-BTP", date(2026, 3, 26)),
+            date(2026, 3, 26),
+            now(),
+        )
         .expect("recorded");
     assert_eq!(row.due_date, date(2026, 4, 2));
     settle(&mut store, plan, row.id, "51/TTr-SNV", date(2026, 4, 2)).expect("settled");
     let march = store.month_report(plan, "SNV", "2026-03").expect("March");
     assert_eq!(march.obligations.len(), 1);
-    assert_eq!(march.obligations[0].status, ObligationStatus::NotDue, "as of 31/3");
-    assert_eq!(march.obligations[0].settled_number, None, "not settled yet on 31/3");
+    assert_eq!(
+        march.obligations[0].status,
+        ObligationStatus::NotDue,
+        "as of 31/3"
+    );
+    assert_eq!(
+        march.obligations[0].settled_number, None,
+        "not settled yet on 31/3"
+    );
     let april = store.month_report(plan, "SNV", "2026-04").expect("April");
     assert_eq!(april.obligations.len(), 1);
     assert_eq!(april.obligations[0].status, ObligationStatus::OnTime);
-    assert_eq!(april.obligations[0].settled_number.as_deref(), Some("51/TTr-SNV"));
+    assert_eq!(
+        april.obligations[0].settled_number.as_deref(),
+        Some("51/TTr-SNV")
+    );
     let may = store.month_report(plan, "SNV", "2026-05").expect("May");
     assert!(may.obligations.is_empty(), "settled in April, gone in May");
-    let february = store.month_report(plan, "SNV", "2026-02").expect("February");
+    let february = store
+        .month_report(plan, "SNV", "2026-02")
+        .expect("February");
     assert!(february.obligations.is_empty(), "not started in February");
 }
 

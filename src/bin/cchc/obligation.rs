@@ -128,7 +128,11 @@ pub fn run(
         ObligationCommand::Add(a) => {
             let input = ObligationInput {
                 date: Some(deadline::parse_date(&a.date)?),
-                received: a.received.as_deref().map(deadline::parse_date).transpose()?,
+                received: a
+                    .received
+                    .as_deref()
+                    .map(deadline::parse_date)
+                    .transpose()?,
                 agency: a.agency,
                 task: a.task,
                 number: a.number,
@@ -200,7 +204,13 @@ pub fn run(
                     .collect::<Vec<_>>();
                 table::render(
                     &[
-                        "Số", "Nhiệm vụ", "Văn bản", "Từ ngày", "Hạn", "Xử lý", "Ngày xử lý",
+                        "Số",
+                        "Nhiệm vụ",
+                        "Văn bản",
+                        "Từ ngày",
+                        "Hạn",
+                        "Xử lý",
+                        "Ngày xử lý",
                         "Tình trạng",
                     ],
                     &lines,

@@ -44,7 +44,10 @@ pub(super) fn obligations_sheet(ws: &mut Worksheet, c: &Consolidation, st: &Styl
         xlsx::put_text(ws, row, 9, &o.settled_number, text)?;
         xlsx::put_date(ws, row, 10, o.settled_on, date)?;
         xlsx::put_number(ws, row, 11, o.used_working_days, number)?;
-        let late = matches!(o.status, ObligationStatus::OverdueOpen | ObligationStatus::Late);
+        let late = matches!(
+            o.status,
+            ObligationStatus::OverdueOpen | ObligationStatus::Late
+        );
         xlsx::put_text(
             ws,
             row,
@@ -55,7 +58,10 @@ pub(super) fn obligations_sheet(ws: &mut Worksheet, c: &Consolidation, st: &Styl
         fit_height(
             ws,
             row,
-            [(r.agency_name.as_str(), AGENCY_WIDTH), (o.issuer.as_str(), WIDTHS[4])],
+            [
+                (r.agency_name.as_str(), AGENCY_WIDTH),
+                (o.issuer.as_str(), WIDTHS[4]),
+            ],
         )?;
         row += 1;
     }
