@@ -67,6 +67,7 @@ pub fn run() {
             commands::obligation::settle_obligation,
             commands::obligation::holiday_notices,
             commands::obligation::add_holiday_notice,
+            commands::obligation::add_holiday_notice_file,
             commands::collect::collector_mode,
             commands::collect::set_collector_mode,
             commands::collect::collect,

@@ -9,6 +9,7 @@
 //! "new plan" form, atomically, so that a plan read back equals the plan written.
 
 mod agencies;
+pub mod notice_lines;
 mod plan_sheets;
 mod read;
 mod write;

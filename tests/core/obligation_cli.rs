@@ -318,3 +318,60 @@ fn a_holiday_notice_typed_on_stdin_is_stored_and_counted() {
         "the bad notice is not saved"
     );
 }
+
+#[test]
+fn a_holiday_notice_kept_as_a_workbook_is_read_row_by_row_like_typed_lines() {
+    let db = temp_db();
+    let path = db.dir.path().join("thong-bao-2027.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+    let day = |d: u8, m: u8| rust_xlsxwriter::ExcelDateTime::from_ymd(2027, m, d).expect("a date");
+    for (col, head) in ["Ngày", "Đến ngày", "Tên"].iter().enumerate() {
+        ws.write_string(0, col as u16, *head).expect("header");
+    }
+    ws.write_datetime_with_format(1, 0, day(5, 2), &date)
+        .expect("cell");
+    ws.write_datetime_with_format(1, 1, day(11, 2), &date)
+        .expect("cell");
+    ws.write_string(1, 2, "Tết Nguyên đán").expect("cell");
+    ws.write_string(2, 0, "Làm bù").expect("cell");
+    ws.write_string(2, 1, "09/01/2027").expect("cell");
+    book.save(&path).expect("the workbook is written");
+    let path_text = path.to_string_lossy().into_owned();
+    let saved = ok_json(
+        &db,
+        &[
+            "holiday",
+            "add",
+            "--reference",
+            "Thông báo số 2/TB-BNV",
+            "--file",
+            &path_text,
+            "--json",
+        ],
+    );
+    let days = saved["days"].as_array().expect("days");
+    assert_eq!(days.len(), 8, "seven days of Tết and one Saturday worked");
+    assert_eq!(
+        days[0],
+        json!({"date": "2027-01-09", "kind": "worked", "name": "Thứ Bảy làm bù"})
+    );
+    assert_eq!(days[1]["name"], "Tết Nguyên đán");
+    let broken = db.dir.path().join("khong-phai.xlsx");
+    std::fs::write(&broken, "not a workbook").expect("write");
+    let out = cchc(
+        &db,
+        &[
+            "holiday",
+            "add",
+            "--reference",
+            "x",
+            "--file",
+            &broken.to_string_lossy(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("khong-phai.xlsx"), "{}", stderr(&out));
+    assert_eq!(count_rows(&db.path, "holiday_notice"), 1);
+}

@@ -112,6 +112,7 @@ export const api = {
   settleObligation: (id: number, form: SettleForm) => call<ObligationRow>("settle_obligation", { id, form }),
   holidayNotices: () => call<HolidayNotice[]>("holiday_notices"),
   addHolidayNotice: (reference: string, lines: string) => call<HolidayNotice>("add_holiday_notice", { reference, lines }),
+  addHolidayNoticeFile: (reference: string, path: string) => call<HolidayNotice>("add_holiday_notice_file", { reference, path }),
 
   /** The user's Documents folder joined with a file name (the export's default place). */
   inDocuments: async (fileName: string): Promise<string> => {

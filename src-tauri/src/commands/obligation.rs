@@ -52,6 +52,19 @@ pub fn holiday_notices(state: State<'_, AppState>) -> Result<Vec<HolidayNotice>>
     state.store()?.holiday_notices()
 }
 
+/// A notice kept as a workbook: its first sheet read as typed lines.
+#[tauri::command(async)]
+pub fn add_holiday_notice_file(
+    state: State<'_, AppState>,
+    reference: String,
+    path: String,
+) -> Result<HolidayNotice> {
+    let lines = cchc::plan_workbook::notice_lines::notice_lines(std::path::Path::new(&path))?;
+    state
+        .store()?
+        .add_holiday_notice(&reference, &lines, chrono::Utc::now())
+}
+
 #[tauri::command(async)]
 pub fn add_holiday_notice(
     state: State<'_, AppState>,

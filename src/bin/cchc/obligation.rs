@@ -76,13 +76,16 @@ pub struct SettleArgs {
 
 #[derive(Subcommand)]
 pub enum HolidayCommand {
-    /// Thêm thông báo ngày nghỉ: mỗi dòng của đầu vào chuẩn là một ngày hoặc một
-    /// khoảng ngày và tên ("05/02/2027 - 11/02/2027 Tết Nguyên đán"), "Làm bù
-    /// DD/MM/YYYY" cho thứ Bảy làm bù.
+    /// Thêm thông báo ngày nghỉ: mỗi dòng của đầu vào chuẩn (hoặc mỗi hàng của
+    /// sheet đầu tiên trong tệp --file) là một ngày hoặc một khoảng ngày và tên
+    /// ("05/02/2027 - 11/02/2027 Tết Nguyên đán"), "Làm bù DD/MM/YYYY" cho thứ Bảy làm bù.
     Add {
         /// Tên, số, ký hiệu của thông báo.
         #[arg(long, value_name = "T", allow_hyphen_values = true)]
         reference: String,
+        /// Tệp Excel (.xlsx) ghi các ngày, thay cho đầu vào chuẩn.
+        #[arg(long, value_name = "PATH")]
+        file: Option<std::path::PathBuf>,
     },
     /// Các thông báo ngày nghỉ đã thêm.
     List,
@@ -235,11 +238,17 @@ pub fn holiday(
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<()> {
     match command {
-        HolidayCommand::Add { reference } => {
-            let mut lines = String::new();
-            std::io::stdin()
-                .read_to_string(&mut lines)
-                .map_err(|e| Error::Invalid(format!("Không đọc được đầu vào chuẩn: {e}")))?;
+        HolidayCommand::Add { reference, file } => {
+            let lines = match file {
+                Some(path) => cchc::plan_workbook::notice_lines::notice_lines(&path)?,
+                None => {
+                    let mut lines = String::new();
+                    std::io::stdin().read_to_string(&mut lines).map_err(|e| {
+                        Error::Invalid(format!("Không đọc được đầu vào chuẩn: {e}"))
+                    })?;
+                    lines
+                }
+            };
             let notice = store.add_holiday_notice(&reference, &lines, now)?;
             emit(json, &notice, || {
                 format!(

@@ -16,9 +16,9 @@ export function HolidayNotices() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const load = () => api.holidayNotices().then(setNotices, (e) => setMessage({ ok: false, text: toIpcError(e).message }));
   useEffect(() => void load(), []);
-  const add = async () => {
+  const add = async (file?: string) => {
     try {
-      const n = await api.addHolidayNotice(reference, lines);
+      const n = file ? await api.addHolidayNoticeFile(reference, file) : await api.addHolidayNotice(reference, lines);
       setMessage({ ok: true, text: `Đã thêm "${n.reference}" (${n.days.length} ngày, năm ${n.year}).` });
       setReference("");
       setLines("");
@@ -32,7 +32,8 @@ export function HolidayNotices() {
       <h2>Thông báo ngày nghỉ lễ, Tết</h2>
       <p class="muted">
         Bảng ngày nghỉ có sẵn đến hết năm 2026. Khi có thông báo mới (ngày nghỉ, nghỉ bù, hoán đổi, thứ Bảy làm bù), ghi mỗi dòng một ngày
-        hoặc một khoảng ngày và tên; thứ Bảy làm bù ghi "Làm bù" ở đầu dòng. Hạn đã tính trước đó không thay đổi.
+        hoặc một khoảng ngày và tên; thứ Bảy làm bù ghi "Làm bù" ở đầu dòng. Tệp Excel: mỗi hàng của sheet đầu tiên là một dòng như vậy
+        (các ô đọc từ trái sang phải). Hạn đã tính trước đó không thay đổi.
       </p>
       <label>
         Tên, số, ký hiệu của thông báo
@@ -42,9 +43,24 @@ export function HolidayNotices() {
         Các ngày
         <textarea id="notice-lines" rows={4} value={lines} placeholder={EXAMPLE} onInput={(e) => setLines(e.currentTarget.value)} />
       </label>
-      <button class="primary" id="notice-add" onClick={add}>
-        Thêm thông báo
-      </button>
+      <div class="row">
+        <button class="primary" id="notice-add" onClick={() => void add()}>
+          Thêm thông báo
+        </button>
+        <button
+          id="notice-file"
+          onClick={async () => {
+            try {
+              const path = await api.pickFile("Chọn tệp Excel ghi các ngày nghỉ (.xlsx)", ["xlsx"]);
+              if (path) await add(path);
+            } catch (e) {
+              setMessage({ ok: false, text: toIpcError(e).message });
+            }
+          }}
+        >
+          Thêm từ tệp Excel…
+        </button>
+      </div>
       {message && (
         <p class={message.ok ? "ok" : "error"} role={message.ok ? "status" : "alert"} id="notice-message">
           {message.text}
