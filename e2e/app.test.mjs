@@ -404,6 +404,7 @@ test("an event pasted as text becomes an obligation with its due date, and settl
   await d.click("#obligation-save");
   const card = await d.waitFor("#obligations", (t) => t.includes("1234/QĐ-BTP") && t.includes("hạn 12/03/2026"), 10000, "the obligation");
   assert.match(await d.text(card), /05 ngày làm việc từ 05\/03\/2026: bỏ qua 07\/03–08\/03\/2026/, "why the due date is 12/03");
+  await d.script(`document.querySelector("#obligations").scrollIntoView()`);
   await shot("14-viec-phat-sinh");
   await d.click("#obligations button.settle");
   await d.type("#settle-number", "45/TTr-SNV");

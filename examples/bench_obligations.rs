@@ -33,7 +33,10 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         [cmd, db, agency, period, runs] if cmd == "dashboard" => {
             dashboard(db, agency, period, runs.parse()?)
         }
-        _ => Err("cách dùng: bench_obligations fill DB AGENCY TASK YEAR COUNT | dashboard DB AGENCY PERIOD RUNS".into()),
+        [cmd, db, agency, period, runs] if cmd == "export" => {
+            export(db, agency, period, runs.parse()?)
+        }
+        _ => Err("cách dùng: bench_obligations fill DB AGENCY TASK YEAR COUNT | dashboard|export DB AGENCY PERIOD RUNS".into()),
     }
 }
 
@@ -103,12 +106,48 @@ fn dashboard(
         times.push(start.elapsed().as_secs_f64() * 1000.0);
         std::hint::black_box(board);
     }
-    times.sort_by(f64::total_cmp);
-    println!(
-        "dashboard + open obligations ({open} open): median {:.2} ms, min {:.2}, max {:.2} ({runs} runs)",
-        times[times.len() / 2],
-        times[0],
-        times[times.len() - 1]
+    report(
+        &format!("dashboard + open obligations ({open} open)"),
+        times,
     );
     Ok(())
+}
+
+/// Median time of the month's export in process: gather it, write the workbook.
+fn export(
+    db: &str,
+    agency: &str,
+    period: &str,
+    runs: usize,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let store = Store::open(&PathBuf::from(db))?;
+    let plan = store.current_plan()?;
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("month.xlsx");
+    let opts = cchc::report::ExportOptions {
+        signer: None,
+        now: chrono::Local::now().fixed_offset(),
+    };
+    let mut times = Vec::with_capacity(runs);
+    let mut rows = 0;
+    for _ in 0..runs {
+        let start = Instant::now();
+        let month = store.month_report(plan, agency, period)?;
+        cchc::report::write_month_report(&month, &opts, &path)?;
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
+        rows = month.obligations.len();
+    }
+    report(&format!("export ({rows} obligation rows)"), times);
+    Ok(())
+}
+
+fn report(what: &str, mut times: Vec<f64>) {
+    times.sort_by(f64::total_cmp);
+    println!(
+        "{what}: median {:.2} ms, min {:.2}, max {:.2} ({} runs)",
+        times[times.len() / 2],
+        times[0],
+        times[times.len() - 1],
+        times.len()
+    );
 }

@@ -3,7 +3,7 @@
 //! with its status, the working days used or left and the reason for its due
 //! date, counted on the calendar it was recorded with.
 
-use std::collections::HashMap;
+use std::collections::hash_map::{Entry, HashMap};
 
 use chrono::NaiveDate;
 use rusqlite::types::Value;
@@ -173,10 +173,10 @@ impl Store {
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
             let version: i64 = r.get(12)?;
-            if !calendars.contains_key(&version) {
-                calendars.insert(version, self.calendar(Some(version))?.0);
-            }
-            let holidays = &calendars[&version];
+            let holidays = match calendars.entry(version) {
+                Entry::Occupied(known) => known.into_mut(),
+                Entry::Vacant(new) => new.insert(self.calendar(Some(version))?.0),
+            };
             let clock = Clock {
                 start: r.get(7)?,
                 due: r.get(9)?,
