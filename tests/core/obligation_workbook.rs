@@ -19,7 +19,8 @@ use crate::export::canonical;
 /// SNV's obligations of September 2024 on II.1.1, one of each status as of 30/9:
 /// settled on its due date, settled the day after it, open past it, open before it.
 fn september_obligations(agency: &mut AgencyDb) {
-    let cases: [(&str, NaiveDate, Option<(&str, NaiveDate)>); 4] = [
+    type Answer = Option<(&'static str, NaiveDate)>;
+    let cases: [(&str, NaiveDate, Answer); 4] = [
         (
             "101/QĐ-BTP",
             date(2024, 8, 29),

@@ -8,7 +8,9 @@ use crate::common::{count_rows, date, now, open_new};
 
 /// A 5-working-day count from `(y, m, d)` and the due date worked out by hand
 /// from the Government's notices (assets/holidays.toml names each source).
-const BY_HAND: [((i32, u32, u32), (i32, u32, u32), &str); 15] = [
+type Ymd = (i32, u32, u32);
+
+const BY_HAND: [(Ymd, Ymd, &str); 15] = [
     (
         (2023, 12, 29),
         (2024, 1, 8),
@@ -54,7 +56,7 @@ const BY_HAND: [((i32, u32, u32), (i32, u32, u32), &str); 15] = [
     ),
 ];
 
-fn ymd((y, m, d): (i32, u32, u32)) -> NaiveDate {
+fn ymd((y, m, d): Ymd) -> NaiveDate {
     date(y, m, d)
 }
 
