@@ -8,3 +8,4 @@ pub mod obligation;
 pub mod plan;
 pub mod progress;
 pub mod safety;
+pub mod session;

@@ -2,27 +2,26 @@
 // swapped days, Saturdays worked), typed one line per day or run of days; the
 // core checks every line and keeps each due date on the calendar it was counted with.
 
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { api, toIpcError } from "../api";
-import type { HolidayNotice } from "../bindings/HolidayNotice";
+import { useAnswer } from "../lib/answer";
 import { formatDate } from "../lib/format";
 
 const EXAMPLE = "01/01/2027 Tết Dương lịch\n05/02/2027 - 11/02/2027 Tết Nguyên đán\nLàm bù 09/01/2027";
 
 export function HolidayNotices() {
-  const [notices, setNotices] = useState<HolidayNotice[]>([]);
+  const listed = useAnswer(() => api.holidayNotices(), []);
+  const notices = listed.data ?? [];
   const [reference, setReference] = useState("");
   const [lines, setLines] = useState("");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const load = () => api.holidayNotices().then(setNotices, (e) => setMessage({ ok: false, text: toIpcError(e).message }));
-  useEffect(() => void load(), []);
   const add = async (file?: string) => {
     try {
       const n = file ? await api.addHolidayNoticeFile(reference, file) : await api.addHolidayNotice(reference, lines);
       setMessage({ ok: true, text: `Đã thêm "${n.reference}" (${n.days.length} ngày, năm ${n.year}).` });
       setReference("");
       setLines("");
-      void load();
+      listed.reload();
     } catch (e) {
       setMessage({ ok: false, text: toIpcError(e).message });
     }
@@ -64,6 +63,11 @@ export function HolidayNotices() {
       {message && (
         <p class={message.ok ? "ok" : "error"} role={message.ok ? "status" : "alert"} id="notice-message">
           {message.text}
+        </p>
+      )}
+      {listed.error && (
+        <p class="error" role="alert">
+          {listed.error}
         </p>
       )}
       {notices.length > 0 && (

@@ -9,6 +9,7 @@ import type { ObligationForm } from "../bindings/ObligationForm";
 import type { ObligationRow } from "../bindings/ObligationRow";
 import type { SettleForm } from "../bindings/SettleForm";
 import type { TaskRow } from "../bindings/TaskRow";
+import { useAnswer } from "../lib/answer";
 import { dateProblem } from "../lib/dates";
 import { debounce } from "../lib/debounce";
 import { formatDate } from "../lib/format";
@@ -22,13 +23,12 @@ interface Props {
 }
 
 export function ObligationsCard({ task, onEvidenceChanged }: Props) {
-  const [rows, setRows] = useState<ObligationRow[]>([]);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const answer = useAnswer(() => api.taskObligations(task.code), [task.code]);
+  const rows = answer.data ?? [];
+  const [done, setDone] = useState<string | null>(null);
+  const message = answer.error ? { ok: false, text: answer.error } : done ? { ok: true, text: done } : null;
   const [adding, setAdding] = useState(false);
   const [settling, setSettling] = useState<ObligationRow | null>(null);
-
-  const load = () => api.taskObligations(task.code).then(setRows, (e) => setMessage({ ok: false, text: toIpcError(e).message }));
-  useEffect(() => void load(), [task.code]);
 
   return (
     <section class="card" id="obligations">
@@ -78,8 +78,8 @@ export function ObligationsCard({ task, onEvidenceChanged }: Props) {
           onClose={() => setAdding(false)}
           onSaved={(row) => {
             setAdding(false);
-            setMessage({ ok: true, text: `Đã ghi việc phát sinh ${row.number}: hạn xử lý ${formatDate(row.due_date)}.` });
-            void load();
+            setDone(`Đã ghi việc phát sinh ${row.number}: hạn xử lý ${formatDate(row.due_date)}.`);
+            answer.reload();
           }}
         />
       )}
@@ -89,8 +89,8 @@ export function ObligationsCard({ task, onEvidenceChanged }: Props) {
           onClose={() => setSettling(null)}
           onSaved={(row) => {
             setSettling(null);
-            setMessage({ ok: true, text: `Đã ghi văn bản xử lý ${row.settled_number}: ${row.status.toLowerCase()}.` });
-            void load();
+            setDone(`Đã ghi văn bản xử lý ${row.settled_number}: ${row.status.toLowerCase()}.`);
+            answer.reload();
             onEvidenceChanged();
           }}
         />
@@ -118,7 +118,7 @@ function AddDialog({ task, onClose, onSaved }: { task: TaskRow; onClose: () => v
     setForm((f) => ({ ...f, ...patch }));
   };
   const save = async () => {
-    const problem = dateProblem(form.date, true) || (receipt ? dateProblem(form.received, true) : "");
+    const problem = dateProblem(form.date, true, "Ngày văn bản") || dateProblem(form.received, receipt, "Ngày nhận");
     if (problem) return setMessage(problem);
     try {
       onSaved(await api.addObligation(form));
@@ -192,7 +192,7 @@ function SettleDialog({ row, onClose, onSaved }: { row: ObligationRow; onClose: 
   const [form, setForm] = useState<SettleForm>({ number: "", date: "" });
   const [message, setMessage] = useState("");
   const save = async () => {
-    const problem = dateProblem(form.date, true);
+    const problem = dateProblem(form.date, true, "Ngày xử lý");
     if (problem) return setMessage(problem);
     try {
       onSaved(await api.settleObligation(row.id, form));

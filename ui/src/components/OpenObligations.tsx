@@ -1,19 +1,14 @@
 // The dashboard's open obligations: working days left, those due within 2
 // working days first and marked, overdue ones in red; each opens its task.
 
-import { useEffect, useState } from "preact/hooks";
-import { api, toIpcError } from "../api";
-import type { ObligationRow } from "../bindings/ObligationRow";
+import { api } from "../api";
+import { useAnswer } from "../lib/answer";
 import { formatDate } from "../lib/format";
 import { daysLeftText, urgency } from "../lib/obligations";
 
 export function OpenObligations({ onOpenTask }: { onOpenTask: (code: string) => void }) {
-  const [rows, setRows] = useState<ObligationRow[] | null>(null);
-  const [message, setMessage] = useState("");
-  useEffect(() => {
-    api.openObligations().then(setRows, (e) => setMessage(toIpcError(e).message));
-  }, []);
-  if (message) return <p class="error" role="alert">{message}</p>;
+  const { data: rows, error } = useAnswer(() => api.openObligations(), []);
+  if (error) return <p class="error" role="alert">{error}</p>;
   if (!rows || rows.length === 0) return null;
   return (
     <section class="card" id="open-obligations">

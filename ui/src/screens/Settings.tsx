@@ -9,6 +9,7 @@ import { AgencyPicker } from "../components/AgencyPicker";
 import { CollectorMode } from "../components/CollectorMode";
 import { DataSafety } from "../components/DataSafety";
 import { HolidayNotices } from "../components/HolidayNotices";
+import { formatCount } from "../lib/format";
 
 export function SettingsScreen({ info, onChanged }: { info: AppInfo; onChanged: () => void }) {
   const [agencies, setAgencies] = useState<AgencyRow[]>([]);
@@ -49,8 +50,8 @@ export function SettingsScreen({ info, onChanged }: { info: AppInfo; onChanged: 
       setImportMsg({
         ok: true,
         text: r.new_plan
-          ? `Đã nhập kế hoạch mới với ${r.tasks} nhiệm vụ (chưa chuyển sang dùng kế hoạch này).`
-          : `Đã thêm ${r.tasks} nhiệm vụ vào kế hoạch đang dùng.`,
+          ? `Đã nhập kế hoạch mới với ${formatCount(r.tasks)} nhiệm vụ (chưa chuyển sang dùng kế hoạch này).`
+          : `Đã thêm ${formatCount(r.tasks)} nhiệm vụ vào kế hoạch đang dùng.`,
       });
       onChanged();
     } catch (e) {
