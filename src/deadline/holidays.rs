@@ -6,7 +6,7 @@
 //! swaps are decided case by case.
 
 use std::collections::BTreeMap;
-use std::ops::RangeInclusive;
+use std::ops::{Bound, RangeInclusive};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Deserialize;
@@ -125,6 +125,34 @@ impl Holidays {
     /// Name of the holiday on that date, if any ("Tết Nguyên đán").
     pub fn holiday_name(&self, d: NaiveDate) -> Option<&str> {
         self.days_off.get(&d).map(String::as_str)
+    }
+
+    /// Working days after `from` up to and including `to` (0 when `to` is not
+    /// after `from`): the weekdays in between, less the weekdays off, plus the
+    /// Saturdays worked, without walking the span day by day (an obligation
+    /// open for two years is counted as fast as one of a week).
+    pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
+        if to <= from {
+            return 0;
+        }
+        let is_weekend = |d: NaiveDate| matches!(d.weekday(), Weekday::Sat | Weekday::Sun);
+        let span = (to - from).num_days();
+        // Any seven days in a row hold five weekdays.
+        let mut weekdays = span / 7 * 5;
+        let mut day = from + chrono::Duration::days(span / 7 * 7);
+        while day < to {
+            let Some(next) = day.succ_opt() else { break };
+            day = next;
+            weekdays += i64::from(!is_weekend(day));
+        }
+        let within = (Bound::Excluded(from), Bound::Included(to));
+        let off = self
+            .days_off
+            .range(within)
+            .filter(|(d, _)| !is_weekend(**d))
+            .count();
+        let worked = self.working_saturdays.range(within).count();
+        u32::try_from(weekdays - off as i64 + worked as i64).unwrap_or(0)
     }
 
     /// Why a Saturday is worked ("Làm bù ngày nghỉ hoán đổi 29/4/2024"), if it is.

@@ -91,13 +91,7 @@ impl WorkdayCount {
 /// Working days after `from` up to and including `to` (0 when `to` is not
 /// after `from`).
 pub fn working_days_between(from: NaiveDate, to: NaiveDate, holidays: &Holidays) -> u32 {
-    let mut count = 0;
-    for date in from.iter_days().skip(1).take_while(|d| *d <= to) {
-        if holidays.is_working_day(date) {
-            count += 1;
-        }
-    }
-    count
+    holidays.working_days_between(from, to)
 }
 
 fn why_off(date: NaiveDate, holidays: &Holidays) -> String {
@@ -193,6 +187,29 @@ mod tests {
             ),
             "{text}"
         );
+    }
+
+    #[test]
+    fn working_days_between_agrees_with_counting_day_by_day_over_2023_to_2027() {
+        let holidays = built_in();
+        let start = day(2023, 1, 1);
+        for offset in (0..1600).step_by(13) {
+            let from = start + chrono::Duration::days(offset);
+            for length in [0, 1, 2, 6, 7, 8, 13, 30, 45, 200, 700] {
+                let to = from + chrono::Duration::days(length);
+                let walked = from
+                    .iter_days()
+                    .skip(1)
+                    .take_while(|d| *d <= to)
+                    .filter(|d| holidays.is_working_day(*d))
+                    .count() as u32;
+                assert_eq!(
+                    working_days_between(from, to, &holidays),
+                    walked,
+                    "{from} to {to}"
+                );
+            }
+        }
     }
 
     #[test]
