@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use cchc::store::{ObligationInput, SettleInput, Store};
+use cchc::store::{ObligationInput, SettleInput};
 use chrono::{Duration, NaiveDate, Utc};
 
 fn main() -> ExitCode {
@@ -49,7 +49,7 @@ fn fill(
     year: i32,
     count: usize,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let mut store = Store::open(&PathBuf::from(db))?;
+    let mut store = cchc::open::open_store(&PathBuf::from(db), Utc::now())?;
     let plan = store.current_plan()?;
     let first = NaiveDate::from_ymd_opt(year, 1, 2).ok_or("ngày")?;
     let now = Utc::now();
@@ -94,7 +94,7 @@ fn dashboard(
     period: &str,
     runs: usize,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let store = Store::open(&PathBuf::from(db))?;
+    let store = cchc::open::open_store(&PathBuf::from(db), Utc::now())?;
     let plan = store.current_plan()?;
     let today = chrono::Local::now().date_naive();
     let mut times = Vec::with_capacity(runs);
@@ -120,7 +120,7 @@ fn export(
     period: &str,
     runs: usize,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let store = Store::open(&PathBuf::from(db))?;
+    let store = cchc::open::open_store(&PathBuf::from(db), Utc::now())?;
     let plan = store.current_plan()?;
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("month.xlsx");
@@ -132,7 +132,7 @@ fn export(
     let mut rows = 0;
     for _ in 0..runs {
         let start = Instant::now();
-        let month = store.month_report(plan, agency, period)?;
+        let month = cchc::report::MonthReport::gather(&store, plan, agency, period)?;
         cchc::report::write_month_report(&month, &opts, &path)?;
         times.push(start.elapsed().as_secs_f64() * 1000.0);
         rows = month.obligations.len();

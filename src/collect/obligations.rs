@@ -4,7 +4,6 @@
 //! status) is refused naming the cell.
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use super::grid::{Grid, Val};
 use super::read::Place;
@@ -13,21 +12,7 @@ use crate::report::obligation_sheet::{
     obligation_col as col, OBLIGATION_HEADERS, OBLIGATION_HEADER_ROW, SHEET_OBLIGATIONS,
 };
 
-/// One obligation as an agency's workbook carries it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ObligationLine {
-    pub task: String,
-    pub number: String,
-    pub date: Option<NaiveDate>,
-    pub issuer: String,
-    pub start: Option<NaiveDate>,
-    pub working_days: Option<f64>,
-    pub due_date: NaiveDate,
-    pub settled_number: String,
-    pub settled_on: Option<NaiveDate>,
-    pub used_working_days: Option<f64>,
-    pub status: ObligationStatus,
-}
+pub use crate::store::ObligationLine;
 
 /// Reads the sheet's rows under its header; `Err` is the refusal naming the cell.
 pub fn obligation_lines(grid: &Grid, at: &Place) -> Result<Vec<ObligationLine>, String> {

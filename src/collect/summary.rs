@@ -9,12 +9,12 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::{ObligationLine, Outcome, TaskLine};
+use super::{ObligationLine, Outcome};
 use crate::error::Result;
 use crate::obligation::ObligationStatus;
 use crate::plan::PlanMeta;
 use crate::status::Status;
-use crate::store::Store;
+use crate::store::{CollectedTask, Store};
 
 /// One consolidated month.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -31,6 +31,9 @@ pub struct Consolidation {
     /// Every task row of every collected report, agencies in the plan's order.
     pub tasks: Vec<AgencyTask>,
     pub criteria: Vec<CriterionLine>,
+    /// The province's standing per criterion (figures, estimates, points at
+    /// risk), in the plan's order.
+    pub scores: Vec<crate::score::CriterionScore>,
     /// The collected files the month is built from.
     pub sources: Vec<Source>,
     /// Every obligation row of every collected report, agencies in the plan's order.
@@ -76,7 +79,7 @@ pub struct AgencyLine {
 pub struct AgencyTask {
     pub agency_code: String,
     pub agency_name: String,
-    pub task: TaskLine,
+    pub task: CollectedTask,
 }
 
 /// A criterion's line of the "Chỉ số" sheet.
@@ -221,6 +224,13 @@ pub fn consolidate(
     }
     let total = total_line(&agencies);
     let criteria = criteria_lines(store, plan_id, &tasks)?;
+    let mut scores = store.province_scores(plan_id, &period)?;
+    let order: HashMap<&str, usize> = criteria
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.code.as_str(), i))
+        .collect();
+    scores.sort_by_key(|s| order.get(s.criterion.as_str()).copied());
     Ok(Consolidation {
         plan_id,
         plan,
@@ -230,6 +240,7 @@ pub fn consolidate(
         total,
         tasks,
         criteria,
+        scores,
         sources,
         obligations,
     })

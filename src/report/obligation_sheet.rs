@@ -4,10 +4,11 @@
 
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
+use super::cover::{fit_table_row, section};
 use super::month::MonthReport;
-use super::sheets::month_label;
-use super::table::{sheet_title, write_row, Cell};
+use super::table::{write_row, Cell};
 use crate::obligation::ObligationStatus;
+use crate::print_profile::{annex, Attachment};
 use crate::xlsx::{self, Formats, Written};
 
 /// The sheet's name; it follows "Chỉ số".
@@ -48,20 +49,29 @@ pub mod obligation_col {
     pub const STATUS: u32 = 11;
 }
 
+/// The annex number of the sheet, after "Nhiệm vụ", "Tài liệu kiểm chứng" and "Chỉ số".
+pub const ANNEX_OBLIGATIONS: u32 = 4;
+
 const WIDTHS: [f64; 12] = [
     5.0, 10.0, 22.0, 12.0, 24.0, 12.0, 10.0, 12.0, 22.0, 12.0, 11.0, 16.0,
 ];
 
 /// Writes "Việc phát sinh": every obligation open at some time in the month or
 /// settled in it, oldest due date first, overdue ones in red.
-pub fn obligation_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Written {
+pub fn obligation_sheet(
+    ws: &mut Worksheet,
+    report: &MonthReport,
+    attached: &Attachment,
+    f: &Formats,
+) -> Written {
     ws.set_name(SHEET_OBLIGATIONS)?;
     let last_col = OBLIGATION_HEADERS.len() as u16 - 1;
-    sheet_title(
+    annex(
         ws,
-        "VIỆC PHÁT SINH TÍNH THỜI HẠN THEO NGÀY LÀM VIỆC",
-        &format!("{} – {}", report.agency.name, month_label(&report.period)),
-        last_col,
+        ANNEX_OBLIGATIONS,
+        "Việc phát sinh tính thời hạn theo ngày làm việc",
+        attached,
+        &WIDTHS,
     )?;
     let columns: Vec<(&str, f64)> = OBLIGATION_HEADERS
         .iter()
@@ -109,7 +119,6 @@ pub fn obligation_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -
         (row - 1).max(OBLIGATION_HEADER_ROW),
         last_col,
     )?;
-    xlsx::print_setup(ws);
     Ok(())
 }
 
@@ -121,19 +130,17 @@ pub fn cover_obligations(
     top: u32,
     f: &Formats,
 ) -> Result<u32, XlsxError> {
-    let title = xlsx::base().set_bold();
-    ws.merge_range(
+    section(
+        ws,
         top,
-        0,
-        top,
-        3,
         "3. Việc phát sinh tính thời hạn theo ngày làm việc",
-        &title,
     )?;
     let header = top + 1;
-    for (col, text) in (0u16..).zip(["STT", "Tình trạng", "Số việc"]) {
+    let headers = ["STT", "Tình trạng", "Số việc"];
+    for (col, text) in (0u16..).zip(headers) {
         ws.write_string_with_format(header, col, text, &f.header)?;
     }
+    fit_table_row(ws, header, &headers, true)?;
     let mut row = header + 1;
     for (n, status) in (1u32..).zip(ObligationStatus::ALL) {
         let count = report
@@ -144,6 +151,7 @@ pub fn cover_obligations(
         ws.write_number_with_format(row, 0, n, &f.number)?;
         ws.write_string_with_format(row, 1, status.label(), &f.text)?;
         ws.write_number_with_format(row, 2, count as f64, &f.number)?;
+        fit_table_row(ws, row, &["", status.label()], false)?;
         row += 1;
     }
     ws.write_blank(row, 0, &f.number)?;
@@ -154,5 +162,6 @@ pub fn cover_obligations(
         report.obligations.len() as f64,
         &f.number.clone().set_bold(),
     )?;
+    fit_table_row(ws, row, &[], false)?;
     Ok(row + 1)
 }

@@ -1,11 +1,27 @@
 //! The collector's copy of an agency's "Việc phát sinh" rows (schema 0004,
 //! `collected_obligation`), written and read with its collected report.
 
+use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use crate::collect::ObligationLine;
 use crate::error::Result;
 use crate::obligation::ObligationStatus;
+
+/// One obligation as an agency's workbook carries it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ObligationLine {
+    pub task: String,
+    pub number: String,
+    pub date: Option<NaiveDate>,
+    pub issuer: String,
+    pub start: Option<NaiveDate>,
+    pub working_days: Option<f64>,
+    pub due_date: NaiveDate,
+    pub settled_number: String,
+    pub settled_on: Option<NaiveDate>,
+    pub used_working_days: Option<f64>,
+    pub status: ObligationStatus,
+}
 
 /// Writes the obligation rows of report `report_id` inside the caller's transaction.
 pub(super) fn insert_obligation_lines(

@@ -98,9 +98,7 @@ impl AgencyDb {
         dir: &Path,
         name: Option<&str>,
     ) -> PathBuf {
-        let report = self
-            .store
-            .month_report(self.plan, agency, period)
+        let report = cchc::report::MonthReport::gather(&self.store, self.plan, agency, period)
             .unwrap_or_else(|e| panic!("the month report of {agency} is gathered: {e}"));
         let path = match name {
             Some(n) => dir.join(n),
@@ -227,12 +225,12 @@ pub fn check_consolidated(path: &Path) {
 /// Checks an agency's monthly workbook at `path` with openpyxl
 /// (tests/xlsx_check/check_month_report.py): fonts, merges, print setup,
 /// panes, validations, real dates and numbers.
-pub fn check_month_report(path: &Path) {
+pub fn check_month_report(path: &Path, signer: Option<&str>) {
     let script = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/xlsx_check/check_month_report.py"
     );
-    run_python(Command::new(python()).arg(script).arg(path));
+    run_python(Command::new(python()).arg(script).arg(path).args(signer));
 }
 
 /// The Python with openpyxl: `CCHC_PYTHON` (scripts/test.sh sets it to its

@@ -133,7 +133,7 @@ fn the_monthly_workbook_lists_the_obligations_and_counts_them_on_the_cover_and_o
             .unwrap_or_else(|| panic!("the cover counts {}", status.label()));
         assert_eq!(row[2], Data::Float(1.0), "one {}", status.label());
     }
-    check_month_report(&path);
+    check_month_report(&path, None);
 }
 
 #[test]

@@ -81,6 +81,18 @@ pub enum Command {
     /// Thông báo ngày nghỉ lễ, Tết, nghỉ bù, làm bù của năm.
     #[command(subcommand)]
     Holiday(crate::obligation::HolidayCommand),
+    /// Các chỉ số đo được của kế hoạch.
+    Indicators,
+    /// Số liệu chỉ số đo được.
+    #[command(subcommand)]
+    Indicator(crate::indicators::IndicatorCommand),
+    /// Điểm có nguy cơ mất theo tiêu chí (của cơ quan với --agency; của toàn tỉnh từ các báo cáo đã tổng hợp nếu không).
+    Score {
+        #[arg(long, value_name = "CODE")]
+        agency: Option<String>,
+        #[arg(long, value_name = "YYYY-MM")]
+        period: String,
+    },
 }
 
 #[derive(Subcommand)]

@@ -3,16 +3,17 @@
 //! the holiday notices the office adds.
 
 use std::io::Read;
+use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 use clap::{Args, Subcommand};
 use serde_json::{json, Value};
 
 use cchc::deadline::{self, WorkdayCount};
-use cchc::store::{ObligationInput, ObligationRow, SettleInput, Store};
+use cchc::store::{ObligationInput, ObligationRow, SettleInput};
 use cchc::{Error, Result};
 
-use crate::{emit, table};
+use crate::{emit, table, Session};
 
 #[derive(Args)]
 pub struct WorkdaysArgs {
@@ -91,11 +92,13 @@ pub enum HolidayCommand {
     List,
 }
 
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+/// The day the command runs, in the office's time zone.
+fn today(s: &Session) -> NaiveDate {
+    s.now.with_timezone(&chrono::Local).date_naive()
 }
 
-pub fn workdays(store: &Store, a: &WorkdaysArgs, json: bool) -> Result<()> {
+/// `cchc workdays`: the due date N working days after a day, and the days skipped.
+pub fn workdays(s: &Session, a: &WorkdaysArgs) -> Result<()> {
     let from = deadline::parse_date(&a.from)?;
     let days: u32 = a
         .days
@@ -109,7 +112,7 @@ pub fn workdays(store: &Store, a: &WorkdaysArgs, json: bool) -> Result<()> {
                 a.days
             ))
         })?;
-    let (calendar, _) = store.calendar(None)?;
+    let (calendar, _) = s.store.calendar(None)?;
     let count = WorkdayCount::new(from, days, &calendar);
     let out = json!({
         "from": count.from,
@@ -117,110 +120,106 @@ pub fn workdays(store: &Store, a: &WorkdaysArgs, json: bool) -> Result<()> {
         "due_date": count.due_date,
         "skipped": count.skipped,
     });
-    emit(json, &out, || format!("{}\n", count.explanation()))
+    emit(s.json, &out, || format!("{}\n", count.explanation()))
 }
 
-pub fn run(
-    store: &mut Store,
-    plan: i64,
-    command: ObligationCommand,
-    json: bool,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<()> {
-    match command {
-        ObligationCommand::Add(a) => {
-            let input = ObligationInput {
-                date: Some(deadline::parse_date(&a.date)?),
-                received: a
-                    .received
-                    .as_deref()
-                    .map(deadline::parse_date)
-                    .transpose()?,
-                agency: a.agency,
-                task: a.task,
-                number: a.number,
-                issuer: a.issuer,
-                summary: a.summary,
-            };
-            let row = store.add_obligation(plan, &input, today(), now)?;
-            let out = json!({"id": row.id, "task": row.task, "start": row.start,
-                "working_days": row.working_days, "due_date": row.due_date, "status": row.status});
-            emit(json, &out, || {
-                format!(
-                    "Đã ghi việc phát sinh số {} (nhiệm vụ {}): hạn xử lý {}.\n{}\n",
-                    row.id,
-                    row.task,
-                    table::date(Some(row.due_date)),
-                    row.why
-                )
-            })
+/// `cchc obligation add`: records the document that starts an obligation's clock.
+pub fn add(s: &mut Session, a: AddArgs) -> Result<()> {
+    let input = ObligationInput {
+        date: Some(deadline::parse_date(&a.date)?),
+        received: a
+            .received
+            .as_deref()
+            .map(deadline::parse_date)
+            .transpose()?,
+        agency: a.agency,
+        task: a.task,
+        number: a.number,
+        issuer: a.issuer,
+        summary: a.summary,
+    };
+    let today = today(s);
+    let row = s.store.add_obligation(s.plan, &input, today, s.now)?;
+    let out = json!({"id": row.id, "task": row.task, "start": row.start,
+        "working_days": row.working_days, "due_date": row.due_date, "status": row.status});
+    emit(s.json, &out, || {
+        format!(
+            "Đã ghi việc phát sinh số {} (nhiệm vụ {}): hạn xử lý {}.\n{}\n",
+            row.id,
+            row.task,
+            table::date(Some(row.due_date)),
+            row.why
+        )
+    })
+}
+
+/// `cchc obligation settle`: records the answering document (evidence of the task).
+pub fn settle(s: &mut Session, a: SettleArgs) -> Result<()> {
+    let id = a.id.trim().parse::<i64>().map_err(|_| {
+        Error::Invalid(format!(
+            "\"{}\" không phải là số của một việc phát sinh (xem \"cchc obligation list\").",
+            a.id
+        ))
+    })?;
+    let input = SettleInput {
+        date: Some(deadline::parse_date(&a.date)?),
+        agency: a.agency,
+        id,
+        number: a.number,
+    };
+    let row = s.store.settle_obligation(s.plan, &input, s.now)?;
+    emit(s.json, &listed(&row), || {
+        format!(
+            "Đã ghi văn bản xử lý {} cho việc phát sinh số {}: {} ({} ngày làm việc).\n",
+            input.number.trim(),
+            row.id,
+            row.status.label(),
+            row.used_working_days
+        )
+    })
+}
+
+/// `cchc obligation list`: an agency's obligations, as of today or of a month's end.
+pub fn list(s: &Session, agency: &str, period: Option<&str>) -> Result<()> {
+    let rows = match period {
+        Some(text) => {
+            let (_, last) = cchc::store::period(text)?;
+            let first = last.with_day0(0).unwrap_or(last);
+            s.store.month_obligations(s.plan, agency, first, last)?
         }
-        ObligationCommand::Settle(a) => {
-            let id = a.id.trim().parse::<i64>().map_err(|_| {
-                Error::Invalid(format!(
-                    "\"{}\" không phải là số của một việc phát sinh (xem \"cchc obligation list\").",
-                    a.id
-                ))
-            })?;
-            let input = SettleInput {
-                date: Some(deadline::parse_date(&a.date)?),
-                agency: a.agency,
-                id,
-                number: a.number,
-            };
-            let row = store.settle_obligation(plan, &input, now)?;
-            emit(json, &listed(&row), || {
-                format!(
-                    "Đã ghi văn bản xử lý {} cho việc phát sinh số {}: {} ({} ngày làm việc).\n",
-                    input.number.trim(),
-                    row.id,
-                    row.status.label(),
-                    row.used_working_days
-                )
+        None => s.store.obligations(s.plan, agency, today(s))?,
+    };
+    let out: Vec<Value> = rows.iter().map(listed).collect();
+    emit(s.json, &out, || {
+        let lines = rows
+            .iter()
+            .map(|r| {
+                vec![
+                    r.id.to_string(),
+                    r.task.clone(),
+                    r.number.clone(),
+                    table::date(Some(r.start)),
+                    table::date(Some(r.due_date)),
+                    r.settled_number.clone().unwrap_or_default(),
+                    table::date(r.settled_on),
+                    r.status.label().to_string(),
+                ]
             })
-        }
-        ObligationCommand::List { agency, period } => {
-            let rows = match period {
-                Some(text) => {
-                    let (_, last) = cchc::store::period(&text)?;
-                    let first = last.with_day0(0).unwrap_or(last);
-                    store.month_obligations(plan, &agency, first, last)?
-                }
-                None => store.obligations(plan, &agency, today())?,
-            };
-            let out: Vec<Value> = rows.iter().map(listed).collect();
-            emit(json, &out, || {
-                let lines = rows
-                    .iter()
-                    .map(|r| {
-                        vec![
-                            r.id.to_string(),
-                            r.task.clone(),
-                            r.number.clone(),
-                            table::date(Some(r.start)),
-                            table::date(Some(r.due_date)),
-                            r.settled_number.clone().unwrap_or_default(),
-                            table::date(r.settled_on),
-                            r.status.label().to_string(),
-                        ]
-                    })
-                    .collect::<Vec<_>>();
-                table::render(
-                    &[
-                        "Số",
-                        "Nhiệm vụ",
-                        "Văn bản",
-                        "Từ ngày",
-                        "Hạn",
-                        "Xử lý",
-                        "Ngày xử lý",
-                        "Tình trạng",
-                    ],
-                    &lines,
-                )
-            })
-        }
-    }
+            .collect::<Vec<_>>();
+        table::render(
+            &[
+                "Số",
+                "Nhiệm vụ",
+                "Văn bản",
+                "Từ ngày",
+                "Hạn",
+                "Xử lý",
+                "Ngày xử lý",
+                "Tình trạng",
+            ],
+            &lines,
+        )
+    })
 }
 
 /// An obligation as `obligation list --json` gives it.
@@ -231,57 +230,51 @@ fn listed(r: &ObligationRow) -> Value {
         "used_working_days": r.used_working_days, "status": r.status})
 }
 
-pub fn holiday(
-    store: &mut Store,
-    command: HolidayCommand,
-    json: bool,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<()> {
-    match command {
-        HolidayCommand::Add { reference, file } => {
-            let lines = match file {
-                Some(path) => cchc::plan_workbook::notice_lines::notice_lines(&path)?,
-                None => {
-                    let mut lines = String::new();
-                    std::io::stdin().read_to_string(&mut lines).map_err(|e| {
-                        Error::Invalid(format!("Không đọc được đầu vào chuẩn: {e}"))
-                    })?;
-                    lines
-                }
-            };
-            let notice = store.add_holiday_notice(&reference, &lines, now)?;
-            emit(json, &notice, || {
-                format!(
-                    "Đã thêm thông báo \"{}\" ({} ngày, năm {}); lịch làm việc phiên bản {}.\n",
-                    notice.reference,
-                    notice.days.len(),
-                    notice.year,
-                    notice.id
-                )
-            })
+/// `cchc holiday add`: a notice of the year's days off and worked Saturdays.
+pub fn add_holidays(s: &mut Session, reference: &str, file: Option<&Path>) -> Result<()> {
+    let lines = match file {
+        Some(path) => cchc::plan_workbook::notice_lines::notice_lines(path)?,
+        None => {
+            let mut lines = String::new();
+            std::io::stdin()
+                .read_to_string(&mut lines)
+                .map_err(|e| Error::Invalid(format!("Không đọc được đầu vào chuẩn: {e}")))?;
+            lines
         }
-        HolidayCommand::List => {
-            let notices = store.holiday_notices()?;
-            emit(json, &notices, || {
-                let rows = notices
-                    .iter()
-                    .flat_map(|n| {
-                        n.days.iter().map(|d| {
-                            vec![
-                                n.id.to_string(),
-                                n.reference.clone(),
-                                table::date(Some(d.date)),
-                                match d.kind {
-                                    deadline::NoticeDayKind::Off => "Nghỉ".to_string(),
-                                    deadline::NoticeDayKind::Worked => "Làm bù".to_string(),
-                                },
-                                d.name.clone(),
-                            ]
-                        })
-                    })
-                    .collect::<Vec<_>>();
-                table::render(&["Phiên bản", "Thông báo", "Ngày", "Loại", "Tên"], &rows)
+    };
+    let notice = s.store.add_holiday_notice(reference, &lines, s.now)?;
+    emit(s.json, &notice, || {
+        format!(
+            "Đã thêm thông báo \"{}\" ({} ngày, năm {}); lịch làm việc phiên bản {}.\n",
+            notice.reference,
+            notice.days.len(),
+            notice.year,
+            notice.id
+        )
+    })
+}
+
+/// `cchc holiday list`: the notices added, day by day.
+pub fn holidays(s: &Session) -> Result<()> {
+    let notices = s.store.holiday_notices()?;
+    emit(s.json, &notices, || {
+        let rows = notices
+            .iter()
+            .flat_map(|n| {
+                n.days.iter().map(|d| {
+                    vec![
+                        n.id.to_string(),
+                        n.reference.clone(),
+                        table::date(Some(d.date)),
+                        match d.kind {
+                            deadline::NoticeDayKind::Off => "Nghỉ".to_string(),
+                            deadline::NoticeDayKind::Worked => "Làm bù".to_string(),
+                        },
+                        d.name.clone(),
+                    ]
+                })
             })
-        }
-    }
+            .collect::<Vec<_>>();
+        table::render(&["Phiên bản", "Thông báo", "Ngày", "Loại", "Tên"], &rows)
+    })
 }

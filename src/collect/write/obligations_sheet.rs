@@ -3,9 +3,10 @@
 
 use rust_xlsxwriter::Worksheet;
 
-use super::{table_sheet, Styles, FIRST_ROW, HEADER_ROW};
+use super::{table_sheet, Styles, ANNEX_OBLIGATIONS, FIRST_ROW, HEADER_ROW};
 use crate::collect::Consolidation;
 use crate::obligation::ObligationStatus;
+use crate::print_profile::Attachment;
 use crate::report::fit_height;
 use crate::report::obligation_sheet::{OBLIGATION_HEADERS, SHEET_OBLIGATIONS};
 use crate::xlsx::{self, Written};
@@ -15,14 +16,19 @@ const WIDTHS: [f64; 12] = [
 ];
 const AGENCY_WIDTH: f64 = 24.0;
 
-pub(super) fn obligations_sheet(ws: &mut Worksheet, c: &Consolidation, st: &Styles) -> Written {
+pub(super) fn obligations_sheet(
+    ws: &mut Worksheet,
+    c: &Consolidation,
+    attached: &Attachment,
+    st: &Styles,
+) -> Written {
     let mut columns = vec![("Cơ quan", AGENCY_WIDTH)];
     columns.extend(OBLIGATION_HEADERS.iter().copied().zip(WIDTHS));
     table_sheet(
         ws,
-        SHEET_OBLIGATIONS,
-        "VIỆC PHÁT SINH TÍNH THỜI HẠN THEO NGÀY LÀM VIỆC",
-        c,
+        (SHEET_OBLIGATIONS, ANNEX_OBLIGATIONS),
+        "Việc phát sinh tính thời hạn theo ngày làm việc",
+        (c, attached),
         &columns,
         st,
     )?;
