@@ -8,6 +8,8 @@
 //! sums of denominators, never an average of rates).
 
 pub mod agency;
+pub use agency::agency_scores;
+pub use province::province_scores;
 pub mod province;
 
 use serde::Serialize;

@@ -18,7 +18,9 @@ const RULES: &[(&str, &[&str])] = &[
     ("status", &["error"]),
     ("sha256", &["error"]),
     ("durable", &["error"]),
-    ("plan", &["error", "text", "deadline", "status"]),
+    // Vietnamese number text ("1.245", "85,5"): parsed and written.
+    ("number", &[]),
+    ("plan", &["error", "text", "deadline", "status", "number"]),
     ("obligation", &["deadline", "text"]),
     ("db", &["error", "durable"]),
     (
@@ -34,6 +36,7 @@ const RULES: &[(&str, &[&str])] = &[
             "status",
             "plan",
             "obligation",
+            "number",
         ],
     ),
     ("verify", &["db", "error", "sha256"]),
