@@ -117,7 +117,7 @@ fn every_printed_sheet_leaves_the_page_number_off_its_first_page() {
         assert_eq!(
             different_first && xml.contains("<oddHeader>"),
             printed,
-            "sheet {i} ({name}): a different first page for every printed sheet, none for _meta"
+            "sheet {i}: a different first page for every printed sheet, none for _meta"
         );
         assert_eq!(
             xml.contains("useFirstPageNumber=\"1\""),
