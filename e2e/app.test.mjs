@@ -527,3 +527,28 @@ test("evidence is edited, then deleted only after the confirmation", async () =>
   await d.click("#confirm-yes");
   await d.waitFor(".evidence", (t) => t.includes("Đã xóa tài liệu 1494/TTr-SNV") && t.includes("Chưa có tài liệu kiểm chứng nào"));
 });
+
+test("an event pasted as text becomes an obligation with its due date, and settling it adds the evidence", async () => {
+  await d.click("#nav-tasks");
+  await d.type("#task-search", "II.1.1");
+  await d.click('.task-item[data-code="II.1.1"]');
+  await d.waitFor(".task-detail h1", (t) => t.includes("II.1.1"));
+  await d.click("#add-obligation");
+  await d.type("#obligation-paste", "Quyết định số 1234/QĐ-BTP ngày 05/3/2026 của Bộ Tư pháp về việc công bố thủ tục hành chính");
+  await d.waitFor("#obligation-number", () => true);
+  const filled = async () => d.script(`return document.querySelector("#obligation-number").value + "|" + document.querySelector("#obligation-date").value + "|" + document.querySelector("#obligation-issuer").value`);
+  const end = Date.now() + 5000;
+  while ((await filled()) !== "1234/QĐ-BTP|05/03/2026|Bộ Tư pháp" && Date.now() < end) await sleep(100);
+  assert.equal(await filled(), "1234/QĐ-BTP|05/03/2026|Bộ Tư pháp", "the reader fills number, date and issuer");
+  await d.click("#obligation-save");
+  const card = await d.waitFor("#obligations", (t) => t.includes("1234/QĐ-BTP") && t.includes("hạn 12/03/2026"), 10000, "the obligation");
+  assert.match(await d.text(card), /05 ngày làm việc từ 05\/03\/2026: bỏ qua 07\/03–08\/03\/2026/, "why the due date is 12/03");
+  await d.script(`document.querySelector("#obligations").scrollIntoView()`);
+  await shot("14-viec-phat-sinh");
+  await d.click("#obligations button.settle");
+  await d.type("#settle-number", "45/TTr-SNV");
+  await d.type("#settle-date", "12/03/2026");
+  await d.click("#settle-save");
+  await d.waitFor("#obligations", (t) => t.includes("Xử lý đúng hạn") && t.includes("45/TTr-SNV"), 10000, "the settlement");
+  await d.waitFor(".task-detail", (t) => t.includes("45/TTr-SNV ngày 12/03/2026"), 10000, "the answer among the task's evidence");
+});

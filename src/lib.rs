@@ -15,6 +15,8 @@ pub mod durable;
 pub mod error;
 pub mod forms;
 pub mod number;
+pub mod obligation;
+pub mod obligation_form;
 pub mod open;
 pub mod plan;
 pub mod plan_workbook;

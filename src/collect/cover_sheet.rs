@@ -17,7 +17,7 @@ use crate::report::{date_line, numbering_row};
 use crate::status::Status;
 use crate::xlsx::{self, Formats, Written};
 
-/// The table's font: small enough for thirteen columns across A4 portrait.
+/// The table's font: small enough for fourteen columns across A4 portrait.
 const TABLE_SIZE: f64 = 10.0;
 /// Zero-based rows: the head block (0–2), "BÁO CÁO" and what it is about
 /// (3–4), the header, the numbering, the agencies.
@@ -26,8 +26,8 @@ const FIRST_ROW: u32 = HEADER_ROW + 2;
 
 /// Widths in Excel's units, 623 pixels in all: the 165 mm between the
 /// margins of A4 portrait.
-const NAME_WIDTH: f64 = 12.6;
-const NOTE_WIDTH: f64 = 10.1;
+const NAME_WIDTH: f64 = 10.3;
+const NOTE_WIDTH: f64 = 7.8;
 /// A count's column: two lines of its header turned on its side.
 const COUNT_WIDTH: f64 = 4.6;
 
@@ -42,6 +42,7 @@ fn columns() -> Vec<(&'static str, f64, bool)> {
     ];
     columns.extend(Status::ALL.iter().map(|s| (s.label(), COUNT_WIDTH, true)));
     columns.push(("Tỷ lệ hoàn thành (%)", COUNT_WIDTH, true));
+    columns.push(("Việc phát sinh đúng hạn / đã xử lý", COUNT_WIDTH, true));
     columns.push(("Ghi chú", NOTE_WIDTH, false));
     columns
 }
@@ -167,7 +168,13 @@ fn agency_line(
     }
     let after = 5 + a.counts.len() as u16;
     xlsx::put_number(ws, row, after, a.completion, &st.percent)?;
-    xlsx::put_text(ws, row, after + 1, &a.note, text)?;
+    let obligations = if a.sent || is_total {
+        format!("{}/{}", a.obligations_on_time, a.obligations_settled)
+    } else {
+        String::new()
+    };
+    xlsx::put_text(ws, row, after + 1, &obligations, &st.table.centred)?;
+    xlsx::put_text(ws, row, after + 2, &a.note, text)?;
     fit_row(
         ws,
         row,

@@ -13,6 +13,7 @@
 mod cover_sheet;
 mod grid;
 pub mod limits;
+mod obligations;
 mod read;
 mod read_indicators;
 mod summary;
@@ -26,9 +27,12 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 
 pub use crate::store::month_text;
+pub use obligations::ObligationLine;
 pub use read::{read_agency_workbook, AgencyWorkbook, Place};
 pub use read_indicators::IndicatorLine;
-pub use summary::{consolidate, AgencyLine, Consolidation, CriterionLine, Source};
+pub use summary::{
+    consolidate, AgencyLine, AgencyObligation, Consolidation, CriterionLine, Source,
+};
 pub use write::{consolidated_file_name, write_consolidated, CONSOLIDATED_FORMAT};
 
 use crate::error::{Error, Result};

@@ -12,12 +12,14 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::grid::{cell_name, Grid, Val};
 use super::limits;
+use super::obligations::{obligation_lines, ObligationLine};
 use crate::error::{Error, Result};
 use crate::report::content_hash::content_sha256;
 use crate::report::layout::{
     self, meta_key, task_col, EVIDENCE_HEADERS, SHEET_EVIDENCE, SHEET_META, SHEET_TASKS,
     TASK_FIRST_ROW, TASK_HEADERS, TASK_HEADER_ROW,
 };
+use crate::report::obligation_sheet::SHEET_OBLIGATIONS;
 use crate::status::Status;
 use crate::store::{month_text, CollectedTask, IncomingReport};
 
@@ -40,6 +42,8 @@ pub struct AgencyWorkbook {
     /// The same hash recomputed from the cells as read.
     pub data_sha256: String,
     pub tasks: Vec<CollectedTask>,
+    /// The "Việc phát sinh" rows of a version 2 file (none in version 1).
+    pub obligations: Vec<ObligationLine>,
     /// The rows of "Chỉ số đo được" (none in a version 1 workbook).
     pub indicators: Vec<super::IndicatorLine>,
 }
@@ -61,6 +65,7 @@ impl AgencyWorkbook {
             data_sha256: &self.data_sha256,
             file_name,
             tasks: &self.tasks,
+            obligations: &self.obligations,
             indicators: &self.indicators,
         }
     }
@@ -136,6 +141,11 @@ fn read(path: &Path, period: &str) -> Refused<AgencyWorkbook> {
         tasks.push(task_line(&tasks_grid, r, &at)?);
     }
     let evidence = evidence_rows(&evidence_grid);
+    let obligations = if meta.version >= 2 {
+        obligation_lines(&sheet(SHEET_OBLIGATIONS)?, &at)?
+    } else {
+        Vec::new()
+    };
     let mut data_sha256 = content_sha256(&hashed, &evidence);
     let indicators = if meta.version >= 2 {
         let grid = sheet(crate::report::indicator_sheet::SHEET_INDICATORS)?;
@@ -155,6 +165,7 @@ fn read(path: &Path, period: &str) -> Refused<AgencyWorkbook> {
         content_sha256: meta.content_sha256,
         data_sha256,
         tasks,
+        obligations,
         indicators,
     })
 }

@@ -9,8 +9,9 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::Outcome;
+use super::{ObligationLine, Outcome};
 use crate::error::Result;
+use crate::obligation::ObligationStatus;
 use crate::plan::PlanMeta;
 use crate::status::Status;
 use crate::store::{CollectedTask, Store};
@@ -35,6 +36,16 @@ pub struct Consolidation {
     pub scores: Vec<crate::score::CriterionScore>,
     /// The collected files the month is built from.
     pub sources: Vec<Source>,
+    /// Every obligation row of every collected report, agencies in the plan's order.
+    pub obligations: Vec<AgencyObligation>,
+}
+
+/// An obligation row with the agency that reported it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AgencyObligation {
+    pub agency_code: String,
+    pub agency_name: String,
+    pub obligation: ObligationLine,
 }
 
 /// An agency's line of the "Tổng hợp" table.
@@ -56,6 +67,11 @@ pub struct AgencyLine {
     pub completion: Option<f64>,
     /// "Sửa tay sau khi xuất", a refusal of this run, or nothing.
     pub note: String,
+    /// Obligations settled on time, of [`AgencyLine::obligations_settled`]
+    /// (the figure behind criterion 3.2.1).
+    pub obligations_on_time: usize,
+    /// Obligations settled (on time or late) as of the month's end.
+    pub obligations_settled: usize,
 }
 
 /// A task row with the agency that reported it.
@@ -132,6 +148,7 @@ pub fn consolidate(
     let mut agencies = Vec::new();
     let mut tasks = Vec::new();
     let mut sources = Vec::new();
+    let mut obligations = Vec::new();
     for a in store
         .agencies(plan_id)?
         .into_iter()
@@ -156,6 +173,8 @@ pub fn consolidate(
             counts: Status::ALL.iter().map(|s| (*s, 0)).collect(),
             completion: None,
             note: String::new(),
+            obligations_on_time: 0,
+            obligations_settled: 0,
         };
         if let Some(r) = report {
             if r.edited {
@@ -177,6 +196,20 @@ pub fn consolidate(
                 generated_at: r.generated_at,
                 edited: r.edited,
             });
+            let settled = r.obligations.iter().filter(|o| o.status.is_settled());
+            line.obligations_settled = settled.clone().count();
+            line.obligations_on_time = settled
+                .filter(|o| o.status == ObligationStatus::OnTime)
+                .count();
+            obligations.extend(
+                r.obligations
+                    .into_iter()
+                    .map(|obligation| AgencyObligation {
+                        agency_code: a.code.clone(),
+                        agency_name: a.name.clone(),
+                        obligation,
+                    }),
+            );
             tasks.extend(r.tasks.into_iter().map(|task| AgencyTask {
                 agency_code: a.code.clone(),
                 agency_name: a.name.clone(),
@@ -209,6 +242,7 @@ pub fn consolidate(
         criteria,
         scores,
         sources,
+        obligations,
     })
 }
 
@@ -242,6 +276,8 @@ fn total_line(agencies: &[AgencyLine]) -> AgencyLine {
         completion: rate(&counts, rows),
         counts,
         note: format!("{}/{} cơ quan đã gửi báo cáo", sent.len(), agencies.len()),
+        obligations_on_time: sent.iter().map(|a| a.obligations_on_time).sum(),
+        obligations_settled: sent.iter().map(|a| a.obligations_settled).sum(),
     }
 }
 

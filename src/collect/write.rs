@@ -1,11 +1,14 @@
 //! The consolidated workbook `TH-CCHC-<YYYY>-<MM>.xlsx` (workbook-format.md,
 //! "The consolidated workbook"): sheets "Tổng hợp" (one line per agency, sent
 //! or not, and a total line), "Nhiệm vụ" (every collected row, agency first),
-//! "Quá hạn" (overdue rows, oldest due date first), "Chỉ số" (per criterion)
-//! and the hidden "_meta". "Tổng hợp" is the report itself, on A4 portrait
-//! ([`super::cover_sheet`]); the other three are its annexes. Typography, the
-//! print profile and the atomic save are shared with the other workbooks
-//! ([`crate::print_profile`], [`crate::xlsx`]).
+//! "Quá hạn" (overdue rows, oldest due date first), "Chỉ số" (per criterion),
+//! "Việc phát sinh" (every agency's obligations) and the hidden "_meta".
+//! "Tổng hợp" is the report itself, on A4 portrait ([`super::cover_sheet`]);
+//! the other four are its annexes. Typography, the print profile and the
+//! atomic save are shared with the other workbooks ([`crate::print_profile`],
+//! [`crate::xlsx`]).
+
+mod obligations_sheet;
 
 use std::path::Path;
 
@@ -113,6 +116,7 @@ fn attachment(c: &Consolidation) -> Attachment {
 const ANNEX_TASKS: u32 = 1;
 const ANNEX_OVERDUE: u32 = 2;
 const ANNEX_CRITERIA: u32 = 3;
+const ANNEX_OBLIGATIONS: u32 = 4;
 
 fn build(c: &Consolidation) -> std::result::Result<Workbook, XlsxError> {
     let mut book = crate::print_profile::workbook()?;
@@ -146,6 +150,7 @@ fn build(c: &Consolidation) -> std::result::Result<Workbook, XlsxError> {
         &st,
     )?;
     criteria_sheet(book.add_worksheet(), c, &attached, &st)?;
+    obligations_sheet::obligations_sheet(book.add_worksheet(), c, &attached, &st)?;
     meta_sheet(book.add_worksheet(), c)?;
     Ok(book)
 }

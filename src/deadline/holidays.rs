@@ -6,7 +6,7 @@
 //! swaps are decided case by case.
 
 use std::collections::BTreeMap;
-use std::ops::RangeInclusive;
+use std::ops::{Bound, RangeInclusive};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Deserialize;
@@ -125,6 +125,82 @@ impl Holidays {
     /// Name of the holiday on that date, if any ("Tết Nguyên đán").
     pub fn holiday_name(&self, d: NaiveDate) -> Option<&str> {
         self.days_off.get(&d).map(String::as_str)
+    }
+
+    /// Working days after `from` up to and including `to` (0 when `to` is not
+    /// after `from`): the weekdays in between, less the weekdays off, plus the
+    /// Saturdays worked, without walking the span day by day (an obligation
+    /// open for two years is counted as fast as one of a week).
+    pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
+        if to <= from {
+            return 0;
+        }
+        let is_weekend = |d: NaiveDate| matches!(d.weekday(), Weekday::Sat | Weekday::Sun);
+        let span = (to - from).num_days();
+        // Any seven days in a row hold five weekdays.
+        let mut weekdays = span / 7 * 5;
+        let mut day = from + chrono::Duration::days(span / 7 * 7);
+        while day < to {
+            let Some(next) = day.succ_opt() else { break };
+            day = next;
+            weekdays += i64::from(!is_weekend(day));
+        }
+        let within = (Bound::Excluded(from), Bound::Included(to));
+        let off = self
+            .days_off
+            .range(within)
+            .filter(|(d, _)| !is_weekend(**d))
+            .count();
+        let worked = self.working_saturdays.range(within).count();
+        u32::try_from(weekdays - off as i64 + worked as i64).unwrap_or(0)
+    }
+
+    /// Why a Saturday is worked ("Làm bù ngày nghỉ hoán đổi 29/4/2024"), if it is.
+    pub fn working_saturday_name(&self, d: NaiveDate) -> Option<&str> {
+        self.working_saturdays.get(&d).map(String::as_str)
+    }
+
+    /// Adds the days of a notice the office entered (days off, Saturdays
+    /// worked in exchange) on top of the table; the years covered grow to
+    /// include them. A day the table already gives off stays off under the
+    /// notice's name.
+    ///
+    /// # Errors
+    /// [`DeadlineError::HolidayTable`] when a worked day is not a Saturday or is
+    /// already a day off, or a day off is already a worked Saturday.
+    pub fn add_notice(&mut self, days: &[super::NoticeDay]) -> Result<(), DeadlineError> {
+        for day in days {
+            match day.kind {
+                super::NoticeDayKind::Off => {
+                    if self.working_saturdays.contains_key(&day.date) {
+                        return Err(fault(format!(
+                            "ngày {} đã là ngày làm bù, không thể là ngày nghỉ",
+                            show(day.date)
+                        )));
+                    }
+                    self.days_off.insert(day.date, day.name.clone());
+                }
+                super::NoticeDayKind::Worked => {
+                    if day.date.weekday() != Weekday::Sat {
+                        return Err(fault(format!(
+                            "ngày làm bù {} không phải thứ Bảy",
+                            show(day.date)
+                        )));
+                    }
+                    if self.days_off.contains_key(&day.date) {
+                        return Err(fault(format!(
+                            "ngày {} đã là ngày nghỉ, không thể là ngày làm bù",
+                            show(day.date)
+                        )));
+                    }
+                    self.working_saturdays.insert(day.date, day.name.clone());
+                }
+            }
+            let year = day.date.year();
+            let (first, last) = (*self.years.start(), *self.years.end());
+            self.years = first.min(year)..=last.max(year);
+        }
+        Ok(())
     }
 
     /// Years covered (2023..=2026).

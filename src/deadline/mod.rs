@@ -10,16 +10,20 @@
 mod calendar;
 mod fold;
 mod holidays;
+mod notice;
 mod wording;
+mod workdays;
 
 use std::fmt;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub use calendar::{parse_date, parse_period};
+pub use calendar::{month_text, parse_date, parse_period};
 pub use holidays::{add_working_days, Holidays};
+pub use notice::{notice_year, parse_notice, NoticeDay, NoticeDayKind};
 pub use wording::parse;
+pub use workdays::{working_days_between, DayNote, WorkdayCount};
 
 /// How often recurring work comes back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -118,6 +122,12 @@ pub enum DeadlineError {
     /// The holiday table is not valid TOML of the expected shape.
     #[error("Bảng ngày nghỉ lễ, Tết không đọc được: {0}")]
     HolidayFile(#[source] toml::de::Error),
+    /// A line of a holiday notice typed by the office is wrong.
+    #[error("Dòng {line} của thông báo ngày nghỉ: {reason}.")]
+    NoticeLine { line: usize, reason: String },
+    /// A holiday notice with no day in it.
+    #[error("Thông báo ngày nghỉ chưa có ngày nào: mỗi dòng ghi một ngày hoặc một khoảng ngày và tên (ví dụ: \"05/02/2027 - 11/02/2027 Tết Nguyên đán\").")]
+    NoticeEmpty,
     /// The holiday table reads but contradicts itself.
     #[error("Bảng ngày nghỉ lễ, Tết có chỗ sai: {0}.")]
     HolidayTable(String),

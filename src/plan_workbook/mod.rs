@@ -11,6 +11,7 @@
 mod agencies;
 mod import;
 mod indicators;
+pub mod notice_lines;
 mod plan_sheets;
 mod read;
 mod write;

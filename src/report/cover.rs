@@ -104,6 +104,7 @@ pub fn cover_sheet(
     let f = Formats::sized(size::BODY);
     let row = status_table(ws, report, row + 1, &f)?;
     let row = figures_table(ws, report, row + 1, &f)?;
+    let row = super::obligation_sheet::cover_obligations(ws, report, row + 1, &f)?;
     let name = signer.map(text::clean).unwrap_or_default();
     cover::closing(
         ws,
@@ -117,7 +118,8 @@ pub fn cover_sheet(
     Ok(())
 }
 
-fn section(ws: &mut Worksheet, row: u32, title: &str) -> Written {
+/// A numbered section title across the cover.
+pub(super) fn section(ws: &mut Worksheet, row: u32, title: &str) -> Written {
     ws.merge_range(row, 0, row, GRID.last(), title, &cover::body_text(true))?;
     fit_row(
         ws,
@@ -129,7 +131,7 @@ fn section(ws: &mut Worksheet, row: u32, title: &str) -> Written {
 
 /// A row of a small table: sets its height for the label in column 1, and
 /// the header's for the headers.
-fn fit_table_row(ws: &mut Worksheet, row: u32, texts: &[&str], header: bool) -> Written {
+pub(super) fn fit_table_row(ws: &mut Worksheet, row: u32, texts: &[&str], header: bool) -> Written {
     let font = if header { Font::bold(size::BODY) } else { BODY };
     fit_row(ws, row, texts.iter().copied().zip(WIDTHS), font)
 }

@@ -10,6 +10,7 @@ use super::content_hash;
 use super::cover::{attachment, cover_sheet};
 use super::layout::{self, meta_key};
 use super::month::MonthReport;
+use super::obligation_sheet::obligation_sheet;
 use super::sheets::{criteria_sheet, evidence_head, evidence_rows, tasks_head, tasks_rows};
 use crate::error::{Error, Result};
 use crate::print_profile::Attachment;
@@ -70,6 +71,7 @@ fn build(report: &MonthReport, opts: &ExportOptions) -> std::result::Result<Work
     let attached = attachment(report, today);
     let (tasks, evidence) = long_tables(&mut book, report, &attached, &f)?;
     criteria_sheet(book.add_worksheet(), report, &attached, &f)?;
+    obligation_sheet(book.add_worksheet(), report, &attached, &f)?;
     let indicators =
         super::indicator_sheet::indicator_sheet(book.add_worksheet(), report, &attached, &f)?;
     let hash = content_hash::extend(&content_hash::combine(tasks, evidence), indicators);

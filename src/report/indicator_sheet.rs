@@ -43,8 +43,9 @@ pub mod indicator_col {
 /// Zero-based row of the header; the rows follow it.
 pub const INDICATOR_HEADER_ROW: u32 = 3;
 
-/// The annex number of the sheet, after "Nhiệm vụ", "Tài liệu kiểm chứng" and "Chỉ số".
-const ANNEX_INDICATORS: u32 = 4;
+/// The annex number of the sheet, after "Nhiệm vụ", "Tài liệu kiểm chứng",
+/// "Chỉ số" and "Việc phát sinh".
+const ANNEX_INDICATORS: u32 = super::obligation_sheet::ANNEX_OBLIGATIONS + 1;
 
 const WIDTHS: [f64; 9] = [9.0, 50.0, 8.0, 12.0, 12.0, 10.0, 10.0, 36.0, 12.0];
 

@@ -14,7 +14,8 @@ pub const SHEET_META: &str = "_meta";
 pub const FORMAT: &str = "cchc-bao-cao-thang";
 /// The `format_version` this app writes.
 pub const FORMAT_VERSION: u32 = 2;
-/// The `format_version`s this app reads (version 1 has no measured indicators).
+/// The `format_version`s this app reads (version 1 has neither "Việc phát
+/// sinh" nor "Chỉ số đo được").
 pub const READ_VERSIONS: [u32; 2] = [1, 2];
 
 /// The headers of the "Nhiệm vụ" sheet, columns (1)…(16).

@@ -9,6 +9,7 @@ mod export;
 pub mod indicator_sheet;
 pub mod layout;
 mod month;
+pub mod obligation_sheet;
 mod preview;
 mod sheets;
 mod table;

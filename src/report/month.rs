@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::plan::PlanMeta;
 use crate::status::{State, Status};
-use crate::store::{self, AgencyRow, EvidenceRow, StatusReport, Store, TaskStatus};
+use crate::store::{self, AgencyRow, EvidenceRow, ObligationRow, StatusReport, Store, TaskStatus};
 
 /// One agency's month, ready to be written or previewed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -39,6 +39,9 @@ pub struct MonthReport {
     pub missing_entries: Vec<String>,
     /// Codes of the tasks done with no evidence linked to them.
     pub done_without_evidence: Vec<String>,
+    /// The obligations open at some time in the month or settled in it, as
+    /// of the month's last day, oldest due date first.
+    pub obligations: Vec<ObligationRow>,
     /// The indicators the agency reports with its latest figures ("Chỉ số đo được").
     pub measured: Vec<super::indicator_sheet::MeasuredLine>,
     /// Agency and group names by code, for the lead and partner columns.
@@ -157,6 +160,7 @@ impl MonthReport {
             done_without_evidence: codes(&|t| {
                 t.state == State::Done && !with_evidence.contains(t.code.as_str())
             }),
+            obligations: store.month_obligations(plan_id, agency, month_start, period_end)?,
             measured: store.measured_lines(plan_id, &status.agency, &period)?,
             agency: agency_row,
             period,

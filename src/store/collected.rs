@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Transaction};
 use serde::Serialize;
 
+use super::collected_obligation::{insert_obligation_lines, obligation_lines, ObligationLine};
 use super::{Store, MEMBERS_CTE};
 use crate::error::{Error, Result};
 use crate::status::Status;
@@ -64,6 +65,8 @@ pub struct IncomingReport<'a> {
     pub data_sha256: &'a str,
     pub file_name: &'a str,
     pub tasks: &'a [CollectedTask],
+    /// The rows of "Việc phát sinh" (none in a version 1 workbook).
+    pub obligations: &'a [ObligationLine],
     /// The rows of "Chỉ số đo được" (none in a version 1 workbook).
     pub indicators: &'a [super::IndicatorLine],
 }
@@ -77,6 +80,8 @@ pub struct CollectedReport {
     pub edited: bool,
     pub file_name: String,
     pub tasks: Vec<CollectedTask>,
+    /// The "Việc phát sinh" rows (none from a version 1 file).
+    pub obligations: Vec<ObligationLine>,
 }
 
 /// An agency (never a group) that takes part in at least one task of the plan.
@@ -158,6 +163,7 @@ impl Store {
         )?;
         let report_id = tx.last_insert_rowid();
         insert_rows(&tx, plan_id, report_id, book.tasks)?;
+        insert_obligation_lines(&tx, report_id, book.obligations)?;
         super::collected_indicators::insert_collected_indicators(
             &tx,
             plan_id,
@@ -186,6 +192,7 @@ impl Store {
                         edited: r.get(4)?,
                         file_name: r.get(5)?,
                         tasks: Vec::new(),
+                        obligations: Vec::new(),
                     },
                 ))
             })?
@@ -202,6 +209,7 @@ impl Store {
             report.tasks = rows
                 .query_map([id], task_line)?
                 .collect::<rusqlite::Result<_>>()?;
+            report.obligations = obligation_lines(&self.conn, id)?;
             out.push(report);
         }
         Ok(out)

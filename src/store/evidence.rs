@@ -76,27 +76,7 @@ impl Store {
             .map(|p| self.store_file(p))
             .transpose()?;
         let tx = self.conn.transaction()?;
-        let stamp = now.to_rfc3339();
-        tx.execute(
-            "INSERT INTO evidence (agency_id, reference, doc_type, issued_on, issuer, summary,
-                 location, file_name, file_sha256, file_size, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-            (
-                checked.agency_id,
-                &checked.reference.reference,
-                &checked.reference.doc_type,
-                checked.date,
-                &checked.issuer,
-                &checked.summary,
-                &checked.location,
-                stored.as_ref().map(|s| &s.name),
-                stored.as_ref().map(|s| &s.sha256),
-                stored.as_ref().map(|s| s.size as i64),
-                stamp,
-            ),
-        )?;
-        let id = tx.last_insert_rowid();
-        write_links(&tx, id, &checked)?;
+        let id = insert_evidence(&tx, &checked, stored.as_ref(), now)?;
         tx.commit()?;
         Ok(id)
     }
@@ -249,6 +229,37 @@ pub(super) struct CheckedEvidence {
     pub location: String,
     pub task_ids: Vec<i64>,
     pub criterion_ids: Vec<i64>,
+}
+
+/// Inserts a checked evidence record with its links inside the caller's
+/// transaction and returns its id.
+pub(super) fn insert_evidence(
+    conn: &rusqlite::Connection,
+    checked: &CheckedEvidence,
+    stored: Option<&StoredFile>,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO evidence (agency_id, reference, doc_type, issued_on, issuer, summary,
+             location, file_name, file_sha256, file_size, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+        (
+            checked.agency_id,
+            &checked.reference.reference,
+            &checked.reference.doc_type,
+            checked.date,
+            &checked.issuer,
+            &checked.summary,
+            &checked.location,
+            stored.map(|s| &s.name),
+            stored.map(|s| &s.sha256),
+            stored.map(|s| s.size as i64),
+            now.to_rfc3339(),
+        ),
+    )?;
+    let id = conn.last_insert_rowid();
+    write_links(conn, id, checked)?;
+    Ok(id)
 }
 
 /// Writes the task and criterion links of evidence `id` inside the caller's transaction.

@@ -8,11 +8,15 @@
 
 mod collected;
 mod collected_indicators;
+mod collected_obligation;
 mod dashboard;
 mod evidence;
 mod evidence_edit;
+mod holiday_notice;
 mod indicators;
 pub mod location;
+mod obligation;
+mod obligation_read;
 mod plan_read;
 mod plan_write;
 mod progress;
@@ -25,9 +29,13 @@ use rusqlite::{Connection, OptionalExtension};
 
 pub use collected::{CollectedReport, CollectedTask, IncomingReport, ReportingAgency, Saved};
 pub use collected_indicators::{CollectedFigure, IndicatorLine};
+pub use collected_obligation::ObligationLine;
 pub use dashboard::{CriterionProgress, Dashboard, FieldProgress, StatusCount, TaskBrief};
 pub use evidence::{EvidenceInput, EvidenceRow};
+pub use holiday_notice::{built_in_holidays, HolidayNotice};
 pub use indicators::{Figure, IndicatorForm, IndicatorRow, MeasuredLine};
+pub use obligation::{ObligationInput, SettleInput};
+pub use obligation_read::ObligationRow;
 pub use plan_read::{AgencyRow, PartyKind, PlanSummary, TaskRow};
 pub use progress::{
     month_text, period, ProgressInput, ProgressRow, StatusCounts, StatusReport, TaskStatus,

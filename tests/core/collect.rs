@@ -280,7 +280,14 @@ fn the_consolidated_workbook_lists_every_agency_the_rows_and_the_overdue_ones() 
     let names = book.sheet_names();
     assert_eq!(
         names,
-        ["Tổng hợp", "Nhiệm vụ", "Quá hạn", "Chỉ số", "_meta"]
+        [
+            "Tổng hợp",
+            "Nhiệm vụ",
+            "Quá hạn",
+            "Chỉ số",
+            "Việc phát sinh",
+            "_meta"
+        ]
     );
     let hidden = book
         .sheets_metadata()
@@ -338,7 +345,7 @@ fn the_consolidated_workbook_lists_every_agency_the_rows_and_the_overdue_ones() 
         "the total row sums the agencies"
     );
     assert_eq!(
-        text(&summary, total_row, 12),
+        text(&summary, total_row, 13),
         format!("2/{} cơ quan đã gửi báo cáo", reporting.len())
     );
     let status_sum: f64 = Status::ALL

@@ -222,6 +222,17 @@ pub fn check_consolidated(path: &Path) {
     run_python(Command::new(python()).arg(script).arg(path));
 }
 
+/// Checks an agency's monthly workbook at `path` with openpyxl
+/// (tests/xlsx_check/check_month_report.py): fonts, merges, print setup,
+/// panes, validations, real dates and numbers.
+pub fn check_month_report(path: &Path, signer: Option<&str>) {
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/xlsx_check/check_month_report.py"
+    );
+    run_python(Command::new(python()).arg(script).arg(path).args(signer));
+}
+
 /// The Python with openpyxl: `CCHC_PYTHON` (scripts/test.sh sets it to its
 /// virtual environment), else `python3`.
 fn python() -> std::ffi::OsString {

@@ -1,6 +1,3 @@
-use std::path::Path;
-use std::process::Command;
-
 use calamine::{Data, Reader, Xlsx};
 use cchc::collect::{self, OutcomeKind};
 use cchc::score::{self, DriverKind};
@@ -86,7 +83,7 @@ fn the_monthly_workbook_carries_the_agency_figures_in_its_measured_indicators_sh
         reported.len(),
         "one row per indicator STP reports, with or without a figure"
     );
-    check_month_report_with_openpyxl(&file);
+    crate::collect_fixture::check_month_report(&file, None);
 }
 
 #[test]
@@ -283,24 +280,4 @@ fn a_rate_typed_as_a_value_in_the_form_is_refused() {
         )
         .expect_err("7.3.6 is a rate");
     assert!(err.to_string().contains("nhập tử số và mẫu số"), "{err}");
-}
-
-/// The monthly workbook read by openpyxl (tests/xlsx_check/check_month_report.py).
-fn check_month_report_with_openpyxl(path: &Path) {
-    let script = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/xlsx_check/check_month_report.py"
-    );
-    let python = std::env::var_os("CCHC_PYTHON").unwrap_or_else(|| "python3".into());
-    let out = Command::new(python)
-        .arg(script)
-        .arg(path)
-        .output()
-        .expect("Python runs");
-    assert!(
-        out.status.success(),
-        "openpyxl reads the workbook:\n{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
 }

@@ -56,6 +56,7 @@ fn workbook() -> AgencyWorkbook {
             obstacles: String::new(),
             proposals: String::new(),
         }],
+        obligations: Vec::new(),
         indicators: Vec::new(),
     }
 }

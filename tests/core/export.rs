@@ -151,6 +151,7 @@ fn exported_workbook_has_the_sheets_headers_and_every_task_of_the_agency() {
             "Nhiệm vụ",
             "Tài liệu kiểm chứng",
             "Chỉ số",
+            "Việc phát sinh",
             "Chỉ số đo được",
             "_meta"
         ]
@@ -339,6 +340,7 @@ fn cover_and_meta_say_who_reports_which_month_and_hash_the_data_as_read_back() {
         ]
     );
     assert_eq!(meta_value(&path, meta_key::FORMAT), "cchc-bao-cao-thang");
+    assert_eq!(meta_value(&path, meta_key::FORMAT_VERSION), "2");
     assert_eq!(
         meta_value(&path, meta_key::FORMAT_VERSION),
         "2",

@@ -6,6 +6,7 @@ use cchc::report::{layout, write_month_report, ExportOptions};
 use cchc::status::State;
 
 use crate::cli::{cchc_in, stderr};
+use crate::collect_fixture::check_month_report;
 use crate::common::{entry, now, open_new, temp_db};
 use crate::export::{export, open, options, record_month, sheet, task_row, text};
 
@@ -39,25 +40,7 @@ fn openpyxl_finds_the_decrees_print_profile_fonts_merges_panes_validations_and_d
     record_month(&mut store, plan, db.dir.path());
     let path = db.dir.path().join("BC-CCHC-SNV-2024-09.xlsx");
     export(&store, plan, "SNV", "2024-09", &path);
-    let script = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/xlsx_check/check_month_report.py"
-    );
-    // scripts/test.sh sets CCHC_PYTHON to a Python that has openpyxl.
-    let python = std::env::var("CCHC_PYTHON").unwrap_or_else(|_| "python3".into());
-    let signer = options().signer.expect("the tests' signer");
-    let out = std::process::Command::new(&python)
-        .arg(script)
-        .arg(&path)
-        .arg(signer)
-        .output()
-        .unwrap_or_else(|e| panic!("{python} runs the openpyxl checks: {e}"));
-    assert!(
-        out.status.success(),
-        "openpyxl's checks pass:\n{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    check_month_report(&path, options().signer.as_deref());
 }
 
 #[test]
@@ -81,6 +64,16 @@ fn the_tables_are_annexes_numbered_in_order_naming_the_report_they_go_with() {
             layout::SHEET_CRITERIA,
             "III",
             "CÁC TIÊU CHÍ CHỈ SỐ CCHC DO NHIỆM VỤ CỦA CƠ QUAN PHỤC VỤ",
+        ),
+        (
+            cchc::report::obligation_sheet::SHEET_OBLIGATIONS,
+            "IV",
+            "VIỆC PHÁT SINH TÍNH THỜI HẠN THEO NGÀY LÀM VIỆC",
+        ),
+        (
+            cchc::report::indicator_sheet::SHEET_INDICATORS,
+            "V",
+            "CÁC CHỈ SỐ ĐO ĐƯỢC (CỘNG DỒN TỪ ĐẦU NĂM)",
         ),
     ] {
         let ws = sheet(&path, name);

@@ -52,6 +52,14 @@ mod export_file;
 mod indicators;
 /// Schema migrations from every earlier version, and refusal of newer ones.
 mod migrations;
+/// The `cchc workdays`, `obligation` and `holiday` commands: JSON shapes, refusals.
+mod obligation_cli;
+/// Workbook version 2: "Việc phát sinh" exported, read by openpyxl, collected
+/// with version 1 files and consolidated.
+mod obligation_workbook;
+/// Obligations counted in working days: due dates over the holidays, settling,
+/// holiday notices, months and the dashboard's order.
+mod obligations;
 /// The built-in plan against the plan text, number by number.
 mod plan_text;
 /// The task-list workbook: writing, reading back, bad rows.

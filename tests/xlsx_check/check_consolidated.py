@@ -14,10 +14,11 @@ from check_month_report import check, check_fonts, check_table, failures
 
 TABLES = {
     # sheet: (header row, last column letter, date columns, number columns)
-    "Tổng hợp": (7, "M", ["D"], ["A", "E", "F", "G", "H", "I", "J", "K", "L"]),
+    "Tổng hợp": (7, "N", ["D"], ["A", "E", "F", "G", "H", "I", "J", "K", "L"]),
     "Nhiệm vụ": (4, "Q", ["J"], ["B"]),
     "Quá hạn": (4, "Q", ["J"], ["B"]),
     "Chỉ số": (4, "J", [], ["D", "E", "F", "G", "I", "J"]),
+    "Việc phát sinh": (4, "M", ["E", "G", "I", "K"], ["B", "H", "L"]),
 }
 
 
@@ -30,7 +31,7 @@ def main(path):
 
     summary = wb["Tổng hợp"]
     merged = {str(r) for r in summary.merged_cells.ranges}
-    for expected in ["A1:D1", "A2:D2", "E1:M1", "E2:M2", "E3:M3", "A4:M4", "A5:M5"]:
+    for expected in ["A1:D1", "A2:D2", "E1:N1", "E2:N2", "E3:N3", "A4:N4", "A5:N5"]:
         check(expected in merged, f"Tổng hợp: {expected} is not merged")
     check((summary["E3"].value or "").startswith("Hưng Yên, ngày "), f"date line {summary['E3'].value}")
     check((summary["A5"].value or "").startswith("Tổng hợp kết quả thực hiện "), f"trích yếu {summary['A5'].value}")
@@ -39,6 +40,8 @@ def main(path):
     header, first = TABLES["Tổng hợp"][0], TABLES["Tổng hợp"][0] + 2
     check(any(summary[f"C{r}"].value == "Chưa gửi" for r in range(first, summary.max_row + 1)),
           "Tổng hợp: no agency is listed as not sent")
+    check(summary[f"M{header}"].value == "Việc phát sinh đúng hạn / đã xử lý",
+          f"Tổng hợp: column M is {summary[f'M{header}'].value!r}")
     total = print_profile.find(summary, lambda v: v == "Tổng cộng")
     check(total is not None, "Tổng hợp: no total line")
     last_row = total.row if total is not None else summary.max_row

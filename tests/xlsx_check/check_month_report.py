@@ -26,8 +26,10 @@ TABLES = {
     "Nhiệm vụ": (4, 6, "P", ["I"], "C6"),
     "Tài liệu kiểm chứng": (4, 5, "I", ["C"], "A5"),
     "Chỉ số": (4, 5, "I", [], "A5"),
+    "Việc phát sinh": (4, 5, "L", ["D", "F", "H", "J"], "A5"),
     "Chỉ số đo được": (4, 5, "I", ["I"], "A5"),
 }
+OBLIGATION_STATUSES = ["Chưa đến hạn", "Quá hạn chưa xử lý", "Xử lý đúng hạn", "Xử lý quá hạn"]
 
 failures = []
 
@@ -86,13 +88,15 @@ def check_fonts(ws, name):
 def main(path, signer=None):
     wb = openpyxl.load_workbook(path)
     check(
-        wb.sheetnames == ["Báo cáo", "Nhiệm vụ", "Tài liệu kiểm chứng", "Chỉ số", "Chỉ số đo được", "_meta"],
+        wb.sheetnames == ["Báo cáo", "Nhiệm vụ", "Tài liệu kiểm chứng", "Chỉ số", "Việc phát sinh",
+                          "Chỉ số đo được", "_meta"],
         f"sheet names {wb.sheetnames}",
     )
     check(wb["_meta"].sheet_state == "hidden", "_meta is not hidden")
     meta = {row[0]: row[1] for row in wb["_meta"].iter_rows(values_only=True)}
     check(meta.get("format") == "cchc-bao-cao-thang", f"_meta format {meta.get('format')}")
     check(len(meta.get("content_sha256") or "") == 64, "_meta content_sha256 missing")
+    check(meta.get("format_version") == "2", f"_meta format_version {meta.get('format_version')}")
 
     cover = wb["Báo cáo"]
     check_fonts(cover, "Báo cáo")
@@ -156,6 +160,16 @@ def main(path, signer=None):
         check(value is None or isinstance(value, (int, float)), f"Nhiệm vụ!L{row}: percent is text")
         if tasks[f"K{row}"].value == "Quá hạn chưa hoàn thành":
             check(tasks[f"K{row}"].fill.fgColor.rgb.endswith("FFC7CE"), f"Nhiệm vụ!K{row}: overdue not marked")
+
+    obligations = wb["Việc phát sinh"]
+    for row in range(5, obligations.max_row + 1):
+        for col in "GK":
+            cell = obligations[f"{col}{row}"]
+            check(cell.data_type == "n", f"Việc phát sinh!{cell.coordinate}: count is not a number")
+        status = obligations[f"L{row}"].value
+        check(status in OBLIGATION_STATUSES, f"Việc phát sinh!L{row}: status {status!r}")
+    labels = [cover[f"B{r}"].value for r in range(1, cover.max_row + 1)]
+    check(all(s in labels for s in OBLIGATION_STATUSES), "Báo cáo: no count of obligations by status")
 
     for message in failures:
         print(message)

@@ -17,15 +17,20 @@ import type { Criterion } from "./bindings/Criterion";
 import type { Dashboard } from "./bindings/Dashboard";
 import type { DocRef } from "./bindings/DocRef";
 import type { ErrorPayload } from "./bindings/ErrorPayload";
+import type { EventFields } from "./bindings/EventFields";
 import type { ExportPreview } from "./bindings/ExportPreview";
 import type { EvidenceForm } from "./bindings/EvidenceForm";
 import type { EvidenceRow } from "./bindings/EvidenceRow";
+import type { HolidayNotice } from "./bindings/HolidayNotice";
 import type { ImportOutcome } from "./bindings/ImportOutcome";
+import type { ObligationForm } from "./bindings/ObligationForm";
+import type { ObligationRow } from "./bindings/ObligationRow";
 import type { PendingWork } from "./bindings/PendingWork";
 import type { Profile } from "./bindings/Profile";
 import type { ProgressForm } from "./bindings/ProgressForm";
 import type { ProgressRow } from "./bindings/ProgressRow";
 import type { RestoreInfo } from "./bindings/RestoreInfo";
+import type { SettleForm } from "./bindings/SettleForm";
 import type { StartReport } from "./bindings/StartReport";
 import type { StatusReport } from "./bindings/StatusReport";
 import type { CollectedTask } from "./bindings/CollectedTask";
@@ -109,6 +114,14 @@ export const api = {
   collectedMonth: (period: string) => call<CollectedMonth>("collected_month", { period }),
   collectedRows: (period: string, agency: string) => call<CollectedTask[]>("collected_rows", { period, agency }),
   exportConsolidated: (period: string, path: string) => call<string>("export_consolidated", { period, path }),
+  openObligations: () => call<ObligationRow[]>("open_obligations"),
+  taskObligations: (task: string) => call<ObligationRow[]>("task_obligations", { task }),
+  readEventText: (text: string) => call<EventFields>("read_event_text", { text }),
+  addObligation: (form: ObligationForm) => call<ObligationRow>("add_obligation", { form }),
+  settleObligation: (id: number, form: SettleForm) => call<ObligationRow>("settle_obligation", { id, form }),
+  holidayNotices: () => call<HolidayNotice[]>("holiday_notices"),
+  addHolidayNotice: (reference: string, lines: string) => call<HolidayNotice>("add_holiday_notice", { reference, lines }),
+  addHolidayNoticeFile: (reference: string, path: string) => call<HolidayNotice>("add_holiday_notice_file", { reference, path }),
   /** Tells the shell what is typed but not saved yet (empty when all is saved), as of call `seq`. */
   stashPending: (seq: number, work: PendingWork[]) => call<null>("stash_pending", { seq, work }),
   /** Opens the folder of the daily log files in the file manager. */

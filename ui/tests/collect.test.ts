@@ -14,6 +14,8 @@ const line = (code: string, sent: boolean, completion: number | null = null): Ag
   counts: [],
   completion,
   note: "",
+  obligations_on_time: 0,
+  obligations_settled: 0,
 });
 const outcome = (agency: string | null, kind: Outcome["kind"]): Outcome => ({
   path: `/tmp/${agency ?? "hong"}.xlsx`,

@@ -10,6 +10,7 @@ pub mod evidence;
 pub mod export;
 pub mod indicators;
 pub mod logs;
+pub mod obligation;
 pub mod plan;
 pub mod progress;
 pub mod safety;

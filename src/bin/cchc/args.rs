@@ -76,6 +76,14 @@ pub enum Command {
     Safety(crate::safety::SafetyCommand),
     /// Tổng hợp báo cáo tháng của các cơ quan (đơn vị tổng hợp).
     Collect(crate::collect::CollectArgs),
+    /// Ngày làm việc: hạn sau N ngày làm việc kể từ một ngày, và các ngày được bỏ qua.
+    Workdays(crate::obligation::WorkdaysArgs),
+    /// Việc phát sinh: văn bản bắt đầu tính thời hạn theo ngày làm việc.
+    #[command(subcommand)]
+    Obligation(crate::obligation::ObligationCommand),
+    /// Thông báo ngày nghỉ lễ, Tết, nghỉ bù, làm bù của năm.
+    #[command(subcommand)]
+    Holiday(crate::obligation::HolidayCommand),
     /// Các chỉ số đo được của kế hoạch.
     Indicators,
     /// Số liệu chỉ số đo được.

@@ -12,6 +12,7 @@ mod collect;
 mod indicators;
 mod lists;
 mod month;
+mod obligation;
 mod plans;
 mod safety;
 mod table;
@@ -28,6 +29,7 @@ use serde::Serialize;
 use args::{Cli, Command, EvidenceCommand, PlanCommand, ProgressCommand};
 use cchc::store::Store;
 use cchc::{Error, Result};
+use obligation::{HolidayCommand, ObligationCommand};
 
 fn main() -> ExitCode {
     // A command lives for a moment and touches its memory once: 2 MB huge
@@ -105,6 +107,16 @@ fn run(cli: Cli) -> Result<()> {
         Command::Indicator(indicators::IndicatorCommand::Set(a)) => {
             indicators::set(&mut s.store, plan, a, json, now)
         }
+        Command::Workdays(a) => obligation::workdays(&s, &a),
+        Command::Obligation(ObligationCommand::Add(a)) => obligation::add(&mut s, a),
+        Command::Obligation(ObligationCommand::Settle(a)) => obligation::settle(&mut s, a),
+        Command::Obligation(ObligationCommand::List { agency, period }) => {
+            obligation::list(&s, &agency, period.as_deref())
+        }
+        Command::Holiday(HolidayCommand::Add { reference, file }) => {
+            obligation::add_holidays(&mut s, &reference, file.as_deref())
+        }
+        Command::Holiday(HolidayCommand::List) => obligation::holidays(&s),
         Command::Score { agency, period } => {
             indicators::score(&s.store, plan, agency.as_deref(), &period, json)
         }

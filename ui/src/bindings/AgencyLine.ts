@@ -28,4 +28,13 @@ completion: number | null,
 /**
  * "Sửa tay sau khi xuất", a refusal of this run, or nothing.
  */
-note: string, };
+note: string, 
+/**
+ * Obligations settled on time, of [`AgencyLine::obligations_settled`]
+ * (the figure behind criterion 3.2.1).
+ */
+obligations_on_time: number, 
+/**
+ * Obligations settled (on time or late) as of the month's end.
+ */
+obligations_settled: number, };

@@ -2,6 +2,7 @@
 // tasks first, and progress by field and criterion against the 2023 score.
 
 import { api } from "../api";
+import { OpenObligations } from "../components/OpenObligations";
 import { StatusChart } from "../components/StatusChart";
 import { TaskBriefs } from "../components/TaskBriefs";
 import { useAnswer } from "../lib/answer";
@@ -18,6 +19,7 @@ export function DashboardScreen({ period, onOpenTask }: { period: string; onOpen
       <h1>
         Tổng quan {formatPeriod(data.period).toLowerCase()} <span class="muted">· {formatCount(data.total)} nhiệm vụ</span>
       </h1>
+      <OpenObligations onOpenTask={onOpenTask} />
       <div class="grid2">
         <section class="card">
           <h2>Số nhiệm vụ theo tình trạng</h2>

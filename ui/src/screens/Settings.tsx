@@ -8,6 +8,7 @@ import type { AppInfo } from "../bindings/AppInfo";
 import { AgencyPicker } from "../components/AgencyPicker";
 import { CollectorMode } from "../components/CollectorMode";
 import { DataSafety } from "../components/DataSafety";
+import { HolidayNotices } from "../components/HolidayNotices";
 import { formatCount } from "../lib/format";
 
 export function SettingsScreen({ info, onChanged }: { info: AppInfo; onChanged: () => void }) {
@@ -114,6 +115,7 @@ export function SettingsScreen({ info, onChanged }: { info: AppInfo; onChanged: 
           </p>
         )}
       </section>
+      <HolidayNotices />
       <DataSafety onRestored={onChanged} />
       <CollectorMode onChanged={onChanged} />
       <section class="card">

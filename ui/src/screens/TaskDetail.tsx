@@ -15,10 +15,12 @@ import type { State } from "../bindings/State";
 import type { TaskRow } from "../bindings/TaskRow";
 import type { TaskStatus } from "../bindings/TaskStatus";
 import { EvidenceDialog, emptyEvidenceForm, evidenceFormOf } from "../components/EvidenceDialog";
+import { ObligationsCard } from "../components/ObligationsCard";
 import { StatusBadge } from "../components/StatusBadge";
 import { dateProblem } from "../lib/dates";
 import { debounce } from "../lib/debounce";
 import { formatCount, formatDate, formatPercent, formatPeriod, formatTime } from "../lib/format";
+import { hasWorkingDayRule } from "../lib/obligations";
 import { registerFlush, unsavedChanged } from "../lib/pending";
 import { percentProblem } from "../lib/percent";
 import { roleLabel, STATES } from "../lib/status";
@@ -284,6 +286,8 @@ export function TaskDetail(p: Props) {
           </label>
         </div>
       </section>
+
+      {hasWorkingDayRule(p.task.deadline) && <ObligationsCard task={p.task} onEvidenceChanged={p.onEvidenceChanged} />}
 
       <section class="card">
         <h2>

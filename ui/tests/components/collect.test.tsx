@@ -26,6 +26,8 @@ const line = (code: string, name: string, sent: boolean, tasks: number, n: numbe
   counts: counts(n),
   completion,
   note: "",
+  obligations_on_time: 0,
+  obligations_settled: 0,
 });
 
 /** Two agencies sent (50% and 100% done), one did not: its plan has 700 tasks, its rows count for nothing. */

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { App } from "../../src/app";
 import type { Dashboard } from "../../src/bindings/Dashboard";
 import { DashboardScreen } from "../../src/screens/Dashboard";
-import { AGENCIES, APP_INFO, BAD_PERIOD, dashboardOf, fakeShell, held, START, stopShell } from "./shell";
+import { AGENCIES, APP_INFO, BAD_PERIOD, dashboardOf, fakeShell, held, NO_OBLIGATIONS, START, stopShell } from "./shell";
 
 afterEach(stopShell);
 
@@ -20,6 +20,7 @@ const heading = () => screen.getByRole("heading", { level: 1 }).textContent ?? "
 async function novemberAnswersLate(late: (november: ReturnType<typeof held<Dashboard>>) => void) {
   const november = held<Dashboard>();
   fakeShell({
+    ...NO_OBLIGATIONS,
     dashboard: ({ period }) => (period === "2024-11" ? november.promise : dashboardOf(String(period), 7)),
   });
   const { rerender } = render(<DashboardScreen period="2024-11" onOpenTask={() => {}} />);
@@ -44,7 +45,7 @@ describe("the dashboard with a slow first answer", () => {
   });
 
   it("still shows the shell's refusal of the month it asks now", async () => {
-    fakeShell({ dashboard: () => Promise.reject(BAD_PERIOD) });
+    fakeShell({ ...NO_OBLIGATIONS, dashboard: () => Promise.reject(BAD_PERIOD) });
     render(<DashboardScreen period="2024-12" onOpenTask={() => {}} />);
     await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("Không đọc được kỳ báo cáo"));
   });
@@ -60,6 +61,7 @@ describe("the app's start on a profile that has its agency", () => {
       agencies: () => AGENCIES,
       start_check: () => START,
       stash_pending: () => null,
+      ...NO_OBLIGATIONS,
       dashboard: ({ period }) => (period ? dashboardOf(String(period), 2) : Promise.reject(BAD_PERIOD)),
     });
     render(<App />);

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { App } from "../../src/app";
 import type { StatusReport } from "../../src/bindings/StatusReport";
 import type { TaskRow } from "../../src/bindings/TaskRow";
-import { AGENCIES, APP_INFO, dashboardOf, fakeShell, START, stopShell } from "./shell";
+import { AGENCIES, APP_INFO, dashboardOf, fakeShell, NO_OBLIGATIONS, START, stopShell } from "./shell";
 
 afterEach(stopShell);
 
@@ -53,6 +53,7 @@ function appShell() {
     start_check: () => START,
     stash_pending: () => null,
     ready_to_exit: () => null,
+    ...NO_OBLIGATIONS,
     dashboard: ({ period }) => dashboardOf(String(period), 1),
     tasks: () => [TASK],
     criteria: () => [],

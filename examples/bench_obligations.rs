@@ -1,0 +1,153 @@
+//! The obligations benchmark (`bench/obligations/run.sh`, docs/performance.md):
+//! fills an agency with obligations through the core's own API, and times the
+//! desktop dashboard's two reads (the month's dashboard and the open
+//! obligations) on a database.
+//!
+//! Usage:
+//!   cargo run --release --example bench_obligations -- fill DB AGENCY TASK YEAR COUNT
+//!   cargo run --release --example bench_obligations -- dashboard DB AGENCY PERIOD RUNS
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use cchc::store::{ObligationInput, SettleInput};
+use chrono::{Duration, NaiveDate, Utc};
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Lỗi: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.as_slice() {
+        [cmd, db, agency, task, year, count] if cmd == "fill" => {
+            fill(db, agency, task, year.parse()?, count.parse()?)
+        }
+        [cmd, db, agency, period, runs] if cmd == "dashboard" => {
+            dashboard(db, agency, period, runs.parse()?)
+        }
+        [cmd, db, agency, period, runs] if cmd == "export" => {
+            export(db, agency, period, runs.parse()?)
+        }
+        _ => Err("cách dùng: bench_obligations fill DB AGENCY TASK YEAR COUNT | dashboard|export DB AGENCY PERIOD RUNS".into()),
+    }
+}
+
+/// `count` events spread over the year, nine in ten settled (one in five of
+/// those a working day late), the rest left open.
+fn fill(
+    db: &str,
+    agency: &str,
+    task: &str,
+    year: i32,
+    count: usize,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let mut store = cchc::open::open_store(&PathBuf::from(db), Utc::now())?;
+    let plan = store.current_plan()?;
+    let first = NaiveDate::from_ymd_opt(year, 1, 2).ok_or("ngày")?;
+    let now = Utc::now();
+    for i in 0..count {
+        let on = first + Duration::days((i * 360 / count.max(1)) as i64);
+        let input = ObligationInput {
+            agency: agency.into(),
+            task: task.into(),
+            number: format!("{}/QĐ-BTP", i + 1),
+            date: Some(on),
+            received: Some(on),
+            issuer: "Bộ Tư pháp".into(),
+            summary: "Công bố thủ tục hành chính mới ban hành".into(),
+        };
+        let row = store.add_obligation(plan, &input, on, now)?;
+        if i % 10 != 9 {
+            let late = i % 5 == 0;
+            let settled = if late {
+                row.due_date + Duration::days(1)
+            } else {
+                row.due_date
+            };
+            store.settle_obligation(
+                plan,
+                &SettleInput {
+                    agency: agency.into(),
+                    id: row.id,
+                    number: format!("{}/TTr-SNV", i + 1),
+                    date: Some(settled),
+                },
+                now,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Median time of the dashboard's reads: `dashboard` and `open_obligations`.
+fn dashboard(
+    db: &str,
+    agency: &str,
+    period: &str,
+    runs: usize,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let store = cchc::open::open_store(&PathBuf::from(db), Utc::now())?;
+    let plan = store.current_plan()?;
+    let today = chrono::Local::now().date_naive();
+    let mut times = Vec::with_capacity(runs);
+    let mut open = 0;
+    for _ in 0..runs {
+        let start = Instant::now();
+        let board = store.dashboard(plan, agency, period)?;
+        open = store.open_obligations(plan, agency, today)?.len();
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
+        std::hint::black_box(board);
+    }
+    report(
+        &format!("dashboard + open obligations ({open} open)"),
+        times,
+    );
+    Ok(())
+}
+
+/// Median time of the month's export in process: gather it, write the workbook.
+fn export(
+    db: &str,
+    agency: &str,
+    period: &str,
+    runs: usize,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let store = cchc::open::open_store(&PathBuf::from(db), Utc::now())?;
+    let plan = store.current_plan()?;
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("month.xlsx");
+    let opts = cchc::report::ExportOptions {
+        signer: None,
+        now: chrono::Local::now().fixed_offset(),
+    };
+    let mut times = Vec::with_capacity(runs);
+    let mut rows = 0;
+    for _ in 0..runs {
+        let start = Instant::now();
+        let month = cchc::report::MonthReport::gather(&store, plan, agency, period)?;
+        cchc::report::write_month_report(&month, &opts, &path)?;
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
+        rows = month.obligations.len();
+    }
+    report(&format!("export ({rows} obligation rows)"), times);
+    Ok(())
+}
+
+fn report(what: &str, mut times: Vec<f64>) {
+    times.sort_by(f64::total_cmp);
+    println!(
+        "{what}: median {:.2} ms, min {:.2}, max {:.2} ({} runs)",
+        times[times.len() / 2],
+        times[0],
+        times[times.len() - 1],
+        times.len()
+    );
+}

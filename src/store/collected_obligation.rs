@@ -1,0 +1,89 @@
+//! The collector's copy of an agency's "Việc phát sinh" rows (schema 0004,
+//! `collected_obligation`), written and read with its collected report.
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use crate::error::Result;
+use crate::obligation::ObligationStatus;
+
+/// One obligation as an agency's workbook carries it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ObligationLine {
+    pub task: String,
+    pub number: String,
+    pub date: Option<NaiveDate>,
+    pub issuer: String,
+    pub start: Option<NaiveDate>,
+    pub working_days: Option<f64>,
+    pub due_date: NaiveDate,
+    pub settled_number: String,
+    pub settled_on: Option<NaiveDate>,
+    pub used_working_days: Option<f64>,
+    pub status: ObligationStatus,
+}
+
+/// Writes the obligation rows of report `report_id` inside the caller's transaction.
+pub(super) fn insert_obligation_lines(
+    conn: &Connection,
+    report_id: i64,
+    lines: &[ObligationLine],
+) -> Result<()> {
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO collected_obligation (report_id, position, task_code, reference, issued_on,
+             issuer, start_on, working_days, due_on, settled_reference, settled_on,
+             used_working_days, status)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?;
+    for (position, o) in lines.iter().enumerate() {
+        insert.execute(rusqlite::params![
+            report_id,
+            position as i64,
+            o.task,
+            o.number,
+            o.date,
+            o.issuer,
+            o.start,
+            o.working_days,
+            o.due_date,
+            o.settled_number,
+            o.settled_on,
+            o.used_working_days,
+            o.status.label(),
+        ])?;
+    }
+    Ok(())
+}
+
+/// The obligation rows of report `report_id`, in sheet order.
+pub(super) fn obligation_lines(conn: &Connection, report_id: i64) -> Result<Vec<ObligationLine>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT task_code, reference, issued_on, issuer, start_on, working_days, due_on,
+             settled_reference, settled_on, used_working_days, status
+         FROM collected_obligation WHERE report_id = ?1 ORDER BY position",
+    )?;
+    let rows = stmt.query_map([report_id], |r| {
+        let label: String = r.get(10)?;
+        let status = ObligationStatus::from_label(&label).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                10,
+                rusqlite::types::Type::Text,
+                format!("unknown obligation status {label:?}").into(),
+            )
+        })?;
+        Ok(ObligationLine {
+            task: r.get(0)?,
+            number: r.get(1)?,
+            date: r.get(2)?,
+            issuer: r.get(3)?,
+            start: r.get(4)?,
+            working_days: r.get(5)?,
+            due_date: r.get(6)?,
+            settled_number: r.get(7)?,
+            settled_on: r.get(8)?,
+            used_working_days: r.get(9)?,
+            status,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
