@@ -270,8 +270,14 @@ fn check_against_plan(
             ),
         )));
     }
+    // The agency's tasks in the report's month (before or after a succession).
+    let (month, end) = crate::store::period(&book.period)?;
     let own: HashSet<String> = store
-        .tasks(plan_id, Some(&book.agency_code))?
+        .tasks_in(
+            plan_id,
+            Some(book.agency_code.as_str()),
+            Some((month.as_str(), end)),
+        )?
         .into_iter()
         .map(|t| t.code)
         .collect();

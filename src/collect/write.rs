@@ -340,12 +340,13 @@ fn tasks_sheet(
 }
 
 fn criteria_sheet(ws: &mut Worksheet, c: &Consolidation, st: &Styles) -> Written {
+    let prev = format!("Điểm năm {}", c.plan.year - 1);
     let columns = [
         ("Mã tiêu chí", 10.0),
         ("Tiêu chí", CRITERION_WIDTH),
         ("Lĩnh vực", 8.0),
         ("Điểm tối đa", 10.0),
-        ("Điểm 2023", 10.0),
+        (prev.as_str(), 10.0),
         ("Số nhiệm vụ", 10.0),
         ("Đã hoàn thành", 10.0),
         ("Cơ quan chậm tiến độ", LAGGING_WIDTH),

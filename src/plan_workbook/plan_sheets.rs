@@ -28,7 +28,8 @@ pub(super) fn new_plan(
         fields_sheet.as_deref(),
         problems,
     );
-    let (agencies, groups) = super::agencies::read_agencies(&book.sheet(agencies)?, problems);
+    let (agencies, groups, successions) =
+        super::agencies::read_agencies(&book.sheet(agencies)?, problems);
     let parties = Parties::of(&agencies, &groups);
     let codes: HashSet<String> = criteria.iter().map(|c| c.code.clone()).collect();
     let tasks = read_tasks(tasks, &parties, &codes, problems);
@@ -39,6 +40,7 @@ pub(super) fn new_plan(
         agencies,
         groups,
         tasks,
+        successions,
     };
     if problems.is_empty() {
         plan.normalize();
@@ -124,6 +126,8 @@ fn read_meta(sheet: &Sheet, problems: &mut Vec<String>) -> PlanMeta {
         name,
         year: year.unwrap_or_default(),
         province,
+        key: String::new(),
+        version: 0,
     }
 }
 

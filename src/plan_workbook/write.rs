@@ -12,15 +12,16 @@ use crate::plan::QuantTarget;
 use crate::xlsx::{self, Formats, Written};
 
 /// Writes `plan` to `path` through a temporary file in the same folder.
-pub(super) fn write(plan: &PlanData, path: &Path) -> Result<()> {
-    let mut book = build(plan).map_err(|e| Error::File {
+/// With `published`, the hidden sheet "_meta" names the plan and its version.
+pub(super) fn write(plan: &PlanData, path: &Path, published: bool) -> Result<()> {
+    let mut book = build(plan, published).map_err(|e| Error::File {
         path: path.display().to_string(),
         reason: format!("không tạo được nội dung tệp Excel ({e})"),
     })?;
     xlsx::save_atomically(&mut book, path)
 }
 
-fn build(plan: &PlanData) -> std::result::Result<Workbook, XlsxError> {
+fn build(plan: &PlanData, published: bool) -> std::result::Result<Workbook, XlsxError> {
     let mut book = Workbook::new();
     let st = Formats::new();
     let labels = labels(plan);
@@ -29,7 +30,35 @@ fn build(plan: &PlanData) -> std::result::Result<Workbook, XlsxError> {
     fields_sheet(book.add_worksheet(), plan, &st)?;
     criteria_sheet(book.add_worksheet(), plan, &st)?;
     tasks_sheet(book.add_worksheet(), plan, &labels, &st)?;
+    if published {
+        meta_sheet(book.add_worksheet(), plan)?;
+    }
     Ok(book)
+}
+
+/// The hidden key/value sheet that names the plan and its version.
+fn meta_sheet(ws: &mut Worksheet, plan: &PlanData) -> Written {
+    ws.set_name(SHEET_META)?;
+    let m = &plan.meta;
+    let rows = [
+        (META_FORMAT, META_FORMAT_NAME.to_string()),
+        (META_FORMAT_VERSION, "1".to_string()),
+        (META_PLAN_KEY, m.key.clone()),
+        (META_VERSION, m.version.to_string()),
+        ("name", m.name.clone()),
+        ("year", m.year.to_string()),
+        ("province", m.province.clone()),
+        ("reference", m.reference.clone()),
+        (META_APP_VERSION, env!("CARGO_PKG_VERSION").to_string()),
+    ];
+    for (row, (key, value)) in (0u32..).zip(rows) {
+        ws.write_string(row, 0, key)?;
+        ws.write_string(row, 1, value)?;
+    }
+    ws.set_column_width(0, 18)?;
+    ws.set_column_width(1, 70)?;
+    ws.set_hidden(true);
+    Ok(())
 }
 
 /// Names the sheet, writes its header row (widths in characters) and sets it
@@ -112,6 +141,8 @@ fn agencies_sheet(
         (COL_KIND, 30.0),
         (COL_IN_GROUPS, 60.0),
         (COL_MEMBERS, 40.0),
+        (COL_SUCCEEDS, 30.0),
+        (COL_SINCE, 14.0),
     ];
     table(ws, SHEET_AGENCIES, &columns, st)?;
     let rows: Vec<(&str, &str, &str)> = plan
@@ -146,6 +177,20 @@ fn agencies_sheet(
         });
         let members = listed.map(|g| g.members.join("; ")).unwrap_or_default();
         put(ws, row, 4, &members, st)?;
+        let succeeds: Vec<&crate::plan::Succession> = plan
+            .successions
+            .iter()
+            .filter(|s| s.successor == *code)
+            .collect();
+        let items: Vec<String> = succeeds
+            .iter()
+            .map(|s| match &s.task {
+                Some(t) => format!("{} ({t})", s.predecessor),
+                None => s.predecessor.clone(),
+            })
+            .collect();
+        put(ws, row, 5, &items.join("; "), st)?;
+        xlsx::put_date(ws, row, 6, succeeds.iter().map(|s| s.since).min(), &st.date)?;
     }
     Ok(())
 }

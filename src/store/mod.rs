@@ -6,6 +6,7 @@
 //! as its current plan. Evidence files live beside the database under
 //! `evidence/`, named by their SHA-256.
 
+mod assignment;
 mod collected;
 mod connect;
 mod dashboard;
@@ -13,11 +14,14 @@ mod evidence;
 mod evidence_edit;
 pub mod location;
 pub mod migrate;
+mod plan_cycle;
 mod plan_import;
 mod plan_read;
+mod plan_update;
 mod plan_write;
 mod progress;
 mod settings;
+mod succession;
 
 use std::path::{Path, PathBuf};
 
@@ -27,10 +31,12 @@ pub use collected::{CollectedReport, ReportingAgency, Saved};
 pub(crate) use connect::open_for_reading;
 pub use dashboard::{CriterionProgress, Dashboard, FieldProgress, StatusCount, TaskBrief};
 pub use evidence::{EvidenceInput, EvidenceRow};
-pub use plan_import::ImportOutcome;
+pub use plan_cycle::CarryOver;
+pub use plan_import::{ImportKind, ImportOutcome, ImportPreview};
 pub use plan_read::{AgencyRow, PlanSummary, TaskRow};
 pub use progress::{period, ProgressInput, ProgressRow, StatusCounts, StatusReport, TaskStatus};
 pub use settings::Profile;
+pub use succession::SuccessionInput;
 
 use crate::error::{Error, Result};
 use crate::plan;
@@ -161,19 +167,19 @@ impl Store {
         self.id_by_code("task", "nhiệm vụ", plan_id, code)
     }
 
-    /// Whether a task is an agency's: it leads it or co-operates on it,
-    /// itself or through a group it belongs to.
-    fn is_agency_task(&self, task_id: i64, agency_id: i64) -> Result<bool> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!(
-                "{MEMBERS_CTE}
-             SELECT EXISTS (SELECT 1 FROM task t JOIN reach ON reach.party = t.lead_id
-                     WHERE t.id = ?1 AND reach.agency = ?2)
-                 OR EXISTS (SELECT 1 FROM task_partner tp JOIN reach ON reach.party = tp.agency_id
-                     WHERE tp.task_id = ?1 AND reach.agency = ?2)"
-            ))?
-            .query_row((task_id, agency_id), |r| r.get(0))?)
+    /// Whether a task is an agency's in `month` (`None`: as the plan stands):
+    /// it leads it or co-operates on it, itself, through a group it belongs
+    /// to, or as the successor of an agency that did.
+    fn is_agency_task(
+        &self,
+        plan_id: i64,
+        task_id: i64,
+        agency_id: i64,
+        month: Option<assignment::Month>,
+    ) -> Result<bool> {
+        Ok(assignment::Assignment::load(self, plan_id)?
+            .roles(agency_id, month)
+            .contains_key(&task_id))
     }
 
     /// The id of a criterion of a plan by its code.

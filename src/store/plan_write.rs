@@ -6,7 +6,7 @@ use rusqlite::Transaction;
 use super::Store;
 use crate::deadline;
 use crate::error::{Error, Result};
-use crate::plan::{PlanData, TaskDef};
+use crate::plan::{PlanData, PlanMeta, Succession, TaskDef};
 
 impl Store {
     /// Stores a whole plan (validated first) and returns its id. The current plan
@@ -20,9 +20,11 @@ impl Store {
         plan.validate()?;
         let tx = self.conn.transaction()?;
         let m = &plan.meta;
+        let key = unique_key(&tx, m)?;
         tx.execute(
-            "INSERT INTO plan (reference, name, year, province, issued_on, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO plan (reference, name, year, province, issued_on, created_at, plan_key,
+                 version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             (
                 &m.reference,
                 &m.name,
@@ -30,6 +32,8 @@ impl Store {
                 &m.province,
                 m.issued_on,
                 now.to_rfc3339(),
+                key,
+                m.version,
             ),
         )?;
         let plan_id = tx.last_insert_rowid();
@@ -88,6 +92,7 @@ impl Store {
             }
         }
         insert_tasks(&tx, plan_id, &plan.tasks, 0)?;
+        insert_successions(&tx, plan_id, &plan.successions)?;
         tx.commit()?;
         Ok(plan_id)
     }
@@ -110,7 +115,45 @@ impl Store {
     }
 }
 
-fn insert_agency(
+/// The plan's key: the one it carries (a published plan), else made from its
+/// province, year and name; a key another plan has is made unique with a number.
+fn unique_key(tx: &Transaction, m: &PlanMeta) -> Result<String> {
+    if !m.key.is_empty() {
+        return Ok(m.key.clone());
+    }
+    let base = format!("{}|{}|{}", m.province, m.year, m.name);
+    let mut key = base.clone();
+    let mut n = 2;
+    while tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM plan WHERE plan_key = ?1)",
+        [&key],
+        |r| r.get::<_, bool>(0),
+    )? {
+        key = format!("{base}|{n}");
+        n += 1;
+    }
+    Ok(key)
+}
+
+/// Inserts a plan's successions (a plan just stored has no progress to hand over).
+pub(super) fn insert_successions(
+    tx: &Transaction,
+    plan_id: i64,
+    successions: &[Succession],
+) -> Result<()> {
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO succession (plan_id, predecessor_id, successor_id, since, task_id)
+         SELECT ?1, p.id, s.id, ?4, (SELECT id FROM task WHERE plan_id = ?1 AND code = ?5)
+         FROM agency p, agency s
+         WHERE p.plan_id = ?1 AND p.code = ?2 AND s.plan_id = ?1 AND s.code = ?3",
+    )?;
+    for s in successions {
+        insert.execute((plan_id, &s.predecessor, &s.successor, s.since, &s.task))?;
+    }
+    Ok(())
+}
+
+pub(super) fn insert_agency(
     tx: &Transaction,
     plan_id: i64,
     code: &str,
@@ -125,7 +168,12 @@ fn insert_agency(
     Ok(())
 }
 
-fn insert_tasks(tx: &Transaction, plan_id: i64, tasks: &[TaskDef], first_pos: usize) -> Result<()> {
+pub(super) fn insert_tasks(
+    tx: &Transaction,
+    plan_id: i64,
+    tasks: &[TaskDef],
+    first_pos: usize,
+) -> Result<()> {
     let mut insert_task = tx.prepare(
         "INSERT INTO task (plan_id, code, section, content, lead_id, deadline, due_date,
              recurring, output, position)

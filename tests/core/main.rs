@@ -40,8 +40,14 @@ mod evidence;
 mod export;
 /// The exported file: formulas, determinism, atomic writes, the CLI, openpyxl.
 mod export_file;
+/// TEST DATA: a fictitious merged province at the real one's size.
+mod merged_province;
 /// Schema migrations from every earlier version, and refusal of newer ones.
 mod migrations;
+/// The yearly cycle: new plan, checks, publishing, importing versions.
+mod plan_cycle;
+/// The command line of the yearly cycle.
+mod plan_cycle_cli;
 /// The built-in plan against the plan text, number by number.
 mod plan_text;
 /// The task-list workbook: writing, reading back, bad rows.
@@ -50,5 +56,7 @@ mod plan_workbook;
 mod progress;
 /// Opening, reopening and querying the store.
 mod store;
+/// Succession in the middle of a year.
+mod succession;
 /// Integrity checks of the database and the evidence files.
 mod verify;

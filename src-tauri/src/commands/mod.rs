@@ -5,5 +5,6 @@ pub mod collect;
 pub mod evidence;
 pub mod export;
 pub mod plan;
+pub mod plan_cycle;
 pub mod progress;
 pub mod safety;

@@ -63,5 +63,5 @@ pub fn tasks(state: State<'_, AppState>) -> Result<Vec<TaskRow>> {
 pub fn import_plan(state: State<'_, AppState>, path: String) -> Result<ImportOutcome> {
     let mut store = state.store()?;
     let plan = store.current_plan()?;
-    store.import_plan_workbook(plan, std::path::Path::new(&path), chrono::Utc::now())
+    store.import_plan_workbook(plan, std::path::Path::new(&path), None, chrono::Utc::now())
 }

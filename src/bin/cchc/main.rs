@@ -9,6 +9,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod args;
 mod collect;
+mod plan_cycle;
 mod safety;
 mod table;
 
@@ -298,11 +299,7 @@ fn run(cli: Cli) -> Result<()> {
             })
         }
         Command::Plan(PlanCommand::Use { id }) => {
-            let id: i64 = id.trim().parse().map_err(|_| {
-                Error::Invalid(format!(
-                    "\"{id}\" không phải là số hiệu kế hoạch (xem \"cchc plan list\")."
-                ))
-            })?;
+            let id = plan_cycle::plan_id(&id)?;
             store.use_plan(id)?;
             emit(json, &json!({"current": id}), || {
                 format!("Đang dùng kế hoạch {id}.\n")
@@ -315,25 +312,22 @@ fn run(cli: Cli) -> Result<()> {
             })
         }
         Command::Collect(a) => collect::run(&mut store, plan, a, json, now),
-        Command::Plan(PlanCommand::Import { file }) => {
-            let outcome = store.import_plan_workbook(plan, &file, now)?;
-            emit(
-                json,
-                &json!({"plan_id": outcome.plan_id, "tasks": outcome.tasks}),
-                || {
-                    if outcome.new_plan {
-                        format!(
-                        "Đã tạo kế hoạch mới (id {}) với {} nhiệm vụ. Dùng \"cchc plan use {}\" để chuyển sang kế hoạch này.\n",
-                        outcome.plan_id, outcome.tasks, outcome.plan_id
-                    )
-                    } else {
-                        format!(
-                            "Đã thêm {} nhiệm vụ vào kế hoạch đang dùng.\n",
-                            outcome.tasks
-                        )
-                    }
-                },
-            )
+        Command::Plan(PlanCommand::Import { file, into }) => {
+            plan_cycle::import(&mut store, plan, &file, into.as_deref(), json, now)
+        }
+        Command::Plan(PlanCommand::New { name, year, from }) => {
+            plan_cycle::new(&mut store, &name, &year, from.as_deref(), json, now)
+        }
+        Command::Plan(PlanCommand::Check { id }) => {
+            let id = id.as_deref().map(plan_cycle::plan_id).transpose()?;
+            plan_cycle::check(&store, id.unwrap_or(plan), json)
+        }
+        Command::Plan(PlanCommand::Publish { id, out }) => {
+            let id = id.as_deref().map(plan_cycle::plan_id).transpose()?;
+            plan_cycle::publish(&mut store, id.unwrap_or(plan), &out, json)
+        }
+        Command::Agency(plan_cycle::AgencyCommand::Succeed(a)) => {
+            plan_cycle::succeed(&mut store, plan, a, json, now)
         }
     }
 }

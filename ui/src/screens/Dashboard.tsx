@@ -1,5 +1,6 @@
 // Tổng quan: the month at a glance — counts per status, overdue and due-this-month
-// tasks first, and progress by field and criterion against the 2023 score.
+// tasks first, and progress by field and criterion against last year's score
+// (the year before the plan's own).
 
 import { useEffect, useState } from "preact/hooks";
 import { api, toIpcError } from "../api";
@@ -8,7 +9,7 @@ import { StatusChart } from "../components/StatusChart";
 import { TaskBriefs } from "../components/TaskBriefs";
 import { formatNumber, formatPeriod } from "../lib/format";
 
-export function DashboardScreen({ period, onOpenTask }: { period: string; onOpenTask: (code: string) => void }) {
+export function DashboardScreen({ period, year, onOpenTask }: { period: string; year: number; onOpenTask: (code: string) => void }) {
   const [data, setData] = useState<Dashboard | null>(null);
   const [message, setMessage] = useState("");
 
@@ -42,7 +43,7 @@ export function DashboardScreen({ period, onOpenTask }: { period: string; onOpen
             <tr>
               <th>Lĩnh vực / Tiêu chí</th>
               <th class="num">Điểm tối đa</th>
-              <th class="num">Điểm 2023</th>
+              <th class="num">Điểm năm {year - 1}</th>
               <th class="num">Bị trừ</th>
               <th class="num">Nhiệm vụ hoàn thành</th>
             </tr>

@@ -1,0 +1,137 @@
+//! The office's side of the yearly cycle: a new plan (from a stored one, or
+//! empty), the checks before publishing, and publishing the whole-plan
+//! workbook with its identity and a new version number.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::Store;
+use crate::error::{Error, Result};
+use crate::plan::{PlanData, TaskDef};
+use crate::plan_workbook;
+use crate::status::Status;
+use crate::text;
+
+/// A task of last year's plan not finished, to carry into the new plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CarryOver {
+    pub task: TaskDef,
+    /// Its last status as the agencies reported it (the collected reports of
+    /// the latest month that has it), or "Chưa có báo cáo".
+    pub status: String,
+}
+
+impl Store {
+    /// Stores a new plan named `name` for `year` and returns its id: a copy of
+    /// plan `from` (fields, criteria, agencies, groups, tasks, successions),
+    /// or an empty plan in the current plan's province. It is not made current;
+    /// its document number and date are left for the editor.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] for an unknown `from`; [`Error::Rows`] when the name
+    /// is empty or the year is not one; nothing is stored then.
+    pub fn new_plan(
+        &mut self,
+        name: &str,
+        year: i32,
+        from: Option<i64>,
+        now: DateTime<Utc>,
+    ) -> Result<i64> {
+        let mut data = match from {
+            Some(id) => self.plan_data(id)?,
+            None => PlanData::empty_like(&self.plan_data(self.current_plan()?)?),
+        };
+        data.meta.name = text::clean(name);
+        data.meta.year = year;
+        data.meta.reference = String::new();
+        data.meta.issued_on = None;
+        data.meta.key = String::new();
+        data.meta.version = 0;
+        self.insert_plan(&data, now)
+    }
+
+    /// Every problem that keeps plan `plan_id` from being published, each
+    /// naming the task (or agency, group, criterion) and the field.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] for an unknown plan.
+    pub fn check_plan(&self, plan_id: i64) -> Result<Vec<String>> {
+        Ok(self.plan_data(plan_id)?.check())
+    }
+
+    /// Writes the whole-plan workbook of `plan_id` to `path` as its next
+    /// version (the hidden "_meta" names the plan and that version) and
+    /// records the version. Returns the version written.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] listing the plan's problems (nothing is written then),
+    /// [`Error::File`] when the file cannot be written (the version stays).
+    pub fn publish_plan(&mut self, plan_id: i64, path: &Path) -> Result<u32> {
+        let mut data = self.plan_data(plan_id)?;
+        let problems = data.check();
+        if !problems.is_empty() {
+            return Err(Error::Invalid(format!(
+                "Kế hoạch có {} lỗi, chưa ban hành (chưa ghi tệp nào):\n{}",
+                problems.len(),
+                problems.join("\n")
+            )));
+        }
+        data.meta.version += 1;
+        plan_workbook::publish_plan_workbook(&data, path)?;
+        self.conn.execute(
+            "UPDATE plan SET version = ?2 WHERE id = ?1",
+            (plan_id, data.meta.version),
+        )?;
+        Ok(data.meta.version)
+    }
+
+    /// The tasks of plan `plan_id` that are not finished by the agencies'
+    /// latest collected reports (a task is finished when every agency's row
+    /// of the latest month that has it says "Hoàn thành…"), each with that
+    /// last status, in the plan's order.
+    ///
+    /// # Errors
+    /// [`Error::Database`] when the store cannot be read.
+    pub fn unfinished_tasks(&self, plan_id: i64) -> Result<Vec<CarryOver>> {
+        let mut latest: HashMap<i64, (String, Vec<String>)> = HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT ct.task_id, cr.period, ct.status FROM collected_task ct
+             JOIN collected_report cr ON cr.id = ct.report_id WHERE cr.plan_id = ?1",
+        )?;
+        let mut rows = stmt.query([plan_id])?;
+        while let Some(r) = rows.next()? {
+            let (task, period, status): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let entry = latest
+                .entry(task)
+                .or_insert_with(|| (period.clone(), Vec::new()));
+            if period > entry.0 {
+                *entry = (period, vec![status]);
+            } else if period == entry.0 {
+                entry.1.push(status);
+            }
+        }
+        let done = [Status::DoneOnTime.label(), Status::DoneLate.label()];
+        let data = self.plan_data(plan_id)?;
+        let ids: HashMap<String, i64> = self
+            .tasks(plan_id, None)?
+            .into_iter()
+            .map(|t| (t.code, t.id))
+            .collect();
+        Ok(data
+            .tasks
+            .into_iter()
+            .filter_map(|task| {
+                let statuses = ids.get(&task.code).and_then(|id| latest.get(id));
+                let status = match statuses {
+                    None => "Chưa có báo cáo".to_string(),
+                    Some((_, list)) => list.iter().find(|s| !done.contains(&s.as_str()))?.clone(),
+                };
+                Some(CarryOver { task, status })
+            })
+            .collect())
+    }
+}
