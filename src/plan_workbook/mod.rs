@@ -29,7 +29,7 @@ use crate::text;
 #[derive(Debug, Clone, PartialEq)]
 pub enum PlanWorkbook {
     /// A whole plan (the workbook has the sheets "Kế hoạch", "Cơ quan" and "Tiêu chí").
-    NewPlan(PlanData),
+    NewPlan(Box<PlanData>),
     /// Tasks for the current plan, their agencies and criteria by code.
     Tasks(Vec<TaskDef>),
 }

@@ -45,7 +45,7 @@ pub(super) fn read(path: &Path, current: &PlanData) -> Result<PlanWorkbook> {
             plan.meta.version = version;
         }
         return match problems.is_empty() {
-            true => Ok(PlanWorkbook::NewPlan(plan)),
+            true => Ok(PlanWorkbook::NewPlan(Box::new(plan))),
             false => Err(Error::Rows(problems)),
         };
     }

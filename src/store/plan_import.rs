@@ -205,7 +205,7 @@ impl Store {
                     path.display()
                 )))
             }
-            PlanWorkbook::NewPlan(data) => data,
+            PlanWorkbook::NewPlan(data) => *data,
         };
         let stored = match data.meta.key.is_empty() {
             true => None,

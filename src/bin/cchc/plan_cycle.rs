@@ -2,7 +2,7 @@
 //! publish`, `plan import` (a newer version prints what changed) and `agency
 //! succeed`. One core call each.
 
-use std::path::PathBuf;
+use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
@@ -79,7 +79,7 @@ pub fn check(store: &Store, id: i64, json: bool) -> Result<()> {
 }
 
 /// `cchc plan publish`.
-pub fn publish(store: &mut Store, id: i64, out: &PathBuf, json: bool) -> Result<()> {
+pub fn publish(store: &mut Store, id: i64, out: &Path, json: bool) -> Result<()> {
     let version = store.publish_plan(id, out)?;
     emit(json, &json!({"path": out, "version": version}), || {
         format!("Đã ban hành phiên bản {version}: {}\n", out.display())
@@ -135,7 +135,7 @@ pub fn succeed(
 pub fn import(
     store: &mut Store,
     plan: i64,
-    file: &PathBuf,
+    file: &Path,
     into: Option<&str>,
     json: bool,
     now: DateTime<Utc>,

@@ -7,4 +7,17 @@ export type AgencyRow = { code: string, name: string,
 /**
  * An [`AgencyKind`] code, or "nhom" for a group.
  */
-kind: string, groups: Array<string>, };
+kind: string, groups: Array<string>, 
+/**
+ * The code of the agency (or group) that succeeds it: the one taking its
+ * remaining tasks, else the first named for one task; `None` when none.
+ */
+succeeded_by: string | null, 
+/**
+ * The date the successor answers from.
+ */
+since: string | null, 
+/**
+ * Dropped by a newer version of the plan, kept for its history.
+ */
+retired: boolean, };
