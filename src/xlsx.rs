@@ -178,6 +178,19 @@ pub fn excel_date(d: NaiveDate) -> Option<ExcelDateTime> {
     ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8).ok()
 }
 
+/// Writes a hidden sheet `name` of key/value rows, for machines (`_meta`).
+pub fn meta_sheet(ws: &mut Worksheet, name: &str, rows: &[(&str, String)]) -> Written {
+    ws.set_name(name)?;
+    for (row, (key, value)) in (0u32..).zip(rows) {
+        ws.write_string(row, 0, *key)?;
+        ws.write_string(row, 1, value)?;
+    }
+    ws.set_column_width(0, 18)?;
+    ws.set_column_width(1, 70)?;
+    ws.set_hidden(true);
+    Ok(())
+}
+
 /// Saves the workbook to `path` through a temporary file in the same folder,
 /// flushed to disk, then renamed over the target. On any error the target is
 /// untouched and the temporary file is removed.

@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::plan_sheets::header;
-use super::read::{at, lower_first, resolve, split, Parties};
+use super::read::{at, date_cell, resolve, split, Parties};
 use super::*;
 use crate::plan::{Agency, AgencyKind, Group, Succession};
 
@@ -165,18 +165,7 @@ fn read_successions(
             continue;
         }
         let since = match since_cell {
-            Some(Val::Date(d)) => Some(*d),
-            Some(v) => match crate::deadline::parse_date(&v.text()) {
-                Ok(d) => Some(d),
-                Err(e) => {
-                    problems.push(format!(
-                        "{}: {}",
-                        at(sheet, row),
-                        lower_first(&e.to_string())
-                    ));
-                    None
-                }
-            },
+            Some(v) => date_cell(v, &at(sheet, row), problems),
             None => {
                 problems.push(format!(
                     "{}: ghi \"{COL_SUCCEEDS}\" thì phải ghi \"{COL_SINCE}\" (ngày cơ quan này bắt đầu thay).",

@@ -4,9 +4,8 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::read::{at, lower_first, read_tasks, Parties};
+use super::read::{at, date_cell, read_tasks, Parties};
 use super::*;
-use crate::deadline;
 use crate::plan::{Criterion, Field, PlanMeta, QuantTarget};
 
 /// Reads a whole plan from the sheets named `[plan, agencies, criteria]` and the task sheet.
@@ -102,18 +101,7 @@ fn read_meta(sheet: &Sheet, problems: &mut Vec<String>) -> PlanMeta {
         }
     });
     let issued_on = match found.get(KEY_ISSUED) {
-        Some((_, Some(Val::Date(d)))) => Some(*d),
-        Some((row, Some(v))) => match deadline::parse_date(&v.text()) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                problems.push(format!(
-                    "{}: {}",
-                    at(sheet, row),
-                    lower_first(&e.to_string())
-                ));
-                None
-            }
-        },
+        Some((row, Some(v))) => date_cell(v, &at(sheet, row), problems),
         _ => None,
     };
     let reference = found

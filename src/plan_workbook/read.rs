@@ -178,6 +178,21 @@ pub(super) fn lower_first(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A date cell: a real date, or text read as dd/mm/yyyy; else a problem
+/// line after `at` ("Sheet "X", dòng N").
+pub(super) fn date_cell(v: &Val, at: &str, problems: &mut Vec<String>) -> Option<NaiveDate> {
+    match v {
+        Val::Date(d) => Some(*d),
+        v => match deadline::parse_date(&v.text()) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                problems.push(format!("{at}: {}", lower_first(&e.to_string())));
+                None
+            }
+        },
+    }
+}
+
 /// Whether a cell holds a plain row number ("3", 3).
 fn is_ordinal(v: &Val) -> bool {
     match v {

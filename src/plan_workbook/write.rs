@@ -38,7 +38,6 @@ fn build(plan: &PlanData, published: bool) -> std::result::Result<Workbook, Xlsx
 
 /// The hidden key/value sheet that names the plan and its version.
 fn meta_sheet(ws: &mut Worksheet, plan: &PlanData) -> Written {
-    ws.set_name(SHEET_META)?;
     let m = &plan.meta;
     let rows = [
         (META_FORMAT, META_FORMAT_NAME.to_string()),
@@ -51,14 +50,7 @@ fn meta_sheet(ws: &mut Worksheet, plan: &PlanData) -> Written {
         ("reference", m.reference.clone()),
         (META_APP_VERSION, env!("CARGO_PKG_VERSION").to_string()),
     ];
-    for (row, (key, value)) in (0u32..).zip(rows) {
-        ws.write_string(row, 0, key)?;
-        ws.write_string(row, 1, value)?;
-    }
-    ws.set_column_width(0, 18)?;
-    ws.set_column_width(1, 70)?;
-    ws.set_hidden(true);
-    Ok(())
+    xlsx::meta_sheet(ws, SHEET_META, &rows)
 }
 
 /// Names the sheet, writes its header row (widths in characters) and sets it

@@ -8,12 +8,15 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::Transaction;
 
-use super::plan_write::{insert_agency, insert_successions, insert_tasks};
+use super::plan_write::{
+    insert_successions, insert_tasks, write_parties, write_scores, write_task_links,
+};
 use super::succession::{hand_over, record};
 use super::Store;
-use crate::deadline;
 use crate::error::{Error, Result};
-use crate::plan::{self, PlanChanges, PlanData, Succession, TaskDef};
+use crate::plan::{
+    self, resolve_deadline, PlanChanges, PlanData, ResolvedDeadline, Succession, TaskDef,
+};
 
 impl Store {
     /// Replaces the content of plan `plan_id` with `plan` (checked first):
@@ -102,103 +105,6 @@ impl Store {
     }
 }
 
-/// Fields replaced; criteria updated by code, new ones added, dropped ones
-/// marked with a negative position (deleted later when nothing refers to them).
-fn write_scores(tx: &Transaction, plan_id: i64, plan: &PlanData) -> Result<()> {
-    tx.execute("DELETE FROM field WHERE plan_id = ?1", [plan_id])?;
-    for f in &plan.fields {
-        tx.execute(
-            "INSERT INTO field (plan_id, code, name, max_score, score_prev, points_lost)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            (
-                plan_id,
-                f.code,
-                &f.name,
-                f.max_score,
-                f.score_prev,
-                f.points_lost,
-            ),
-        )?;
-    }
-    tx.execute(
-        "UPDATE criterion SET position = -1 - position WHERE plan_id = ?1",
-        [plan_id],
-    )?;
-    for (pos, c) in plan.criteria.iter().enumerate() {
-        let targets = serde_json::to_string(&c.targets)
-            .map_err(|e| Error::Invalid(format!("Tiêu chí {}: {e}", c.code)))?;
-        tx.execute(
-            "INSERT INTO criterion (plan_id, code, name, field, max_score, score_prev,
-                 points_lost, target, targets, position)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-             ON CONFLICT (plan_id, code) DO UPDATE SET name = excluded.name,
-                 field = excluded.field, max_score = excluded.max_score,
-                 score_prev = excluded.score_prev, points_lost = excluded.points_lost,
-                 target = excluded.target, targets = excluded.targets,
-                 position = excluded.position",
-            (
-                plan_id,
-                &c.code,
-                &c.name,
-                c.field().unwrap_or(0),
-                c.max_score,
-                c.score_prev,
-                c.points_lost,
-                c.target,
-                targets,
-                pos as i64,
-            ),
-        )?;
-    }
-    Ok(())
-}
-
-/// Agencies and groups updated by code (new ones added, dropped ones
-/// retired), and every group's members written again.
-fn write_parties(
-    tx: &Transaction,
-    plan_id: i64,
-    plan: &PlanData,
-    dropped: &[String],
-) -> Result<()> {
-    let parties = plan
-        .agencies
-        .iter()
-        .map(|a| (&a.code, &a.name, a.kind.code()))
-        .chain(plan.groups.iter().map(|g| (&g.code, &g.name, "nhom")));
-    for (pos, (code, name, kind)) in parties.enumerate() {
-        let updated = tx.execute(
-            "UPDATE agency SET name = ?3, kind = ?4, position = ?5, retired = 0
-             WHERE plan_id = ?1 AND code = ?2",
-            (plan_id, code, name, kind, pos as i64),
-        )?;
-        if updated == 0 {
-            insert_agency(tx, plan_id, code, name, kind, pos)?;
-        }
-    }
-    for code in dropped {
-        tx.execute(
-            "UPDATE agency SET retired = 1 WHERE plan_id = ?1 AND code = ?2",
-            (plan_id, code),
-        )?;
-    }
-    tx.execute(
-        "DELETE FROM group_member WHERE group_id IN (SELECT id FROM agency WHERE plan_id = ?1)",
-        [plan_id],
-    )?;
-    for g in &plan.groups {
-        for (i, member) in g.members.iter().enumerate() {
-            tx.execute(
-                "INSERT OR IGNORE INTO group_member (group_id, member_id, position)
-                 SELECT g.id, m.id, ?4 FROM agency g, agency m
-                 WHERE g.plan_id = ?1 AND g.code = ?2 AND m.plan_id = ?1 AND m.code = ?3",
-                (plan_id, &g.code, member, i as i64),
-            )?;
-        }
-    }
-    Ok(())
-}
-
 /// Tasks updated by code (a retired one that comes back is in the plan
 /// again), new ones inserted, in the new order.
 fn write_tasks(tx: &Transaction, plan_id: i64, tasks: &[TaskDef]) -> Result<()> {
@@ -214,12 +120,10 @@ fn write_tasks(tx: &Transaction, plan_id: i64, tasks: &[TaskDef]) -> Result<()> 
             insert_tasks(tx, plan_id, std::slice::from_ref(t), pos)?;
             continue;
         };
-        let (due, recurring) = if t.deadline.is_empty() {
-            (None, false)
-        } else {
-            let d = deadline::parse(&t.deadline)?;
-            (d.due_date(), d.is_recurring())
-        };
+        let ResolvedDeadline {
+            due_date: due,
+            recurring,
+        } = resolve_deadline(&t.deadline)?;
         tx.execute(
             "UPDATE task SET section = ?2, content = ?3,
                  lead_id = (SELECT id FROM agency WHERE plan_id = ?10 AND code = ?4),
@@ -239,22 +143,7 @@ fn write_tasks(tx: &Transaction, plan_id: i64, tasks: &[TaskDef]) -> Result<()> 
                 plan_id,
             ),
         )?;
-        tx.execute("DELETE FROM task_partner WHERE task_id = ?1", [id])?;
-        tx.execute("DELETE FROM task_criterion WHERE task_id = ?1", [id])?;
-        for (i, p) in t.partners.iter().enumerate() {
-            tx.execute(
-                "INSERT OR IGNORE INTO task_partner (task_id, agency_id, position)
-                 SELECT ?1, id, ?4 FROM agency WHERE plan_id = ?2 AND code = ?3",
-                (id, plan_id, p, i as i64),
-            )?;
-        }
-        for c in &t.criteria {
-            tx.execute(
-                "INSERT OR IGNORE INTO task_criterion (task_id, criterion_id)
-                 SELECT ?1, id FROM criterion WHERE plan_id = ?2 AND code = ?3",
-                (id, plan_id, c),
-            )?;
-        }
+        write_task_links(tx, plan_id, id, t)?;
     }
     Ok(())
 }

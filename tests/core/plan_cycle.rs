@@ -59,7 +59,17 @@ fn evidence(agency: &str, task: &str, number: &str, day: chrono::NaiveDate) -> E
     }
 }
 
-fn task_codes(store: &Store, plan: i64, agency: &str, period: &str) -> Vec<String> {
+/// Writes a month's workbook.
+fn export(month: &cchc::report::MonthReport, path: &Path) {
+    let opts = cchc::report::ExportOptions {
+        signer: None,
+        now: now().fixed_offset(),
+    };
+    cchc::report::write_month_report(month, &opts, path).expect("the month exports");
+}
+
+/// The codes of the tasks in an agency's month.
+pub fn task_codes(store: &Store, plan: i64, agency: &str, period: &str) -> Vec<String> {
     store
         .status(plan, agency, period)
         .expect("status")
@@ -233,31 +243,13 @@ fn the_merged_province_plan_is_published_and_imported_over_2024_history() {
         .tasks()
         .iter()
         .any(|t| t.code == "IV.3.1" && t.entry_period.is_some()));
-    let out = _db.dir.path().join("bc.xlsx");
-    cchc::report::write_month_report(
-        &month,
-        &cchc::report::ExportOptions {
-            signer: None,
-            now: now().fixed_offset(),
-        },
-        &out,
-    )
-    .expect("the 2024 month exports");
+    export(&month, &_db.dir.path().join("bc.xlsx"));
 
     // Year words come from the plan.
     let month = agency
         .month_report(outcome.plan_id, "SNV", "2026-03")
         .expect("2026 month");
-    let out = _db.dir.path().join("bc-2026.xlsx");
-    cchc::report::write_month_report(
-        &month,
-        &cchc::report::ExportOptions {
-            signer: None,
-            now: now().fixed_offset(),
-        },
-        &out,
-    )
-    .expect("the 2026 month exports");
+    export(&month, &_db.dir.path().join("bc-2026.xlsx"));
     let headers = cchc::report::layout::criteria_headers(2026);
     assert_eq!(
         (headers[4].as_str(), headers[6].as_str()),
@@ -445,26 +437,12 @@ fn a_plan_exported_without_meta_still_imports_as_a_new_plan() {
 fn a_schema_2_database_with_progress_upgrades_with_its_plan_key_and_no_version() {
     use cchc::store::migrate;
     let db = temp_db();
-    std::fs::create_dir_all(db.path.parent().expect("parent")).expect("folder");
-    let mut conn = rusqlite::Connection::open(&db.path).expect("create");
-    // The migration this change adds is the last one; build the one before it.
+    // The migration this change adds; the data is written at the one before it.
     let before = migrate::MIGRATIONS
         .iter()
         .position(|sql| sql.contains("Schema 3: the plan's yearly cycle"))
         .expect("the plan-cycle migration is listed") as u32;
-    migrate::migrate_to(&mut conn, before).expect("the schema before");
-    conn.execute_batch(
-        "INSERT INTO plan (id, reference, name, year, province, created_at)
-             VALUES (1, '/KH-UBND', 'Kế hoạch thử', 2024, 'Hưng Yên', '2024-01-01T00:00:00Z');
-         INSERT INTO agency (id, plan_id, code, name, kind, position)
-             VALUES (1, 1, 'SNV', 'Sở Nội vụ', 'so-ban-nganh', 0);
-         INSERT INTO task (id, plan_id, code, content, lead_id, deadline, due_date, position)
-             VALUES (1, 1, 'T.1', 'Rà soát thủ tục', 1, 'Quý III/2024', '2024-09-30', 0);
-         INSERT INTO progress (task_id, agency_id, period, state, percent, result, updated_at)
-             VALUES (1, 1, '2024-09', 'in-progress', 50, 'Đang làm', '2024-09-05T08:30:00Z');",
-    )
-    .expect("data");
-    drop(conn);
+    crate::collect_store::schema_with_data(&db.path, before);
     let store = Store::open(&db.path).expect("upgrades");
     let meta = store.plan_meta(1).expect("the plan");
     assert_eq!(

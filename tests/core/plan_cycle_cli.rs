@@ -12,6 +12,25 @@ fn ok_json(db: &TempDb, args: &[&str]) -> Value {
     serde_json::from_slice(&out.stdout).expect("stdout is JSON")
 }
 
+/// One agency of `cchc agencies --json`.
+fn agency<'a>(list: &'a Value, code: &str) -> &'a Value {
+    list.as_array()
+        .expect("a list")
+        .iter()
+        .find(|a| a["code"] == code)
+        .unwrap_or_else(|| panic!("{code} is listed"))
+}
+
+/// `cchc agency succeed --old OLD --new NEW --from FROM`.
+fn succeed(db: &TempDb, old: &str, new: &str, from: &str) -> std::process::Output {
+    cchc(
+        db,
+        &[
+            "agency", "succeed", "--old", old, "--new", new, "--from", from,
+        ],
+    )
+}
+
 #[test]
 fn plan_new_prints_the_id_and_does_not_switch() {
     let db = temp_db();
@@ -146,45 +165,16 @@ fn a_newer_version_imported_prints_what_changed() {
 fn agency_succeed_hands_tasks_over_and_agencies_json_says_so() {
     let db = temp_db();
     let agencies = ok_json(&db, &["--json", "agencies"]);
-    let snv = agencies
-        .as_array()
-        .expect("list")
-        .iter()
-        .find(|a| a["code"] == "SNV")
-        .expect("SNV");
+    let snv = agency(&agencies, "SNV");
     assert_eq!(
         (&snv["succeeded_by"], &snv["since"]),
         (&Value::Null, &Value::Null)
     );
 
-    let out = cchc(
-        &db,
-        &[
-            "agency",
-            "succeed",
-            "--old",
-            "SKHDT",
-            "--new",
-            "KHONG-CO",
-            "--from",
-            "01/03/2025",
-        ],
-    );
+    let out = succeed(&db, "SKHDT", "KHONG-CO", "01/03/2025");
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("KHONG-CO"), "{}", stderr(&out));
-    let out = cchc(
-        &db,
-        &[
-            "agency",
-            "succeed",
-            "--old",
-            "SKHDT",
-            "--new",
-            "STC",
-            "--from",
-            "31/02/2025",
-        ],
-    );
+    let out = succeed(&db, "SKHDT", "STC", "31/02/2025");
     assert_eq!(out.status.code(), Some(1), "a date that does not exist");
     assert_eq!(count_rows(&db.path, "succession"), 0, "nothing stored");
 
@@ -204,29 +194,12 @@ fn agency_succeed_hands_tasks_over_and_agencies_json_says_so() {
     );
     assert_eq!(done["successions"][0]["successor"], "STC");
     let agencies = ok_json(&db, &["--json", "agencies"]);
-    let skhdt = agencies
-        .as_array()
-        .expect("list")
-        .iter()
-        .find(|a| a["code"] == "SKHDT")
-        .expect("SKHDT");
+    let skhdt = agency(&agencies, "SKHDT");
     assert_eq!(
         (skhdt["succeeded_by"].as_str(), skhdt["since"].as_str()),
         (Some("STC"), Some("2025-03-01"))
     );
-    let cycle = cchc(
-        &db,
-        &[
-            "agency",
-            "succeed",
-            "--old",
-            "STC",
-            "--new",
-            "SKHDT",
-            "--from",
-            "01/04/2025",
-        ],
-    );
+    let cycle = succeed(&db, "STC", "SKHDT", "01/04/2025");
     assert_eq!(cycle.status.code(), Some(1));
     assert!(stderr(&cycle).contains("quay vòng"), "{}", stderr(&cycle));
 }

@@ -7,7 +7,7 @@ use cchc::status::State;
 use cchc::store::{EvidenceInput, Store, SuccessionInput};
 
 use crate::common::{count_rows, date, entry, TempDb};
-use crate::plan_cycle::{at, office};
+use crate::plan_cycle::{at, office, task_codes};
 
 /// A task `agency` leads in the test plan.
 fn led_by(store: &Store, plan: i64, agency: &str) -> String {
@@ -18,16 +18,6 @@ fn led_by(store: &Store, plan: i64, agency: &str) -> String {
         .find(|t| t.lead == agency)
         .map(|t| t.code)
         .expect("the agency leads a task")
-}
-
-fn codes(store: &Store, plan: i64, agency: &str, period: &str) -> Vec<String> {
-    store
-        .status(plan, agency, period)
-        .expect("status")
-        .tasks
-        .into_iter()
-        .map(|t| t.code)
-        .collect()
 }
 
 fn expected(store: &Store, plan: i64, period: &str) -> Vec<String> {
@@ -82,10 +72,10 @@ fn the_successor_reports_in_march_what_the_predecessor_recorded_in_february() {
         .expect("SCT is succeeded by STC from 1/3");
 
     // Months before the date still belong to the predecessor.
-    assert!(codes(&store, plan, "SCT", "2026-02").contains(&task));
-    assert!(!codes(&store, plan, "STC", "2026-02").contains(&task));
+    assert!(task_codes(&store, plan, "SCT", "2026-02").contains(&task));
+    assert!(!task_codes(&store, plan, "STC", "2026-02").contains(&task));
     // From March the task is the successor's, with its history.
-    assert!(!codes(&store, plan, "SCT", "2026-03").contains(&task));
+    assert!(!task_codes(&store, plan, "SCT", "2026-03").contains(&task));
     let march = store.month_report(plan, "STC", "2026-03").expect("March");
     let row = march
         .tasks()
@@ -146,17 +136,17 @@ fn a_district_split_task_by_task_hands_each_task_to_its_successor() {
         since: Some(date(2026, 7, 1)),
     };
     store.succeed(plan, &input, at(2026, 7, 1)).expect("split");
-    assert!(codes(&store, plan, "X013", "2026-07").contains(&first));
+    assert!(task_codes(&store, plan, "X013", "2026-07").contains(&first));
     assert!(
-        !codes(&store, plan, "P001", "2026-07").contains(&first),
+        !task_codes(&store, plan, "P001", "2026-07").contains(&first),
         "named task goes only to X013"
     );
     assert!(
-        !codes(&store, plan, "X012", "2026-06").is_empty(),
+        !task_codes(&store, plan, "X012", "2026-06").is_empty(),
         "June is still X012's"
     );
     assert!(
-        codes(&store, plan, "X012", "2026-07").is_empty(),
+        task_codes(&store, plan, "X012", "2026-07").is_empty(),
         "from July every task of X012 has a successor (the rest go to the group)"
     );
     assert!(!expected(&store, plan, "2026-07").contains(&"X012".to_string()));

@@ -16,6 +16,11 @@ const KINDS: [AgencyKind, string][] = [
   ["khac", "Khác"],
 ];
 
+/** `list` with item `i` renamed. */
+function renamed<T extends { name: string }>(list: T[], i: number, name: string): T[] {
+  return list.map((x, j) => (j === i ? { ...x, name } : x));
+}
+
 export function PlanParties({ data, onChange }: { data: PlanData; onChange: (next: PlanData) => void }) {
   const [code, setCode] = useState("");
   const [name, setName] = useState("");
@@ -53,15 +58,7 @@ export function PlanParties({ data, onChange }: { data: PlanData; onChange: (nex
             <tr key={g.code}>
               <td class="code">{g.code}</td>
               <td>
-                <input
-                  aria-label={`Tên nhóm ${g.code}`}
-                  value={g.name}
-                  onInput={(e) => {
-                    const groups = data.groups.slice();
-                    groups[i] = { ...g, name: e.currentTarget.value };
-                    onChange({ ...data, groups });
-                  }}
-                />
+                <input aria-label={`Tên nhóm ${g.code}`} value={g.name} onInput={(e) => onChange({ ...data, groups: renamed(data.groups, i, e.currentTarget.value) })} />
               </td>
               <td>
                 <textarea
@@ -77,7 +74,7 @@ export function PlanParties({ data, onChange }: { data: PlanData; onChange: (nex
                 <span class="muted small">{g.members.length} thành viên</span>
               </td>
               <td>
-                <button class="small-btn" onClick={() => onChange({ ...data, groups: data.groups.filter((_, j) => j !== i) })}>
+                <button class="small-btn" title="Thôi (giữ lịch sử)" onClick={() => onChange({ ...data, groups: data.groups.filter((_, j) => j !== i) })}>
                   Thôi
                 </button>
               </td>
@@ -92,15 +89,7 @@ export function PlanParties({ data, onChange }: { data: PlanData; onChange: (nex
             <tr key={a.code}>
               <td class="code">{a.code}</td>
               <td>
-                <input
-                  aria-label={`Tên cơ quan ${a.code}`}
-                  value={a.name}
-                  onInput={(e) => {
-                    const agencies = data.agencies.slice();
-                    agencies[i] = { ...a, name: e.currentTarget.value };
-                    onChange({ ...data, agencies });
-                  }}
-                />
+                <input aria-label={`Tên cơ quan ${a.code}`} value={a.name} onInput={(e) => onChange({ ...data, agencies: renamed(data.agencies, i, e.currentTarget.value) })} />
               </td>
               <td>{KINDS.find(([k]) => k === a.kind)?.[1]}</td>
               <td>
