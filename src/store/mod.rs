@@ -177,9 +177,31 @@ impl Store {
         agency_id: i64,
         month: Option<assignment::Month>,
     ) -> Result<bool> {
-        Ok(assignment::Assignment::load(self, plan_id)?
-            .roles(agency_id, month)
-            .contains_key(&task_id))
+        let successions: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM succession WHERE plan_id = ?1)",
+            [plan_id],
+            |r| r.get(0),
+        )?;
+        if successions {
+            return Ok(assignment::Assignment::load(self, plan_id)?
+                .roles(agency_id, month)
+                .contains_key(&task_id));
+        }
+        // Without successions the task's own parties decide (one query, not
+        // the whole plan: a save must stay quick on a plan of 10,000 tasks).
+        let after = month.map_or("9999-99", |(period, _)| period);
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "{MEMBERS_CTE}
+             SELECT (EXISTS (SELECT 1 FROM task t JOIN reach ON reach.party = t.lead_id
+                     WHERE t.id = ?1 AND reach.agency = ?2)
+                 OR EXISTS (SELECT 1 FROM task_partner tp JOIN reach ON reach.party = tp.agency_id
+                     WHERE tp.task_id = ?1 AND reach.agency = ?2))
+                 AND EXISTS (SELECT 1 FROM task WHERE id = ?1
+                     AND (retired_from IS NULL OR retired_from > ?3))"
+            ))?
+            .query_row((task_id, agency_id, after), |r| r.get(0))?)
     }
 
     /// The id of a criterion of a plan by its code.

@@ -454,3 +454,56 @@ fn a_schema_2_database_with_progress_upgrades_with_its_plan_key_and_no_version()
     assert_eq!(status.tasks[0].percent, Some(50), "the progress is there");
     assert!(store.successions(1).expect("none").is_empty());
 }
+
+#[test]
+fn carry_over_lists_the_tasks_not_finished_in_the_latest_reports_with_their_status() {
+    use crate::collect_fixture::{exported_at, AgencyDb, Collector, PERIOD};
+    let agency = AgencyDb::new();
+    let dir = tempfile::tempdir().expect("temp folder");
+    let file = agency.export("SNV", PERIOD, exported_at(9), dir.path(), None);
+    let mut collector = Collector::new();
+    collector.collect_one(&file);
+    let open = collector
+        .store
+        .unfinished_tasks(collector.plan)
+        .expect("carry-over list");
+    let status_of = |code: &str| {
+        open.iter()
+            .find(|c| c.task.code == code)
+            .map(|c| c.status.clone())
+    };
+    assert_eq!(
+        status_of("IV.3.1"),
+        None,
+        "done in SNV's report: not carried"
+    );
+    let reported = agency
+        .store
+        .status(agency.plan, "SNV", PERIOD)
+        .expect("status")
+        .tasks
+        .into_iter()
+        .find(|t| t.code == "II.1.1")
+        .expect("II.1.1")
+        .status;
+    assert_eq!(
+        status_of("II.1.1"),
+        Some(reported),
+        "its last reported status"
+    );
+    let never = collector
+        .store
+        .tasks(collector.plan, None)
+        .expect("tasks")
+        .into_iter()
+        .find(|t| {
+            !agency
+                .store
+                .tasks(agency.plan, Some("SNV"))
+                .expect("own")
+                .iter()
+                .any(|o| o.code == t.code)
+        })
+        .expect("a task SNV does not take part in");
+    assert_eq!(status_of(&never.code).as_deref(), Some("Chưa có báo cáo"));
+}
