@@ -254,6 +254,25 @@ impl PlanData {
             Err(other) => vec![other.to_string()],
             Ok(()) => Vec::new(),
         };
+        // The sheet "Cơ quan" carries one "Từ ngày" per successor.
+        for s in &self.successions {
+            let first = self
+                .successions
+                .iter()
+                .find(|o| o.successor == s.successor)
+                .filter(|o| o.since != s.since);
+            if let Some(o) = first {
+                problems.push(format!(
+                    "Cơ quan {}, từ ngày: thay cho {} từ {} nhưng thay cho {} từ {}; sheet \"Cơ quan\" \
+                     chỉ ghi được một ngày cho mỗi cơ quan kế thừa.",
+                    s.successor,
+                    o.predecessor,
+                    o.since.format("%d/%m/%Y"),
+                    s.predecessor,
+                    s.since.format("%d/%m/%Y")
+                ));
+            }
+        }
         for t in &self.tasks {
             let due = deadline::parse(&t.deadline).ok().and_then(|d| d.due_date());
             if let Some(due) = due.filter(|d| d.year() < self.meta.year) {

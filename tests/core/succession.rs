@@ -206,6 +206,28 @@ fn an_unknown_successor_or_a_cycle_is_refused_by_name_and_nothing_changes() {
 }
 
 #[test]
+fn a_successor_taking_over_from_two_dates_cannot_be_published_without_losing_one() {
+    let (db, mut store, plan) = office(2026);
+    store
+        .succeed(plan, &whole("SCT", "STC"), at(2026, 3, 1))
+        .expect("from 1/3");
+    let mut later = whole("SXD", "STC");
+    later.since = Some(date(2026, 7, 1));
+    store
+        .succeed(plan, &later, at(2026, 7, 1))
+        .expect("from 1/7");
+    let problems = store.check_plan(plan).expect("check");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("Cơ quan STC, từ ngày:") && p.contains("01/07/2026")),
+        "{problems:?}"
+    );
+    let out = db.dir.path().join("kh.xlsx");
+    assert!(store.publish_plan(plan, &out).is_err() && !out.exists());
+}
+
+#[test]
 fn a_succession_travels_in_the_published_workbook() {
     let (db, mut store, plan, _) = february();
     store
