@@ -8,13 +8,19 @@
 
 pub mod backup;
 pub mod collect;
+pub mod db;
 pub mod deadline;
 pub mod docref;
+pub mod durable;
 pub mod error;
 pub mod forms;
+pub mod number;
+pub mod open;
 pub mod plan;
 pub mod plan_workbook;
+pub mod print_profile;
 pub mod report;
+pub mod score;
 mod sha256;
 pub mod status;
 pub mod store;

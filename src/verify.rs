@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::backup::db_dir;
+use crate::db;
 use crate::error::Result;
 
 /// What a check found; empty lists mean all is well.
@@ -87,7 +87,7 @@ pub fn quick_check(db: &Path) -> Result<VerifyReport> {
 }
 
 fn check(db: &Path, quick: bool) -> Result<VerifyReport> {
-    let conn = crate::store::open_for_reading(db)?;
+    let conn = db::open_for_reading(db)?;
     let pragma = if quick {
         "PRAGMA quick_check"
     } else {
@@ -109,7 +109,7 @@ fn check(db: &Path, quick: bool) -> Result<VerifyReport> {
         foreign_key_problems: foreign_key_problems(&conn)?,
         ..Default::default()
     };
-    let evidence_dir = db_dir(db).join("evidence");
+    let evidence_dir = db::folder(db).join("evidence");
     for (reference, file_name, sha256, size) in evidence_files(&conn)? {
         let path = evidence_dir.join(&sha256);
         let problem = FileProblem {

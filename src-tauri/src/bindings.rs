@@ -19,8 +19,8 @@ fn typescript_bindings_are_written_for_every_ipc_type() {
         cchc::store::ProgressRow::export_all_to(&out),
         cchc::store::EvidenceRow::export_all_to(&out),
         cchc::store::Dashboard::export_all_to(&out),
-        cchc::store::ImportOutcome::export_all_to(&out),
-        cchc::store::ImportPreview::export_all_to(&out),
+        cchc::plan_workbook::ImportOutcome::export_all_to(&out),
+        cchc::plan_workbook::ImportPreview::export_all_to(&out),
         cchc::store::PlanSummary::export_all_to(&out),
         cchc::plan::PlanData::export_all_to(&out),
         cchc::plan::PlanChanges::export_all_to(&out),
@@ -33,11 +33,15 @@ fn typescript_bindings_are_written_for_every_ipc_type() {
         cchc::report::ExportPreview::export_all_to(&out),
         crate::commands::safety::StartReport::export_all_to(&out),
         crate::commands::safety::CheckReport::export_all_to(&out),
+        crate::pending::PendingWork::export_all_to(&out),
         cchc::backup::BackupInfo::export_all_to(&out),
         cchc::backup::RestoreInfo::export_all_to(&out),
         crate::commands::collect::CollectProgress::export_all_to(&out),
         crate::commands::collect::CollectedMonth::export_all_to(&out),
-        cchc::collect::TaskLine::export_all_to(&out),
+        cchc::store::CollectedTask::export_all_to(&out),
+        cchc::report::indicator_sheet::MeasuredLine::export_all_to(&out),
+        cchc::store::IndicatorForm::export_all_to(&out),
+        cchc::score::CriterionScore::export_all_to(&out),
     ];
     for result in results {
         assert!(result.is_ok(), "exporting to {}: {result:?}", out.display());

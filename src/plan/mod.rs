@@ -5,10 +5,12 @@
 
 mod builtin;
 mod diff;
+pub mod indicator;
 mod validate;
 
 pub use builtin::built_in;
 pub use diff::{diff, PlanChanges};
+pub use indicator::{Direction, IndicatorDef, IndicatorKind, ScoreRule};
 
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +32,9 @@ pub struct PlanData {
     /// Agencies succeeded by others from a date (mergers, renamings).
     #[serde(default)]
     pub successions: Vec<Succession>,
+    /// Measured indicators of the criteria, in plan order.
+    #[serde(default)]
+    pub indicators: Vec<IndicatorDef>,
 }
 
 /// What identifies a plan: its document number, name, year and province.
@@ -251,6 +256,7 @@ impl PlanData {
             groups: Vec::new(),
             tasks: Vec::new(),
             successions: Vec::new(),
+            indicators: Vec::new(),
         }
     }
 

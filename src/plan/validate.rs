@@ -36,6 +36,7 @@ impl PlanData {
             g.code = text::clean(&g.code);
             g.name = text::clean(&g.name);
         }
+        super::indicator::normalize(&mut self.indicators);
         for t in &mut self.tasks {
             for s in [
                 &mut t.code,
@@ -170,6 +171,7 @@ impl PlanData {
         }
         let tasks: HashSet<&str> = self.tasks.iter().map(|t| t.code.as_str()).collect();
         self.check_successions(&parties, &tasks, &mut problems);
+        super::indicator::check(&self.indicators, &self.criteria, &parties, &mut problems);
         if problems.is_empty() {
             Ok(())
         } else {

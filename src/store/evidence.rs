@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::plan_read::take_codes;
 use super::Store;
 use crate::docref;
+use crate::durable::NewFile;
 use crate::error::{Error, Result};
 use crate::sha256::copy_hashing;
 use crate::text;
@@ -203,8 +204,8 @@ impl Store {
         self.dir.join("evidence").join(sha256)
     }
 
-    /// Copies a file into `evidence/<sha256>`, through a temporary file renamed
-    /// into place; an identical file already stored is kept as it is.
+    /// Copies a file into `evidence/<sha256>` through a [`NewFile`] (synced,
+    /// renamed into place, the folder synced); an identical file already stored is kept as it is.
     pub(super) fn store_file(&self, source: &Path) -> Result<StoredFile> {
         let meta = std::fs::metadata(source).map_err(|e| Error::file(source, &e))?;
         if !meta.is_file() {
@@ -228,16 +229,13 @@ impl Store {
         let dir = self.dir.join("evidence");
         std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, &e))?;
         let mut input = File::open(source).map_err(|e| Error::file(source, &e))?;
-        let mut temp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| Error::file(&dir, &e))?;
+        // Named by its hash once copied.
+        let mut temp = NewFile::in_folder(&dir, ".part")?;
         let temp_path = temp.path().to_path_buf();
-        let (sha256, size) = copy_hashing(&mut input, &mut temp, source, &temp_path)?;
-        temp.as_file()
-            .sync_all()
-            .map_err(|e| Error::file(temp.path(), &e))?;
+        let (sha256, size) = copy_hashing(&mut input, temp.file(), source, &temp_path)?;
         let target = dir.join(&sha256);
         if !target.exists() {
-            temp.persist(&target)
-                .map_err(|e| Error::file(&target, &e.error))?;
+            temp.commit(&target)?;
         }
         Ok(StoredFile { name, sha256, size })
     }

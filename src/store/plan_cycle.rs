@@ -3,15 +3,13 @@
 //! workbook with its identity and a new version number.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::Store;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::plan::{PlanData, TaskDef};
-use crate::plan_workbook;
 use crate::status::Status;
 use crate::text;
 
@@ -63,30 +61,16 @@ impl Store {
         Ok(self.plan_data(plan_id)?.check())
     }
 
-    /// Writes the whole-plan workbook of `plan_id` to `path` as its next
-    /// version (the hidden "_meta" names the plan and that version) and
-    /// records the version. Returns the version written.
+    /// Records that plan `plan_id` was published as `version`.
     ///
     /// # Errors
-    /// [`Error::Invalid`] listing the plan's problems (nothing is written then),
-    /// [`Error::File`] when the file cannot be written (the version stays).
-    pub fn publish_plan(&mut self, plan_id: i64, path: &Path) -> Result<u32> {
-        let mut data = self.plan_data(plan_id)?;
-        let problems = data.check();
-        if !problems.is_empty() {
-            return Err(Error::Invalid(format!(
-                "Kế hoạch có {} lỗi, chưa ban hành (chưa ghi tệp nào):\n{}",
-                problems.len(),
-                problems.join("\n")
-            )));
-        }
-        data.meta.version += 1;
-        plan_workbook::publish_plan_workbook(&data, path)?;
+    /// [`Error::Database`] when the store cannot be written.
+    pub fn set_plan_version(&mut self, plan_id: i64, version: u32) -> Result<()> {
         self.conn.execute(
             "UPDATE plan SET version = ?2 WHERE id = ?1",
-            (plan_id, data.meta.version),
+            (plan_id, version),
         )?;
-        Ok(data.meta.version)
+        Ok(())
     }
 
     /// The tasks of plan `plan_id` that are not finished by the agencies'

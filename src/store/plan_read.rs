@@ -115,6 +115,18 @@ impl Store {
         Ok(plans)
     }
 
+    /// The latest stored plan with this key (`_meta`'s `plan_key`).
+    ///
+    /// # Errors
+    /// [`Error::Database`] when the store cannot be read.
+    pub fn plan_by_key(&self, key: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row("SELECT max(id) FROM plan WHERE plan_key = ?1", [key], |r| {
+                r.get(0)
+            })?)
+    }
+
     /// The plan's identification.
     pub fn plan_meta(&self, plan_id: i64) -> Result<PlanMeta> {
         self.conn
@@ -389,6 +401,7 @@ impl Store {
             groups,
             tasks,
             successions: self.successions(plan_id)?,
+            indicators: self.indicator_defs(plan_id)?,
         })
     }
 }

@@ -93,7 +93,7 @@ impl Store {
     }
 
     /// Whether a task has progress, evidence or a collected report.
-    pub(super) fn task_has_history(&self, plan_id: i64, code: &str) -> Result<bool> {
+    pub fn task_has_history(&self, plan_id: i64, code: &str) -> Result<bool> {
         Ok(self.conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM progress WHERE task_id = t.id)
                  OR EXISTS (SELECT 1 FROM evidence_task WHERE task_id = t.id)

@@ -40,6 +40,7 @@ impl Store {
         write_parties(&tx, plan_id, &plan, &[])?;
         insert_tasks(&tx, plan_id, &plan.tasks, 0)?;
         insert_successions(&tx, plan_id, &plan.successions)?;
+        super::indicators::insert_indicators(&tx, plan_id, &plan.indicators)?;
         tx.commit()?;
         Ok(plan_id)
     }

@@ -3,12 +3,12 @@
 //! it without a password). Set `CCHC_SKIP_MOUNT_TESTS=1` to skip the mounted
 //! ones on a machine that cannot mount.
 
+use cchc::open::open_store;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
 use cchc::backup::create_backup;
-use cchc::store::Store;
 use rusqlite::Connection;
 
 use crate::common::{count_rows, iv31_progress, iv31_result, now, open_new};
@@ -95,8 +95,8 @@ fn fill(dir: &Path) -> PathBuf {
 fn a_save_on_a_full_disk_fails_with_a_message_and_leaves_the_data_readable() {
     let Some(fs) = Tmpfs::mount("3m") else { return };
     let db = fs.path().join("cchc.sqlite3");
-    drop(Store::open(&db).expect("the database fits"));
-    let mut store = Store::open(&db).expect("reopens");
+    drop(open_store(&db, crate::common::now()).expect("the database fits"));
+    let mut store = open_store(&db, crate::common::now()).expect("reopens");
     let plan = store.current_plan().expect("plan");
     store
         .set_progress(plan, &iv31_progress("trước khi đầy"), now())
@@ -147,7 +147,7 @@ fn a_save_on_a_full_disk_fails_with_a_message_and_leaves_the_data_readable() {
     let leftovers: Vec<_> = std::fs::read_dir(fs.path())
         .expect("list")
         .map(|e| e.expect("entry").file_name())
-        .filter(|n| n.to_string_lossy().starts_with(".cchc-backup"))
+        .filter(|n| n.to_string_lossy().starts_with(".cchc-"))
         .collect();
     assert!(
         leftovers.is_empty(),
@@ -171,7 +171,7 @@ fn a_database_in_a_read_only_folder_opens_for_reading_and_refuses_saves() {
     let Some(fs) = Tmpfs::mount("8m") else { return };
     // A folder name with characters that SQLite URIs reserve.
     let db = fs.path().join("dữ liệu 50%#?").join("cchc.sqlite3");
-    let mut store = Store::open(&db).expect("created");
+    let mut store = open_store(&db, crate::common::now()).expect("created");
     assert!(!store.is_read_only(), "a writable folder opens for writing");
     let plan = store.current_plan().expect("plan");
     store
@@ -180,7 +180,8 @@ fn a_database_in_a_read_only_folder_opens_for_reading_and_refuses_saves() {
     drop(store);
     fs.remount_read_only();
 
-    let mut store = Store::open(&db).expect("a read-only database still opens");
+    let mut store =
+        open_store(&db, crate::common::now()).expect("a read-only database still opens");
     assert!(
         store.is_read_only(),
         "the app can tell the officer saves will fail"

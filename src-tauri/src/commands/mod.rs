@@ -4,7 +4,9 @@
 pub mod collect;
 pub mod evidence;
 pub mod export;
+pub mod indicators;
 pub mod plan;
 pub mod plan_cycle;
 pub mod progress;
 pub mod safety;
+pub mod session;

@@ -3,7 +3,8 @@
 //! plan or a newer version (a preview, then the switch in one step).
 
 use cchc::plan::{PlanChanges, PlanData, ResolvedDeadline};
-use cchc::store::{CarryOver, ImportOutcome, ImportPreview, PlanSummary};
+use cchc::plan_workbook::{ImportOutcome, ImportPreview, PlanWorkbook};
+use cchc::store::{CarryOver, PlanSummary};
 use cchc::{Error, Result};
 use tauri::State;
 
@@ -62,7 +63,7 @@ pub fn save_plan(state: State<'_, AppState>, id: i64, plan: PlanData) -> Result<
 
 #[tauri::command(async)]
 pub fn publish_plan(state: State<'_, AppState>, id: i64, path: String) -> Result<u32> {
-    state.store()?.publish_plan(id, std::path::Path::new(&path))
+    PlanWorkbook::publish(&mut state.store()?, id, std::path::Path::new(&path))
 }
 
 #[tauri::command(async)]
@@ -70,14 +71,16 @@ pub fn preview_plan_import(state: State<'_, AppState>, path: String) -> Result<I
     let store = state.store()?;
     let plan = store.current_plan()?;
     let agency = store.profile(plan)?.agency;
-    store.preview_plan_workbook(plan, std::path::Path::new(&path), agency.as_deref())
+    PlanWorkbook::preview(&store, plan, std::path::Path::new(&path), agency.as_deref())
 }
 
 #[tauri::command(async)]
 pub fn switch_plan(state: State<'_, AppState>, path: String) -> Result<ImportOutcome> {
-    state
-        .store()?
-        .switch_to_plan_workbook(std::path::Path::new(&path), chrono::Utc::now())
+    PlanWorkbook::switch_to(
+        &mut state.store()?,
+        std::path::Path::new(&path),
+        chrono::Utc::now(),
+    )
 }
 
 #[tauri::command(async)]

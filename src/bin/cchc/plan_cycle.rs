@@ -9,6 +9,7 @@ use clap::{Args, Subcommand};
 use serde_json::json;
 
 use cchc::plan::PlanChanges;
+use cchc::plan_workbook::PlanWorkbook;
 use cchc::store::{Store, SuccessionInput};
 use cchc::{deadline, Error, Result};
 
@@ -80,7 +81,7 @@ pub fn check(store: &Store, id: i64, json: bool) -> Result<()> {
 
 /// `cchc plan publish`.
 pub fn publish(store: &mut Store, id: i64, out: &Path, json: bool) -> Result<()> {
-    let version = store.publish_plan(id, out)?;
+    let version = PlanWorkbook::publish(store, id, out)?;
     emit(json, &json!({"path": out, "version": version}), || {
         format!("Đã ban hành phiên bản {version}: {}\n", out.display())
     })
@@ -141,7 +142,7 @@ pub fn import(
     now: DateTime<Utc>,
 ) -> Result<()> {
     let into = into.map(plan_id).transpose()?;
-    let outcome = store.import_plan_workbook(plan, file, into, now)?;
+    let outcome = PlanWorkbook::import(store, plan, file, into, now)?;
     emit(
         json,
         &json!({"plan_id": outcome.plan_id, "tasks": outcome.tasks, "version": outcome.version,

@@ -10,6 +10,7 @@ import { ImportPreviewCard } from "../components/ImportPreviewCard";
 import { AgencyPicker } from "../components/AgencyPicker";
 import { CollectorMode } from "../components/CollectorMode";
 import { DataSafety } from "../components/DataSafety";
+import { formatCount } from "../lib/format";
 
 export function SettingsScreen({ info, onChanged }: { info: AppInfo; onChanged: () => void }) {
   const [agencies, setAgencies] = useState<AgencyRow[]>([]);
@@ -63,8 +64,8 @@ export function SettingsScreen({ info, onChanged }: { info: AppInfo; onChanged: 
         text: r.changes
           ? `Đã cập nhật kế hoạch lên phiên bản ${r.version}; tiến độ đã ghi được giữ nguyên.`
           : r.new_plan
-            ? `Đã nhập và chuyển sang kế hoạch mới (${r.tasks} nhiệm vụ).`
-            : `Đã thêm ${r.tasks} nhiệm vụ vào kế hoạch đang dùng.`,
+            ? `Đã nhập và chuyển sang kế hoạch mới (${formatCount(r.tasks)} nhiệm vụ).`
+            : `Đã thêm ${formatCount(r.tasks)} nhiệm vụ vào kế hoạch đang dùng.`,
       });
       onChanged();
     } catch (e) {

@@ -7,10 +7,11 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::Store;
+use super::PlanWorkbook;
 use crate::error::{Error, Result};
 use crate::plan::{self, PlanChanges, PlanData};
-use crate::plan_workbook::{self, PlanWorkbook};
+use crate::plan_workbook;
+use crate::store::Store;
 
 /// What an import did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -68,7 +69,7 @@ enum Target {
     Tasks(Vec<plan::TaskDef>),
 }
 
-impl Store {
+impl PlanWorkbook {
     /// Reads a task-list workbook against plan `plan_id` and stores it: its
     /// tasks are added to that plan; a whole plan is inserted beside it; a
     /// newer version of a stored plan updates that plan in place (progress of
@@ -81,16 +82,16 @@ impl Store {
     /// [`Store::add_tasks`] and [`Store::save_plan`]; [`Error::Invalid`] for a
     /// version older than or equal to the stored one, or a workbook of another
     /// plan than `into`. Nothing is stored on error.
-    pub fn import_plan_workbook(
-        &mut self,
+    pub fn import(
+        store: &mut Store,
         plan_id: i64,
         path: &Path,
         into: Option<i64>,
         now: DateTime<Utc>,
     ) -> Result<ImportOutcome> {
-        Ok(match self.import_target(plan_id, path, into)? {
+        Ok(match import_target(store, plan_id, path, into)? {
             Target::New(data) => ImportOutcome {
-                plan_id: self.insert_plan(&data, now)?,
+                plan_id: store.insert_plan(&data, now)?,
                 new_plan: true,
                 tasks: data.tasks.len() as u32,
                 changes: None,
@@ -98,7 +99,7 @@ impl Store {
             },
             Target::Version(id, data) => {
                 let month = now.format("%Y-%m").to_string();
-                let changes = self.save_plan(id, &data, &month)?;
+                let changes = store.save_plan(id, &data, &month)?;
                 ImportOutcome {
                     plan_id: id,
                     new_plan: false,
@@ -110,26 +111,49 @@ impl Store {
             Target::Tasks(tasks) => ImportOutcome {
                 plan_id,
                 new_plan: false,
-                tasks: self.add_tasks(plan_id, &tasks)? as u32,
+                tasks: store.add_tasks(plan_id, &tasks)? as u32,
                 changes: None,
-                version: self.plan_meta(plan_id)?.version,
+                version: store.plan_meta(plan_id)?.version,
             },
         })
     }
 
-    /// Imports a plan workbook (as [`Store::import_plan_workbook`]) and makes
+    /// Writes the whole-plan workbook of `plan_id` to `path` as its next
+    /// version (the hidden "_meta" names the plan and that version) and
+    /// records the version in `store`. Returns the version written.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] listing the plan's problems (nothing is written then),
+    /// [`Error::File`] when the file cannot be written (the version stays).
+    pub fn publish(store: &mut Store, plan_id: i64, path: &Path) -> Result<u32> {
+        let mut data = store.plan_data(plan_id)?;
+        let problems = data.check();
+        if !problems.is_empty() {
+            return Err(Error::Invalid(format!(
+                "Kế hoạch có {} lỗi, chưa ban hành (chưa ghi tệp nào):\n{}",
+                problems.len(),
+                problems.join("\n")
+            )));
+        }
+        data.meta.version += 1;
+        plan_workbook::publish_plan_workbook(&data, path)?;
+        store.set_plan_version(plan_id, data.meta.version)?;
+        Ok(data.meta.version)
+    }
+
+    /// Imports a plan workbook (as [`PlanWorkbook::import`]) and makes
     /// the plan it went into the current one: the agencies' "switch in one step".
     ///
     /// # Errors
-    /// As [`Store::import_plan_workbook`] and [`Store::use_plan`].
-    pub fn switch_to_plan_workbook(
-        &mut self,
+    /// As [`PlanWorkbook::import`] and [`Store::use_plan`].
+    pub fn switch_to(
+        store: &mut Store,
         path: &Path,
         now: DateTime<Utc>,
     ) -> Result<ImportOutcome> {
-        let current = self.current_plan()?;
-        let outcome = self.import_plan_workbook(current, path, None, now)?;
-        self.use_plan(outcome.plan_id)?;
+        let current = store.current_plan()?;
+        let outcome = Self::import(store, current, path, None, now)?;
+        store.use_plan(outcome.plan_id)?;
         Ok(outcome)
     }
 
@@ -137,15 +161,15 @@ impl Store {
     /// `agency`, how many tasks that agency would have.
     ///
     /// # Errors
-    /// As [`Store::import_plan_workbook`].
-    pub fn preview_plan_workbook(
-        &self,
+    /// As [`PlanWorkbook::import`].
+    pub fn preview(
+        store: &Store,
         plan_id: i64,
         path: &Path,
         agency: Option<&str>,
     ) -> Result<ImportPreview> {
         let own = |data: &PlanData| agency.map(|a| data.tasks_of(a.trim()) as u32);
-        Ok(match self.import_target(plan_id, path, None)? {
+        Ok(match import_target(store, plan_id, path, None)? {
             Target::New(data) => ImportPreview {
                 kind: ImportKind::NewPlan,
                 name: data.meta.name.clone(),
@@ -157,11 +181,11 @@ impl Store {
                 own_tasks: own(&data),
             },
             Target::Version(id, data) => {
-                let old = self.plan_data(id)?;
+                let old = store.plan_data(id)?;
                 let mut changes = plan::diff(&old, &data);
                 let (retired, removed) = std::mem::take(&mut changes.removed)
                     .into_iter()
-                    .partition(|code| self.task_has_history(id, code).unwrap_or(true));
+                    .partition(|code| store.task_has_history(id, code).unwrap_or(true));
                 changes.retired = retired;
                 changes.removed = removed;
                 ImportPreview {
@@ -176,7 +200,7 @@ impl Store {
                 }
             }
             Target::Tasks(tasks) => {
-                let mut data = self.plan_data(plan_id)?;
+                let mut data = store.plan_data(plan_id)?;
                 let before = data.clone();
                 data.tasks.extend(tasks);
                 ImportPreview {
@@ -192,66 +216,57 @@ impl Store {
             }
         })
     }
+}
 
-    /// Reads the workbook and decides where it goes.
-    fn import_target(&self, plan_id: i64, path: &Path, into: Option<i64>) -> Result<Target> {
-        let current = self.plan_data(plan_id)?;
-        let data = match plan_workbook::read_plan_workbook(path, &current)? {
-            PlanWorkbook::Tasks(tasks) if into.is_none() => return Ok(Target::Tasks(tasks)),
-            PlanWorkbook::Tasks(_) => {
-                return Err(Error::Invalid(format!(
-                    "Tệp \"{}\" chỉ có danh sách nhiệm vụ, không phải một kế hoạch đã ban hành \
-                     (thiếu các sheet \"Kế hoạch\", \"Cơ quan\", \"Tiêu chí\" và \"_meta\").",
-                    path.display()
-                )))
-            }
-            PlanWorkbook::NewPlan(data) => *data,
-        };
-        let stored = match data.meta.key.is_empty() {
-            true => None,
-            false => self.plan_by_key(&data.meta.key)?,
-        };
-        if let Some(into) = into {
-            if stored != Some(into) {
-                let target = self.plan_meta(into)?;
-                return Err(Error::Invalid(format!(
-                    "Tệp \"{}\" là kế hoạch \"{}\" (năm {}), không phải một phiên bản của kế hoạch \
-                     \"{}\" (năm {}): không nhập.",
-                    path.display(),
-                    data.meta.name,
-                    data.meta.year,
-                    target.name,
-                    target.year
-                )));
-            }
-        }
-        let Some(id) = stored else {
-            return Ok(Target::New(data));
-        };
-        let have = self.plan_meta(id)?;
-        if data.meta.version <= have.version {
+/// Reads the workbook and decides where it goes.
+fn import_target(store: &Store, plan_id: i64, path: &Path, into: Option<i64>) -> Result<Target> {
+    let current = store.plan_data(plan_id)?;
+    let data = match plan_workbook::read_plan_workbook(path, &current)? {
+        PlanWorkbook::Tasks(tasks) if into.is_none() => return Ok(Target::Tasks(tasks)),
+        PlanWorkbook::Tasks(_) => {
             return Err(Error::Invalid(format!(
-                "Tệp \"{}\" là phiên bản {} của kế hoạch \"{}\", {} phiên bản {} đang có: không nhập.",
+                "Tệp \"{}\" chỉ có danh sách nhiệm vụ, không phải một kế hoạch đã ban hành \
+                 (thiếu các sheet \"Kế hoạch\", \"Cơ quan\", \"Tiêu chí\" và \"_meta\").",
+                path.display()
+            )))
+        }
+        PlanWorkbook::NewPlan(data) => *data,
+    };
+    let stored = match data.meta.key.is_empty() {
+        true => None,
+        false => store.plan_by_key(&data.meta.key)?,
+    };
+    if let Some(into) = into {
+        if stored != Some(into) {
+            let target = store.plan_meta(into)?;
+            return Err(Error::Invalid(format!(
+                "Tệp \"{}\" là kế hoạch \"{}\" (năm {}), không phải một phiên bản của kế hoạch \
+                 \"{}\" (năm {}): không nhập.",
                 path.display(),
-                data.meta.version,
                 data.meta.name,
-                if data.meta.version == have.version {
-                    "trùng với"
-                } else {
-                    "cũ hơn"
-                },
-                have.version
+                data.meta.year,
+                target.name,
+                target.year
             )));
         }
-        Ok(Target::Version(id, data))
     }
-
-    /// The latest stored plan with this key.
-    fn plan_by_key(&self, key: &str) -> Result<Option<i64>> {
-        Ok(self
-            .conn
-            .query_row("SELECT max(id) FROM plan WHERE plan_key = ?1", [key], |r| {
-                r.get(0)
-            })?)
+    let Some(id) = stored else {
+        return Ok(Target::New(data));
+    };
+    let have = store.plan_meta(id)?;
+    if data.meta.version <= have.version {
+        return Err(Error::Invalid(format!(
+            "Tệp \"{}\" là phiên bản {} của kế hoạch \"{}\", {} phiên bản {} đang có: không nhập.",
+            path.display(),
+            data.meta.version,
+            data.meta.name,
+            if data.meta.version == have.version {
+                "trùng với"
+            } else {
+                "cũ hơn"
+            },
+            have.version
+        )));
     }
+    Ok(Target::Version(id, data))
 }
