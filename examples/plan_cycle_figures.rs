@@ -11,12 +11,10 @@ mod merged_province;
 
 use std::time::Instant;
 
-use cchc::store::Store;
-
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
-    let mut store = Store::open(&dir.path().join("cchc.sqlite3"))?;
     let now = chrono::Utc::now();
+    let mut store = cchc::open::open_store(&dir.path().join("cchc.sqlite3"), now)?;
     let id = store.new_plan("Kế hoạch năm 2026 (thử nghiệm)", 2026, None, now)?;
     let mut data = merged_province::plan(2026);
     data.meta.key = store.plan_meta(id)?.key;
@@ -24,14 +22,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     drop(store);
     for run in 1..=7 {
         let started = Instant::now();
-        let store = Store::open(&dir.path().join("cchc.sqlite3"))?;
+        let store = cchc::open::open_store(&dir.path().join("cchc.sqlite3"), now)?;
         let plan = store.plan_data(id)?;
         let problems = plan.check();
         let opened = started.elapsed();
         let mut store = store;
         let started = Instant::now();
         let out = dir.path().join(format!("ke-hoach-{run}.xlsx"));
-        let version = store.publish_plan(id, &out)?;
+        let version = cchc::plan_workbook::PlanWorkbook::publish(&mut store, id, &out)?;
         let published = started.elapsed();
         println!(
             "run {run}: editor opens {:.1} ms ({} tasks, {} agencies and groups, {} problems); \

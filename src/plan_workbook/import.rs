@@ -146,11 +146,7 @@ impl PlanWorkbook {
     ///
     /// # Errors
     /// As [`PlanWorkbook::import`] and [`Store::use_plan`].
-    pub fn switch_to(
-        store: &mut Store,
-        path: &Path,
-        now: DateTime<Utc>,
-    ) -> Result<ImportOutcome> {
+    pub fn switch_to(store: &mut Store, path: &Path, now: DateTime<Utc>) -> Result<ImportOutcome> {
         let current = store.current_plan()?;
         let outcome = Self::import(store, current, path, None, now)?;
         store.use_plan(outcome.plan_id)?;

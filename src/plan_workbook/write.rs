@@ -195,7 +195,13 @@ fn agencies_sheet(
             ws,
             row,
             &columns,
-            &[(1, name), (2, kind), (3, &groups), (4, &members), (5, &successors)],
+            &[
+                (1, name),
+                (2, kind),
+                (3, &groups),
+                (4, &members),
+                (5, &successors),
+            ],
         )?;
     }
     Ok(())

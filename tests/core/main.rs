@@ -47,11 +47,11 @@ mod evidence;
 mod export;
 /// The exported file: formulas, determinism, atomic writes, the CLI, openpyxl.
 mod export_file;
-/// TEST DATA: a fictitious merged province at the real one's size.
-mod merged_province;
 /// Measured indicators: the 2024 plan's against its text, recording, refusals,
 /// the officer's points at risk, the upgrade of older databases.
 mod indicators;
+/// TEST DATA: a fictitious merged province at the real one's size.
+mod merged_province;
 /// Schema migrations from every earlier version, and refusal of newer ones.
 mod migrations;
 /// The yearly cycle: new plan, checks, publishing, importing versions.

@@ -162,6 +162,7 @@ pub fn plan(year: i32) -> PlanData {
         groups,
         tasks,
         successions: Vec::new(),
+        indicators: Vec::new(),
     }
 }
 

@@ -5,8 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
+use cchc::plan_workbook::ImportKind;
 use cchc::status::State;
-use cchc::store::{EvidenceInput, ImportKind, Store};
+use cchc::store::{EvidenceInput, Store};
 use cchc::Error;
 
 use crate::common::{count_rows, date, entry, now, open_new, temp_db, TempDb};
@@ -35,7 +36,8 @@ pub fn office(year: i32) -> (TempDb, Store, i64) {
 /// Publishes plan `id` into `dir` as `name`.
 pub fn publish(store: &mut Store, id: i64, dir: &Path, name: &str) -> (PathBuf, u32) {
     let path = dir.join(name);
-    let version = store.publish_plan(id, &path).expect("the plan publishes");
+    let version =
+        cchc::plan_workbook::PlanWorkbook::publish(store, id, &path).expect("the plan publishes");
     (path, version)
 }
 
@@ -119,8 +121,7 @@ fn checking_names_every_problem_by_task_and_field_and_blocks_publishing() {
         "a deadline of last year is named with its task and field: {problems:?}"
     );
     let out = db.dir.path().join("ke-hoach.xlsx");
-    let err = store
-        .publish_plan(id, &out)
+    let err = cchc::plan_workbook::PlanWorkbook::publish(&mut store, id, &out)
         .expect_err("problems block publishing");
     assert!(
         matches!(err, Error::Invalid(_)) && err.to_string().contains("chưa ban hành"),
@@ -195,8 +196,7 @@ fn the_merged_province_plan_is_published_and_imported_over_2024_history() {
             now(),
         )
         .expect("2024 progress");
-    let preview = agency
-        .preview_plan_workbook(old_plan, &file, Some("SNV"))
+    let preview = cchc::plan_workbook::PlanWorkbook::preview(&agency, old_plan, &file, Some("SNV"))
         .expect("preview");
     assert_eq!(preview.kind, ImportKind::NewPlan);
     assert_eq!((preview.year, preview.version), (2026, 1));
@@ -209,9 +209,8 @@ fn the_merged_province_plan_is_published_and_imported_over_2024_history() {
         "the preview saved nothing"
     );
 
-    let outcome = agency
-        .switch_to_plan_workbook(&file, now())
-        .expect("switch");
+    let outcome =
+        cchc::plan_workbook::PlanWorkbook::switch_to(&mut agency, &file, now()).expect("switch");
     assert!(outcome.new_plan);
     assert_eq!(
         agency.current_plan().expect("current"),
@@ -236,9 +235,8 @@ fn the_merged_province_plan_is_published_and_imported_over_2024_history() {
     );
 
     // The 2024 plan stays readable and its months can still be exported.
-    let month = agency
-        .month_report(old_plan, "SNV", "2024-08")
-        .expect("2024 month");
+    let month =
+        cchc::report::MonthReport::gather(&agency, old_plan, "SNV", "2024-08").expect("2024 month");
     assert!(month
         .tasks()
         .iter()
@@ -246,8 +244,7 @@ fn the_merged_province_plan_is_published_and_imported_over_2024_history() {
     export(&month, &_db.dir.path().join("bc.xlsx"));
 
     // Year words come from the plan.
-    let month = agency
-        .month_report(outcome.plan_id, "SNV", "2026-03")
+    let month = cchc::report::MonthReport::gather(&agency, outcome.plan_id, "SNV", "2026-03")
         .expect("2026 month");
     export(&month, &_db.dir.path().join("bc-2026.xlsx"));
     let headers = cchc::report::layout::criteria_headers(2026);
@@ -262,8 +259,7 @@ fn a_newer_version_over_a_plan_with_progress_loses_nothing() {
     let (office_db, mut office, id) = office(2026);
     let (v1, _) = publish(&mut office, id, office_db.dir.path(), "v1.xlsx");
     let (agency_db, mut agency, _) = open_new();
-    let plan = agency
-        .switch_to_plan_workbook(&v1, now())
+    let plan = cchc::plan_workbook::PlanWorkbook::switch_to(&mut agency, &v1, now())
         .expect("v1")
         .plan_id;
     // NV.002 (SNV... leads by turn) is kept, NV.007 removed with history,
@@ -321,9 +317,8 @@ fn a_newer_version_over_a_plan_with_progress_loses_nothing() {
     let (v2, version) = publish(&mut office, id, office_db.dir.path(), "v2.xlsx");
     assert_eq!(version, 2);
 
-    let preview = agency
-        .preview_plan_workbook(plan, &v2, None)
-        .expect("preview");
+    let preview =
+        cchc::plan_workbook::PlanWorkbook::preview(&agency, plan, &v2, None).expect("preview");
     assert_eq!(preview.kind, ImportKind::NewVersion);
     assert_eq!((preview.from_version, preview.version), (Some(1), 2));
     assert_eq!(preview.changes.added, ["NV.151"]);
@@ -331,9 +326,9 @@ fn a_newer_version_over_a_plan_with_progress_loses_nothing() {
     assert_eq!(preview.changes.retired, ["NV.007"]);
     assert_eq!(preview.changes.removed, ["NV.012"]);
 
-    let outcome = agency
-        .import_plan_workbook(plan, &v2, None, at(2026, 3, 5))
-        .expect("v2 updates in place");
+    let outcome =
+        cchc::plan_workbook::PlanWorkbook::import(&mut agency, plan, &v2, None, at(2026, 3, 5))
+            .expect("v2 updates in place");
     assert_eq!(outcome.plan_id, plan, "the same plan, updated in place");
     assert_eq!(
         outcome.changes.as_ref().map(|c| c.retired.clone()),
@@ -367,8 +362,7 @@ fn a_newer_version_over_a_plan_with_progress_loses_nothing() {
 
     // The same file again, or the older one, is refused by name.
     for (file, word) in [(&v2, "trùng với"), (&v1, "cũ hơn")] {
-        let err = agency
-            .import_plan_workbook(plan, file, None, now())
+        let err = cchc::plan_workbook::PlanWorkbook::import(&mut agency, plan, file, None, now())
             .expect_err("not newer");
         let text = err.to_string();
         assert!(
@@ -389,9 +383,14 @@ fn a_workbook_of_another_plan_is_refused_when_a_version_of_this_one_is_expected(
     let (file, _) = publish(&mut office, id, office_db.dir.path(), "khac.xlsx");
     let (db, mut agency, current) = open_new();
     let plans_before = count_rows(&db.path, "plan");
-    let err = agency
-        .import_plan_workbook(current, &file, Some(current), now())
-        .expect_err("another plan");
+    let err = cchc::plan_workbook::PlanWorkbook::import(
+        &mut agency,
+        current,
+        &file,
+        Some(current),
+        now(),
+    )
+    .expect_err("another plan");
     let text = err.to_string();
     assert!(
         text.contains("không phải một phiên bản của kế hoạch") && text.contains("năm 2026"),
@@ -407,8 +406,7 @@ fn a_damaged_meta_sheet_is_refused_with_its_sheet_named() {
     let edited = office_db.dir.path().join("v1-sua.xlsx");
     crate::collect_fixture::edit(&file, &edited, &["set", "_meta", "B4", "mot"]);
     let (db, mut agency, current) = open_new();
-    let err = agency
-        .import_plan_workbook(current, &edited, None, now())
+    let err = cchc::plan_workbook::PlanWorkbook::import(&mut agency, current, &edited, None, now())
         .expect_err("a version that is not a number");
     assert!(
         err.to_string()
@@ -425,17 +423,19 @@ fn a_plan_exported_without_meta_still_imports_as_a_new_plan() {
     cchc::plan_workbook::write_plan_workbook(&store.plan_data(current).expect("plan"), &path)
         .expect("export");
     let other = temp_db();
-    let mut agency = Store::open(&other.path).expect("open");
-    let outcome = agency
-        .import_plan_workbook(agency.current_plan().expect("plan"), &path, None, now())
-        .expect("a whole plan without _meta");
+    let mut agency = cchc::open::open_store(&other.path, crate::common::now()).expect("open");
+    let outcome = {
+        let plan = agency.current_plan().expect("plan");
+        cchc::plan_workbook::PlanWorkbook::import(&mut agency, plan, &path, None, now())
+    }
+    .expect("a whole plan without _meta");
     assert!(outcome.new_plan);
     assert_eq!(outcome.version, 0, "not a published version");
 }
 
 #[test]
 fn a_schema_2_database_with_progress_upgrades_with_its_plan_key_and_no_version() {
-    use cchc::store::migrate;
+    use cchc::db::migrate;
     let db = temp_db();
     // The migration this change adds; the data is written at the one before it.
     let before = migrate::MIGRATIONS
@@ -443,7 +443,7 @@ fn a_schema_2_database_with_progress_upgrades_with_its_plan_key_and_no_version()
         .position(|sql| sql.contains("Schema 3: the plan's yearly cycle"))
         .expect("the plan-cycle migration is listed") as u32;
     crate::collect_store::schema_with_data(&db.path, before);
-    let store = Store::open(&db.path).expect("upgrades");
+    let store = cchc::open::open_store(&db.path, crate::common::now()).expect("upgrades");
     let meta = store.plan_meta(1).expect("the plan");
     assert_eq!(
         meta.key, "Hưng Yên|2024|Kế hoạch thử",

@@ -76,7 +76,7 @@ fn the_successor_reports_in_march_what_the_predecessor_recorded_in_february() {
     assert!(!task_codes(&store, plan, "STC", "2026-02").contains(&task));
     // From March the task is the successor's, with its history.
     assert!(!task_codes(&store, plan, "SCT", "2026-03").contains(&task));
-    let march = store.month_report(plan, "STC", "2026-03").expect("March");
+    let march = cchc::report::MonthReport::gather(&store, plan, "STC", "2026-03").expect("March");
     let row = march
         .tasks()
         .iter()
@@ -224,7 +224,10 @@ fn a_successor_taking_over_from_two_dates_cannot_be_published_without_losing_one
         "{problems:?}"
     );
     let out = db.dir.path().join("kh.xlsx");
-    assert!(store.publish_plan(plan, &out).is_err() && !out.exists());
+    assert!(
+        cchc::plan_workbook::PlanWorkbook::publish(&mut store, plan, &out).is_err()
+            && !out.exists()
+    );
 }
 
 #[test]
@@ -234,11 +237,10 @@ fn a_succession_travels_in_the_published_workbook() {
         .succeed(plan, &whole("SCT", "STC"), at(2026, 3, 1))
         .expect("succession");
     let path = db.dir.path().join("ke-hoach.xlsx");
-    store.publish_plan(plan, &path).expect("publish");
+    cchc::plan_workbook::PlanWorkbook::publish(&mut store, plan, &path).expect("publish");
     let other = crate::common::temp_db();
-    let mut agency = Store::open(&other.path).expect("open");
-    let id = agency
-        .switch_to_plan_workbook(&path, at(2026, 3, 5))
+    let mut agency = cchc::open::open_store(&other.path, crate::common::now()).expect("open");
+    let id = cchc::plan_workbook::PlanWorkbook::switch_to(&mut agency, &path, at(2026, 3, 5))
         .expect("import")
         .plan_id;
     assert_eq!(
