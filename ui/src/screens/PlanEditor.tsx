@@ -49,7 +49,7 @@ export function PlanEditorScreen({ currentPlan }: { currentPlan: number }) {
       setDirty(false);
       setProblems(null);
       setCarry(null);
-      const suggested = await api.inDocuments(`KH-CCHC-${next.meta.year}.xlsx`);
+      const suggested = await api.defaultSavePath(`KH-CCHC-${next.meta.year}.xlsx`);
       setPublishPath((p) => p || suggested);
     } catch (e) {
       fail(e);

@@ -66,8 +66,8 @@ export const APP_INFO: AppInfo = {
 };
 
 export const AGENCIES: AgencyRow[] = [
-  { code: "SNV", name: "Sở Nội vụ", kind: "so", groups: [] },
-  { code: "STP", name: "Sở Tư pháp", kind: "so", groups: [] },
+  { code: "SNV", name: "Sở Nội vụ", kind: "so", groups: [], succeeded_by: null, since: null, retired: false },
+  { code: "STP", name: "Sở Tư pháp", kind: "so", groups: [], succeeded_by: null, since: null, retired: false },
 ];
 
 export const START: StartReport = {
