@@ -230,7 +230,7 @@ pub struct ResolvedDeadline {
 ///
 /// # Errors
 /// [`crate::Error::Deadline`] with the reader's Vietnamese message.
-pub fn resolve_deadline(text: &str) -> crate::Result<ResolvedDeadline> {
+pub fn resolve_deadline(text: &str) -> crate::error::Result<ResolvedDeadline> {
     let text = crate::text::clean(text);
     if text.is_empty() {
         return Ok(ResolvedDeadline {

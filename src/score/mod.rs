@@ -10,6 +10,9 @@
 pub mod agency;
 pub mod province;
 
+pub use agency::agency_scores;
+pub use province::province_scores;
+
 use serde::Serialize;
 
 use crate::number::format_vi;

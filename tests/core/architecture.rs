@@ -18,12 +18,15 @@ const RULES: &[(&str, &[&str])] = &[
     ("status", &["error"]),
     ("sha256", &["error"]),
     ("durable", &["error"]),
-    ("plan", &["error", "text", "deadline", "status"]),
+    // Numbers as officers type them (no module of the crate).
+    ("number", &[]),
+    ("plan", &["error", "text", "deadline", "status", "number"]),
     ("db", &["error", "durable"]),
     (
         "store",
         &[
             "db", "error", "durable", "sha256", "text", "docref", "deadline", "status", "plan",
+            "number",
         ],
     ),
     ("verify", &["db", "error", "sha256"]),
