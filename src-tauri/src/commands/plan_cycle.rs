@@ -63,7 +63,8 @@ pub fn save_plan(state: State<'_, AppState>, id: i64, plan: PlanData) -> Result<
 
 #[tauri::command(async)]
 pub fn publish_plan(state: State<'_, AppState>, id: i64, path: String) -> Result<u32> {
-    PlanWorkbook::publish(&mut state.store()?, id, std::path::Path::new(&path))
+    let mut store = state.store()?;
+    PlanWorkbook::publish(&mut store, id, std::path::Path::new(&path))
 }
 
 #[tauri::command(async)]
@@ -76,11 +77,8 @@ pub fn preview_plan_import(state: State<'_, AppState>, path: String) -> Result<I
 
 #[tauri::command(async)]
 pub fn switch_plan(state: State<'_, AppState>, path: String) -> Result<ImportOutcome> {
-    PlanWorkbook::switch_to(
-        &mut state.store()?,
-        std::path::Path::new(&path),
-        chrono::Utc::now(),
-    )
+    let mut store = state.store()?;
+    PlanWorkbook::switch_to(&mut store, std::path::Path::new(&path), chrono::Utc::now())
 }
 
 #[tauri::command(async)]
