@@ -3,6 +3,7 @@ import type { Agency } from "./Agency";
 import type { Criterion } from "./Criterion";
 import type { Field } from "./Field";
 import type { Group } from "./Group";
+import type { IndicatorDef } from "./IndicatorDef";
 import type { PlanMeta } from "./PlanMeta";
 import type { Succession } from "./Succession";
 import type { TaskDef } from "./TaskDef";
@@ -14,4 +15,8 @@ export type PlanData = { meta: PlanMeta, fields: Array<Field>, criteria: Array<C
 /**
  * Agencies succeeded by others from a date (mergers, renamings).
  */
-successions: Array<Succession>, };
+successions: Array<Succession>, 
+/**
+ * Measured indicators of the criteria, in plan order.
+ */
+indicators: Array<IndicatorDef>, };
