@@ -474,6 +474,40 @@ test("at 1024×768 no main screen scrolls sideways and the chart's words keep th
   await sleep(300);
 });
 
+test("Kế hoạch: a task is added, a wrong deadline wording is refused with its message, the plan is published and imported on a second data folder", async () => {
+  await d.click("#nav-plan");
+  await d.waitFor("#plan-tasks");
+  await d.click("#task-add");
+  await d.type("#task-edit-content", "Rà soát, đơn giản hóa thủ tục hành chính nội bộ (thử nghiệm)");
+  await d.select("#task-edit-lead", "SNV");
+  await d.type("#task-edit-deadline", "Quý V/2024");
+  const refused = await d.waitFor("#task-edit-deadline-note", (t) => t.length > 0, 10000, "the deadline reader's message");
+  assert.match(await d.text(refused), /Quý V\/2024/, "the message names the wording");
+  await d.type("#task-edit-deadline", "Quý IV/2024");
+  await d.waitFor("#task-edit-deadline-note", (t) => t.includes("Hạn: 31/12/2024"), 10000, "the resolved due date");
+  const code = await d.script(`return document.querySelector("#task-edit-code").value`);
+  await d.click("#task-edit-save");
+  await d.waitFor("#plan-tasks", (t) => t.includes(code));
+  await d.click("#plan-save");
+  await d.waitFor("#plan-note", (t) => t.includes("Đã lưu kế hoạch: thêm 1 nhiệm vụ"), 15000, "the save");
+  await shot("14-ke-hoach");
+  await d.click("#plan-tab-publish");
+  const target = join(work, "KH-CCHC-2024.xlsx");
+  await d.type("#plan-publish-path", target);
+  await d.click("#plan-publish-run");
+  await d.waitFor("#plan-note", (t) => t.includes("Đã ban hành phiên bản 1"), 20000, "the publication");
+  assert.ok(existsSync(target), "the workbook is written");
+
+  const cli = process.env.CCHC_CLI;
+  const other = join(work, "may-khac", "cchc.sqlite3");
+  const imported = JSON.parse(execFileSync(cli, ["--db", other, "--json", "plan", "import", target], { encoding: "utf8" }));
+  assert.equal(imported.version, 1, "a newer version of the built-in plan on the second data folder");
+  assert.deepEqual(imported.changes.added, [code], "the task added in the editor is there");
+  const tasks = JSON.parse(execFileSync(cli, ["--db", other, "--json", "tasks", "--agency", "SNV"], { encoding: "utf8" }));
+  const task = tasks.find((t) => t.code === code);
+  assert.equal(task?.due_date, "2024-12-31", "with its deadline resolved");
+});
+
 test("at the next start, the quick check names a lost evidence file and says what to do", async () => {
   await d.quit();
   d = null;

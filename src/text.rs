@@ -128,6 +128,14 @@ fn letter_and_tone(c: char) -> (u32, u32) {
     }
 }
 
+/// `YYYY-MM` as Vietnamese write a month: "09/2024".
+pub fn month_text(period: &str) -> String {
+    match period.split_once('-') {
+        Some((y, m)) => format!("{m}/{y}"),
+        None => period.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

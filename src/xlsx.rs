@@ -180,6 +180,19 @@ pub fn excel_date(d: NaiveDate) -> Option<ExcelDateTime> {
     ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8).ok()
 }
 
+/// Writes a hidden sheet `name` of key/value rows, for machines (`_meta`).
+pub fn meta_sheet(ws: &mut Worksheet, name: &str, rows: &[(&str, String)]) -> Written {
+    ws.set_name(name)?;
+    for (row, (key, value)) in (0u32..).zip(rows) {
+        ws.write_string(row, 0, *key)?;
+        ws.write_string(row, 1, value)?;
+    }
+    ws.set_column_width(0, 18)?;
+    ws.set_column_width(1, 70)?;
+    ws.set_hidden(true);
+    Ok(())
+}
+
 /// A new workbook compressed at level 2 of 9: the 10,000-task report is 2.2 MB
 /// instead of 2.0 MB at level 3, and is compressed faster (docs/performance.md).
 pub fn new_workbook() -> Workbook {

@@ -7,7 +7,6 @@
 
 use rust_xlsxwriter::{Format, Worksheet};
 
-use super::month_text;
 use super::summary::{AgencyLine, Consolidation};
 use super::write::{report_date, OFFICE, OFFICE_SYMBOL, SHEET_SUMMARY};
 use crate::print_profile::cover::{self, Grid, Head};
@@ -15,6 +14,7 @@ use crate::print_profile::measure::{self, Font};
 use crate::print_profile::{self, fit_row};
 use crate::report::{date_line, numbering_row};
 use crate::status::Status;
+use crate::text::month_text;
 use crate::xlsx::{self, Formats, Written};
 
 /// The table's font: small enough for fourteen columns across A4 portrait.

@@ -26,7 +26,6 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 
-pub use crate::store::month_text;
 pub use obligations::ObligationLine;
 pub use read::{read_agency_workbook, AgencyWorkbook, Place};
 pub use read_indicators::IndicatorLine;
@@ -306,8 +305,14 @@ fn check_against_plan(
             ),
         )));
     }
+    // The agency's tasks in the report's month (before or after a succession).
+    let (month, end) = crate::store::period(&book.period)?;
     let own: HashSet<String> = store
-        .tasks(plan_id, Some(&book.agency_code))?
+        .tasks_in(
+            plan_id,
+            Some(book.agency_code.as_str()),
+            Some((month.as_str(), end)),
+        )?
         .into_iter()
         .map(|t| t.code)
         .collect();

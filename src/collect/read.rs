@@ -21,7 +21,8 @@ use crate::report::layout::{
 };
 use crate::report::obligation_sheet::SHEET_OBLIGATIONS;
 use crate::status::Status;
-use crate::store::{month_text, CollectedTask, IncomingReport};
+use crate::store::{CollectedTask, IncomingReport};
+use crate::text::month_text;
 
 /// A step of reading that ends in a refusal, its Vietnamese sentence.
 type Refused<T> = std::result::Result<T, String>;

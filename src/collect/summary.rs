@@ -130,7 +130,7 @@ pub fn consolidate(
     let period = super::normalize_period(period)?;
     let plan = store.plan_meta(plan_id)?;
     let reporting: HashMap<String, usize> = store
-        .reporting_agencies(plan_id)?
+        .reporting_agencies(plan_id, &period)?
         .into_iter()
         .map(|a| (a.code, a.tasks))
         .collect();

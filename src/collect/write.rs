@@ -16,7 +16,6 @@ use chrono::{FixedOffset, NaiveDate};
 use rust_xlsxwriter::{Color, Format, Workbook, Worksheet, XlsxError};
 
 use super::cover_sheet::summary_sheet;
-use super::month_text;
 use super::summary::{AgencyTask, Consolidation};
 use super::write_indicators;
 use crate::error::{Error, Result};
@@ -25,6 +24,7 @@ use crate::print_profile::{annex, fit_row, size, Attachment, ANNEX_HEADER_ROW};
 use crate::report::layout::{task_col, SHEET_META, TASK_HEADERS};
 use crate::report::{fit_height, numbering_row};
 use crate::status::Status;
+use crate::text::month_text;
 use crate::xlsx::{self, Formats, Written};
 
 /// The `format` value in `_meta` of the consolidated workbook.
@@ -268,12 +268,13 @@ fn criteria_sheet(
     attached: &Attachment,
     st: &Styles,
 ) -> Written {
+    let prev = format!("Điểm năm {}", c.plan.year - 1);
     let columns = [
         ("Mã tiêu chí", 10.0),
         ("Tiêu chí", CRITERION_WIDTH),
         ("Lĩnh vực", 8.0),
         ("Điểm tối đa", 10.0),
-        ("Điểm 2023", 10.0),
+        (prev.as_str(), 10.0),
         ("Số nhiệm vụ", 10.0),
         ("Đã hoàn thành", 10.0),
         ("Cơ quan chậm tiến độ", LAGGING_WIDTH),

@@ -146,14 +146,6 @@ pub(super) fn number<T: std::str::FromStr>(found: &regex::Captures<'_>, group: u
     found.get(group)?.as_str().parse().ok()
 }
 
-/// `YYYY-MM` as Vietnamese write a month: "09/2024".
-pub fn month_text(period: &str) -> String {
-    match period.split_once('-') {
-        Some((y, m)) => format!("{m}/{y}"),
-        None => period.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

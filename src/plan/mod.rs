@@ -4,15 +4,18 @@
 //! [`PlanData`], which [`PlanData::validate`] checks before the store takes it.
 
 mod builtin;
+mod diff;
 pub mod indicator;
 mod validate;
 
 pub use builtin::built_in;
+pub use diff::{diff, PlanChanges};
 pub use indicator::{Direction, IndicatorDef, IndicatorKind, ScoreRule};
 
 use serde::{Deserialize, Serialize};
 
 /// A whole plan as it is loaded, before it is stored.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlanData {
     pub meta: PlanMeta,
@@ -26,12 +29,16 @@ pub struct PlanData {
     pub groups: Vec<Group>,
     #[serde(default)]
     pub tasks: Vec<TaskDef>,
+    /// Agencies succeeded by others from a date (mergers, renamings).
+    #[serde(default)]
+    pub successions: Vec<Succession>,
     /// Measured indicators of the criteria, in plan order.
     #[serde(default)]
     pub indicators: Vec<IndicatorDef>,
 }
 
 /// What identifies a plan: its document number, name, year and province.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlanMeta {
     /// "Số, ký hiệu" as printed; the 2024 plan's is blank before its number: "/KH-UBND".
@@ -42,6 +49,13 @@ pub struct PlanMeta {
     pub name: String,
     pub year: i32,
     pub province: String,
+    /// What stays the same across the plan's published versions; set when the
+    /// plan is stored (empty before).
+    #[serde(default)]
+    pub key: String,
+    /// The number of the plan's latest published version (0: never published).
+    #[serde(default)]
+    pub version: u32,
 }
 
 /// A field (lĩnh vực) of the provincial PAR Index, numbered 1–8.
@@ -147,6 +161,7 @@ impl AgencyKind {
 }
 
 /// An agency that records progress and can lead or co-operate on tasks.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Agency {
     /// Stable ASCII code: "SNV", "HKC".
@@ -157,6 +172,7 @@ pub struct Agency {
 
 /// A named set of agencies ("Các sở, ban, ngành tỉnh") that can lead or
 /// co-operate on a task like an agency; it reaches each of its members.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Group {
     pub code: String,
@@ -165,7 +181,21 @@ pub struct Group {
     pub members: Vec<String>,
 }
 
+/// An agency succeeded by another from a date: from then on its tasks (all of
+/// them, or the one named) belong to the successor, an agency or a group.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Succession {
+    pub predecessor: String,
+    pub successor: String,
+    pub since: chrono::NaiveDate,
+    /// The one task handed over; `None` for every task not named in another succession.
+    #[serde(default)]
+    pub task: Option<String>,
+}
+
 /// A task of the plan, with its agencies named by code.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TaskDef {
     pub code: String,
@@ -186,7 +216,75 @@ pub struct TaskDef {
     pub output: Option<String>,
 }
 
+/// A deadline wording as the core's reader understands it: the due date it
+/// resolves to, or that it is recurring work.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ResolvedDeadline {
+    pub due_date: Option<chrono::NaiveDate>,
+    pub recurring: bool,
+}
+
+/// Reads a deadline wording as the plan's tasks are stored ("Quý III/2026",
+/// "Thường xuyên"); an empty wording has no due date.
+///
+/// # Errors
+/// [`crate::Error::Deadline`] with the reader's Vietnamese message.
+pub fn resolve_deadline(text: &str) -> crate::error::Result<ResolvedDeadline> {
+    let text = crate::text::clean(text);
+    if text.is_empty() {
+        return Ok(ResolvedDeadline {
+            due_date: None,
+            recurring: false,
+        });
+    }
+    let d = crate::deadline::parse(&text)?;
+    Ok(ResolvedDeadline {
+        due_date: d.due_date(),
+        recurring: d.is_recurring(),
+    })
+}
+
 impl PlanData {
+    /// A plan with `other`'s identity and nothing else.
+    pub fn empty_like(other: &PlanData) -> PlanData {
+        PlanData {
+            meta: other.meta.clone(),
+            fields: Vec::new(),
+            criteria: Vec::new(),
+            agencies: Vec::new(),
+            groups: Vec::new(),
+            tasks: Vec::new(),
+            successions: Vec::new(),
+            indicators: Vec::new(),
+        }
+    }
+
+    /// How many tasks agency `code` leads or co-operates on, itself or
+    /// through a group it belongs to (successions aside).
+    pub fn tasks_of(&self, code: &str) -> usize {
+        let mut parties = std::collections::HashSet::from([code]);
+        loop {
+            let before = parties.len();
+            for g in &self.groups {
+                if g.members.iter().any(|m| parties.contains(m.as_str())) {
+                    parties.insert(g.code.as_str());
+                }
+            }
+            if parties.len() == before {
+                break;
+            }
+        }
+        self.tasks
+            .iter()
+            .filter(|t| {
+                std::iter::once(&t.lead)
+                    .chain(&t.partners)
+                    .any(|p| parties.contains(p.as_str()))
+            })
+            .count()
+    }
+
     /// The agency or group name for a code.
     pub fn party_name(&self, code: &str) -> Option<&str> {
         self.agencies

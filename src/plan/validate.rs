@@ -4,6 +4,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use chrono::Datelike;
+
 use super::PlanData;
 use crate::error::{Error, Result};
 use crate::{deadline, text};
@@ -124,37 +126,168 @@ impl PlanData {
                     problems.push(format!("Nhóm \"{}\": không có cơ quan mã \"{m}\".", g.name));
                 }
             }
+            if g.members.is_empty() {
+                problems.push(format!("Nhóm \"{}\" chưa có cơ quan nào.", g.name));
+            }
             if reaches(&group_of, &g.code, &g.code, &mut HashSet::new()) {
                 problems.push(format!("Nhóm \"{}\" chứa chính nó.", g.name));
             }
         }
         for t in &self.tasks {
-            let at = format!("Nhiệm vụ {}", t.code);
+            let at = |field: &str| format!("Nhiệm vụ {}, {field}", t.code);
             if t.content.is_empty() {
-                problems.push(format!("{at}: thiếu nội dung."));
+                problems.push(format!("{}: chưa ghi.", at("nội dung")));
             }
-            for code in std::iter::once(&t.lead).chain(&t.partners) {
+            if t.lead.is_empty() {
+                problems.push(format!("{}: chưa ghi.", at("cơ quan chủ trì")));
+            } else if !parties.contains(t.lead.as_str()) {
+                problems.push(format!(
+                    "{}: không có cơ quan hoặc nhóm mã \"{}\".",
+                    at("cơ quan chủ trì"),
+                    t.lead
+                ));
+            }
+            for code in &t.partners {
                 if !parties.contains(code.as_str()) {
-                    problems.push(format!("{at}: không có cơ quan hoặc nhóm mã \"{code}\"."));
+                    problems.push(format!(
+                        "{}: không có cơ quan hoặc nhóm mã \"{code}\".",
+                        at("cơ quan phối hợp")
+                    ));
                 }
             }
             for code in &t.criteria {
                 if !criteria.contains(code.as_str()) {
-                    problems.push(format!("{at}: không có tiêu chí mã \"{code}\"."));
+                    problems.push(format!(
+                        "{}: không có tiêu chí mã \"{code}\".",
+                        at("tiêu chí")
+                    ));
                 }
             }
             if !t.deadline.is_empty() {
                 if let Err(e) = deadline::parse(&t.deadline) {
-                    problems.push(format!("{at}: {e}"));
+                    problems.push(format!("{}: {e}", at("thời hạn")));
                 }
             }
         }
+        let tasks: HashSet<&str> = self.tasks.iter().map(|t| t.code.as_str()).collect();
+        self.check_successions(&parties, &tasks, &mut problems);
         super::indicator::check(&self.indicators, &self.criteria, &parties, &mut problems);
         if problems.is_empty() {
             Ok(())
         } else {
             Err(Error::Rows(problems))
         }
+    }
+}
+
+impl PlanData {
+    /// Successions name known agencies and tasks, hand each task over at most
+    /// once, and never lead back to the agency they start from.
+    fn check_successions(
+        &self,
+        parties: &HashSet<&str>,
+        tasks: &HashSet<&str>,
+        problems: &mut Vec<String>,
+    ) {
+        let agencies: HashSet<&str> = self.agencies.iter().map(|a| a.code.as_str()).collect();
+        let mut handed: HashSet<(&str, Option<&str>)> = HashSet::new();
+        for s in &self.successions {
+            let at = format!("Cơ quan {} (thay bằng {})", s.predecessor, s.successor);
+            if !agencies.contains(s.predecessor.as_str()) {
+                problems.push(format!("{at}: không có cơ quan mã \"{}\".", s.predecessor));
+            }
+            if !parties.contains(s.successor.as_str()) {
+                problems.push(format!(
+                    "{at}: không có cơ quan hoặc nhóm kế thừa mã \"{}\".",
+                    s.successor
+                ));
+            }
+            if let Some(task) = &s.task {
+                if !tasks.contains(task.as_str()) {
+                    problems.push(format!("{at}: không có nhiệm vụ mã \"{task}\"."));
+                }
+            }
+            if !handed.insert((s.predecessor.as_str(), s.task.as_deref())) {
+                problems.push(match &s.task {
+                    Some(t) => {
+                        format!("{at}: nhiệm vụ {t} đã được giao cho một cơ quan kế thừa khác.")
+                    }
+                    None => {
+                        format!("{at}: cơ quan này đã có cơ quan kế thừa các nhiệm vụ còn lại.")
+                    }
+                });
+            }
+            if let Some(path) = self.succession_cycle(&s.predecessor) {
+                problems.push(format!(
+                    "{at}: chuỗi kế thừa quay vòng ({}); một cơ quan không thể kế thừa chính nó.",
+                    path.join(" → ")
+                ));
+            }
+        }
+    }
+
+    /// The chain of successors from `start` back to it, when there is one.
+    pub fn succession_cycle(&self, start: &str) -> Option<Vec<String>> {
+        let mut frontier = vec![(start.to_string(), vec![start.to_string()])];
+        let mut seen = HashSet::new();
+        while let Some((at, trail)) = frontier.pop() {
+            for s in self.successions.iter().filter(|s| s.predecessor == at) {
+                let mut next = trail.clone();
+                next.push(s.successor.clone());
+                if s.successor == start {
+                    return Some(next);
+                }
+                if seen.insert(s.successor.clone()) {
+                    frontier.push((s.successor.clone(), next));
+                }
+            }
+        }
+        None
+    }
+}
+
+impl PlanData {
+    /// Every problem that keeps the plan from being published: those of
+    /// [`PlanData::validate`], and deadlines that fall before the plan's year
+    /// (a task carried over from last year without a new deadline).
+    pub fn check(&self) -> Vec<String> {
+        let mut problems = match self.validate() {
+            Err(Error::Rows(lines)) => lines,
+            Err(other) => vec![other.to_string()],
+            Ok(()) => Vec::new(),
+        };
+        // The sheet "Cơ quan" carries one "Từ ngày" per successor.
+        for s in &self.successions {
+            let first = self
+                .successions
+                .iter()
+                .find(|o| o.successor == s.successor)
+                .filter(|o| o.since != s.since);
+            if let Some(o) = first {
+                problems.push(format!(
+                    "Cơ quan {}, từ ngày: thay cho {} từ {} nhưng thay cho {} từ {}; sheet \"Cơ quan\" \
+                     chỉ ghi được một ngày cho mỗi cơ quan kế thừa.",
+                    s.successor,
+                    o.predecessor,
+                    o.since.format("%d/%m/%Y"),
+                    s.predecessor,
+                    s.since.format("%d/%m/%Y")
+                ));
+            }
+        }
+        for t in &self.tasks {
+            let due = deadline::parse(&t.deadline).ok().and_then(|d| d.due_date());
+            if let Some(due) = due.filter(|d| d.year() < self.meta.year) {
+                problems.push(format!(
+                    "Nhiệm vụ {}, thời hạn: \"{}\" là ngày {}, trước năm {} của kế hoạch.",
+                    t.code,
+                    t.deadline,
+                    due.format("%d/%m/%Y"),
+                    self.meta.year
+                ));
+            }
+        }
+        problems
     }
 }
 

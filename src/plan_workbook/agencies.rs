@@ -7,23 +7,20 @@
 use std::collections::{HashMap, HashSet};
 
 use super::plan_sheets::header;
-use super::read::{at, resolve, split, Parties};
+use super::read::{at, date_cell, resolve, split, Parties};
 use super::*;
-use crate::plan::{Agency, AgencyKind, Group};
+use crate::plan::{Agency, AgencyKind, Group, Succession};
 
 /// The sheet "Cơ quan": agencies, and groups (rows of Loại "Nhóm", and names
 /// used in "Thuộc nhóm" without such a row, which get a code made from the name).
-pub(super) fn read_agencies(
-    sheet: &Sheet,
-    problems: &mut Vec<String>,
-) -> (Vec<Agency>, Vec<Group>) {
+pub(super) fn read_agencies(sheet: &Sheet, problems: &mut Vec<String>) -> Parties3 {
     let (mut agencies, mut groups) = (Vec::new(), Vec::<Group>::new());
     let Some(h) = header(sheet, COL_CODE, problems) else {
-        return (agencies, groups);
+        return (agencies, groups, Vec::new());
     };
     let required = [&[COL_CODE][..], &[COL_AGENCY_NAME, "Tên"], &[COL_KIND]];
     let Some([code_col, name_col, kind_col]) = h.require(&sheet.name, required, problems) else {
-        return (agencies, groups);
+        return (agencies, groups, Vec::new());
     };
     let (in_col, members_col) = (h.col(&[COL_IN_GROUPS]), h.col(&[COL_MEMBERS]));
     // The rows that define an agency or a group: (row, code, is a group).
@@ -138,7 +135,63 @@ pub(super) fn read_agencies(
         list.retain(|m| seen.insert(m.clone()));
         group.members = list;
     }
-    (agencies, groups)
+    let successions = read_successions(sheet, &h, &lines, problems);
+    (agencies, groups, successions)
+}
+
+/// The agencies, groups and successions of the sheet "Cơ quan".
+pub(super) type Parties3 = (Vec<Agency>, Vec<Group>, Vec<Succession>);
+
+/// "Thay cho" (the codes of the agencies a row succeeds, ";"-separated; "HKC
+/// (II.1.1)" for one task of HKC) and "Từ ngày" (the date it answers from).
+fn read_successions(
+    sheet: &Sheet,
+    h: &Header,
+    lines: &[(&Row, String, bool)],
+    problems: &mut Vec<String>,
+) -> Vec<Succession> {
+    let (for_col, since_col) = (h.col(&[COL_SUCCEEDS]), h.col(&[COL_SINCE]));
+    let mut out = Vec::new();
+    for (row, code, _) in lines {
+        let items = split(&row.text(for_col), &[';']);
+        let since_cell = row.get(since_col);
+        if items.is_empty() {
+            if since_cell.is_some() {
+                problems.push(format!(
+                    "{}: có \"{COL_SINCE}\" nhưng chưa ghi \"{COL_SUCCEEDS}\".",
+                    at(sheet, row)
+                ));
+            }
+            continue;
+        }
+        let since = match since_cell {
+            Some(v) => date_cell(v, &at(sheet, row), problems),
+            None => {
+                problems.push(format!(
+                    "{}: ghi \"{COL_SUCCEEDS}\" thì phải ghi \"{COL_SINCE}\" (ngày cơ quan này bắt đầu thay).",
+                    at(sheet, row)
+                ));
+                None
+            }
+        };
+        let Some(since) = since else { continue };
+        for item in items {
+            let (predecessor, task) = match item.split_once('(') {
+                Some((p, t)) => (
+                    text::clean(p),
+                    Some(text::clean(t.trim_end().trim_end_matches(')'))),
+                ),
+                None => (item.clone(), None),
+            };
+            out.push(Succession {
+                predecessor,
+                successor: code.clone(),
+                since,
+                task,
+            });
+        }
+    }
+    out
 }
 
 /// A code for a group named only in "Thuộc nhóm": "UBND các xã, phường" →

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use calamine::{DataRef, Reader, Xlsx};
 use chrono::NaiveDate;
 
-pub use import::ImportOutcome;
+pub use import::{ImportKind, ImportOutcome, ImportPreview};
 
 use crate::error::{Error, Result};
 use crate::plan::{PlanData, TaskDef};
@@ -34,7 +34,7 @@ use crate::text;
 #[derive(Debug, Clone, PartialEq)]
 pub enum PlanWorkbook {
     /// A whole plan (the workbook has the sheets "Kế hoạch", "Cơ quan" and "Tiêu chí").
-    NewPlan(PlanData),
+    NewPlan(Box<PlanData>),
     /// Tasks for the current plan, their agencies and criteria by code.
     Tasks(Vec<TaskDef>),
 }
@@ -59,7 +59,18 @@ pub fn read_plan_workbook(path: &Path, current: &PlanData) -> Result<PlanWorkboo
 /// [`Error::File`] when the file cannot be written (folder missing, file open in
 /// Excel, disk full); the previous file, if any, is left untouched.
 pub fn write_plan_workbook(plan: &PlanData, path: &Path) -> Result<()> {
-    write::write(plan, path)
+    write::write(plan, path, false)
+}
+
+/// Writes the whole-plan workbook as [`write_plan_workbook`] does, plus the
+/// hidden sheet "_meta" naming the plan (`plan.meta.key`) and its version
+/// (`plan.meta.version`), so that an agency's import can tell a newer version
+/// of its plan from another plan.
+///
+/// # Errors
+/// As [`write_plan_workbook`].
+pub fn publish_plan_workbook(plan: &PlanData, path: &Path) -> Result<()> {
+    write::write(plan, path, true)
 }
 
 const SHEET_PLAN: &str = "Kế hoạch";
@@ -68,6 +79,14 @@ const SHEET_FIELDS: &str = "Lĩnh vực";
 const SHEET_CRITERIA: &str = "Tiêu chí";
 const SHEET_TASKS: &str = "Nhiệm vụ";
 const SHEET_TASKS_ALT: &str = "Phụ lục nhiệm vụ";
+/// The hidden sheet of a published plan: key/value rows.
+const SHEET_META: &str = "_meta";
+const META_FORMAT: &str = "format";
+const META_FORMAT_NAME: &str = "cchc-ke-hoach";
+const META_FORMAT_VERSION: &str = "format_version";
+const META_PLAN_KEY: &str = "plan_key";
+const META_VERSION: &str = "version";
+const META_APP_VERSION: &str = "app_version";
 
 const KEY_REFERENCE: &str = "Số, ký hiệu";
 const KEY_ISSUED: &str = "Ngày ban hành";
@@ -91,6 +110,10 @@ const COL_IN_GROUPS: &str = "Thuộc nhóm";
 /// Extension: member codes of a group row, in order (written only where the
 /// order differs from the rows that name the group in "Thuộc nhóm").
 const COL_MEMBERS: &str = "Thành viên";
+/// The codes of the agencies a row succeeds, ";"-separated ("HKC (II.1.1)": one task).
+const COL_SUCCEEDS: &str = "Thay cho";
+/// The date a successor answers from.
+const COL_SINCE: &str = "Từ ngày";
 /// The "Loại" of a row that defines a group.
 const KIND_GROUP: &str = "Nhóm";
 

@@ -4,9 +4,8 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::read::{at, lower_first, read_tasks, Parties};
+use super::read::{at, date_cell, read_tasks, Parties};
 use super::*;
-use crate::deadline;
 use crate::plan::{Criterion, Field, PlanMeta, QuantTarget};
 
 /// Reads a whole plan from the sheets named `[plan, agencies, criteria]` and the task sheet.
@@ -28,7 +27,8 @@ pub(super) fn new_plan(
         fields_sheet.as_deref(),
         problems,
     );
-    let (agencies, groups) = super::agencies::read_agencies(&book.sheet(agencies)?, problems);
+    let (agencies, groups, successions) =
+        super::agencies::read_agencies(&book.sheet(agencies)?, problems);
     let parties = Parties::of(&agencies, &groups);
     let codes: HashSet<String> = criteria.iter().map(|c| c.code.clone()).collect();
     let tasks = read_tasks(tasks, &parties, &codes, problems);
@@ -45,6 +45,7 @@ pub(super) fn new_plan(
         agencies,
         groups,
         tasks,
+        successions,
         indicators,
     };
     if problems.is_empty() {
@@ -107,18 +108,7 @@ fn read_meta(sheet: &Sheet, problems: &mut Vec<String>) -> PlanMeta {
         }
     });
     let issued_on = match found.get(KEY_ISSUED) {
-        Some((_, Some(Val::Date(d)))) => Some(*d),
-        Some((row, Some(v))) => match deadline::parse_date(&v.text()) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                problems.push(format!(
-                    "{}: {}",
-                    at(sheet, row),
-                    lower_first(&e.to_string())
-                ));
-                None
-            }
-        },
+        Some((row, Some(v))) => date_cell(v, &at(sheet, row), problems),
         _ => None,
     };
     let reference = found
@@ -131,6 +121,8 @@ fn read_meta(sheet: &Sheet, problems: &mut Vec<String>) -> PlanMeta {
         name,
         year: year.unwrap_or_default(),
         province,
+        key: String::new(),
+        version: 0,
     }
 }
 

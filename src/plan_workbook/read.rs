@@ -33,14 +33,19 @@ pub(super) fn read(path: &Path, current: &PlanData) -> Result<PlanWorkbook> {
     if missing.is_empty() {
         let [plan, agencies, criteria] =
             plan_sheets.map(|(s, f)| f.unwrap_or_else(|| s.to_string()));
-        let plan = super::plan_sheets::new_plan(
+        let mut plan = super::plan_sheets::new_plan(
             &mut book,
             [&plan, &agencies, &criteria],
             &tasks_sheet,
             &mut problems,
         )?;
+        if let Some(name) = book.find(SHEET_META) {
+            let (key, version) = read_meta(&book.sheet(&name)?, &mut problems);
+            plan.meta.key = key;
+            plan.meta.version = version;
+        }
         return match problems.is_empty() {
-            true => Ok(PlanWorkbook::NewPlan(plan)),
+            true => Ok(PlanWorkbook::NewPlan(Box::new(plan))),
             false => Err(Error::Rows(problems)),
         };
     }
@@ -57,6 +62,39 @@ pub(super) fn read(path: &Path, current: &PlanData) -> Result<PlanWorkbook> {
         true => Ok(PlanWorkbook::Tasks(tasks)),
         false => Err(Error::Rows(problems)),
     }
+}
+
+/// The plan's key and version from the hidden sheet "_meta" of a published plan.
+fn read_meta(sheet: &Sheet, problems: &mut Vec<String>) -> (String, u32) {
+    let value = |key: &str| {
+        sheet.rows.iter().find_map(|r| match r.cells.as_slice() {
+            [(_, k), (_, v), ..] if k.text() == key => Some(v.text()),
+            _ => None,
+        })
+    };
+    let at = format!("Sheet \"{}\"", sheet.name);
+    if value(META_FORMAT).as_deref() != Some(META_FORMAT_NAME) {
+        problems.push(format!(
+            "{at}: không phải thông tin của một kế hoạch do ứng dụng ban hành (thiếu dòng              \"{META_FORMAT}\" = \"{META_FORMAT_NAME}\")."
+        ));
+        return (String::new(), 0);
+    }
+    let key = value(META_PLAN_KEY).unwrap_or_default();
+    if key.is_empty() {
+        problems.push(format!("{at}: thiếu dòng \"{META_PLAN_KEY}\"."));
+    }
+    let version = value(META_VERSION).unwrap_or_default();
+    let version = match version.trim().parse::<u32>() {
+        Ok(v) if v > 0 => v,
+        _ => {
+            problems.push(format!(
+                "{at}: số phiên bản \"{}\" không hợp lệ (phải là số nguyên từ 1).",
+                shorten(&version)
+            ));
+            0
+        }
+    };
+    (key, version)
 }
 
 /// The sheet named "Nhiệm vụ" (or "Phụ lục nhiệm vụ"), else the first sheet
@@ -138,6 +176,21 @@ pub(super) fn lower_first(s: &str) -> String {
         .next()
         .map(|c| c.to_lowercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+/// A date cell: a real date, or text read as dd/mm/yyyy; else a problem
+/// line after `at` ("Sheet "X", dòng N").
+pub(super) fn date_cell(v: &Val, at: &str, problems: &mut Vec<String>) -> Option<NaiveDate> {
+    match v {
+        Val::Date(d) => Some(*d),
+        v => match deadline::parse_date(&v.text()) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                problems.push(format!("{at}: {}", lower_first(&e.to_string())));
+                None
+            }
+        },
+    }
 }
 
 /// Whether a cell holds a plain row number ("3", 3).

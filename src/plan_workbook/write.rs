@@ -12,15 +12,16 @@ use crate::plan::QuantTarget;
 use crate::xlsx::{self, Formats, Written};
 
 /// Writes `plan` to `path` through a temporary file in the same folder.
-pub(super) fn write(plan: &PlanData, path: &Path) -> Result<()> {
-    let mut book = build(plan).map_err(|e| Error::File {
+/// With `published`, the hidden sheet "_meta" names the plan and its version.
+pub(super) fn write(plan: &PlanData, path: &Path, published: bool) -> Result<()> {
+    let mut book = build(plan, published).map_err(|e| Error::File {
         path: path.display().to_string(),
         reason: format!("không tạo được nội dung tệp Excel ({e})"),
     })?;
     xlsx::save_atomically(&mut book, path)
 }
 
-fn build(plan: &PlanData) -> std::result::Result<Workbook, XlsxError> {
+fn build(plan: &PlanData, published: bool) -> std::result::Result<Workbook, XlsxError> {
     let mut book = crate::print_profile::workbook()?;
     let st = Formats::new();
     let labels = labels(plan);
@@ -32,7 +33,27 @@ fn build(plan: &PlanData) -> std::result::Result<Workbook, XlsxError> {
     if !plan.indicators.is_empty() {
         super::indicators::indicators_sheet(book.add_worksheet(), plan, &labels, &st)?;
     }
+    if published {
+        meta_sheet(book.add_worksheet(), plan)?;
+    }
     Ok(book)
+}
+
+/// The hidden key/value sheet that names the plan and its version.
+fn meta_sheet(ws: &mut Worksheet, plan: &PlanData) -> Written {
+    let m = &plan.meta;
+    let rows = [
+        (META_FORMAT, META_FORMAT_NAME.to_string()),
+        (META_FORMAT_VERSION, "1".to_string()),
+        (META_PLAN_KEY, m.key.clone()),
+        (META_VERSION, m.version.to_string()),
+        ("name", m.name.clone()),
+        ("year", m.year.to_string()),
+        ("province", m.province.clone()),
+        ("reference", m.reference.clone()),
+        (META_APP_VERSION, env!("CARGO_PKG_VERSION").to_string()),
+    ];
+    xlsx::meta_sheet(ws, SHEET_META, &rows)
 }
 
 /// Names the sheet, writes its header row (widths in characters) and sets it
@@ -118,6 +139,8 @@ fn agencies_sheet(
         (COL_KIND, 30.0),
         (COL_IN_GROUPS, 60.0),
         (COL_MEMBERS, 40.0),
+        (COL_SUCCEEDS, 30.0),
+        (COL_SINCE, 14.0),
     ];
     table(ws, SHEET_AGENCIES, &columns, st)?;
     let rows: Vec<(&str, &str, &str)> = plan
@@ -152,12 +175,33 @@ fn agencies_sheet(
         });
         let members = listed.map(|g| g.members.join("; ")).unwrap_or_default();
         put(ws, row, 4, &members, st)?;
+        let succeeds: Vec<&crate::plan::Succession> = plan
+            .successions
+            .iter()
+            .filter(|s| s.successor == *code)
+            .collect();
+        let items: Vec<String> = succeeds
+            .iter()
+            .map(|s| match &s.task {
+                Some(t) => format!("{} ({t})", s.predecessor),
+                None => s.predecessor.clone(),
+            })
+            .collect();
+        put(ws, row, 5, &items.join("; "), st)?;
+        xlsx::put_date(ws, row, 6, succeeds.iter().map(|s| s.since).min(), &st.date)?;
         let groups = in_groups.join("; ");
+        let successors = items.join("; ");
         fit(
             ws,
             row,
             &columns,
-            &[(1, name), (2, kind), (3, &groups), (4, &members)],
+            &[
+                (1, name),
+                (2, kind),
+                (3, &groups),
+                (4, &members),
+                (5, &successors),
+            ],
         )?;
     }
     Ok(())

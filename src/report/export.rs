@@ -130,7 +130,6 @@ fn meta_sheet(
     opts: &ExportOptions,
     hash: &str,
 ) -> Written {
-    ws.set_name(layout::SHEET_META)?;
     let rows = [
         (meta_key::FORMAT, layout::FORMAT.to_string()),
         (meta_key::FORMAT_VERSION, layout::FORMAT_VERSION.to_string()),
@@ -145,12 +144,5 @@ fn meta_sheet(
         (meta_key::APP_VERSION, env!("CARGO_PKG_VERSION").to_string()),
         (meta_key::CONTENT_SHA256, hash.to_string()),
     ];
-    for (row, (key, value)) in (0u32..).zip(rows) {
-        ws.write_string(row, 0, key)?;
-        ws.write_string(row, 1, value)?;
-    }
-    ws.set_column_width(0, 18)?;
-    ws.set_column_width(1, 70)?;
-    ws.set_hidden(true);
-    Ok(())
+    xlsx::meta_sheet(ws, layout::SHEET_META, &rows)
 }

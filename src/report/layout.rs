@@ -77,18 +77,24 @@ pub const EVIDENCE_HEADERS: [&str; 9] = [
     "SHA-256",
 ];
 
-/// The headers of the "Chỉ số" sheet.
-pub const CRITERIA_HEADERS: [&str; 9] = [
-    "Mã tiêu chí",
-    "Tiêu chí",
-    "Lĩnh vực",
-    "Điểm tối đa",
-    "Điểm 2023",
-    "Điểm bị trừ 2023",
-    "Mục tiêu 2024",
-    "Số nhiệm vụ",
-    "Đã hoàn thành",
-];
+/// The headers of the "Chỉ số" sheet for a plan of `year`: the scores are
+/// the year before's ("Điểm năm 2025" in the 2026 plan), the target the plan's
+/// own year. (Workbooks made before read "Điểm 2023", "Mục tiêu 2024"; the
+/// collector does not read this sheet's headers.)
+pub fn criteria_headers(year: i32) -> [String; 9] {
+    let prev = year - 1;
+    [
+        "Mã tiêu chí".into(),
+        "Tiêu chí".into(),
+        "Lĩnh vực".into(),
+        "Điểm tối đa".into(),
+        format!("Điểm năm {prev}"),
+        format!("Điểm bị trừ năm {prev}"),
+        format!("Mục tiêu năm {year}"),
+        "Số nhiệm vụ".into(),
+        "Đã hoàn thành".into(),
+    ]
+}
 
 /// The keys of the hidden `_meta` sheet, in the order they are written.
 pub mod meta_key {

@@ -8,8 +8,7 @@ use rust_xlsxwriter::{
 
 use super::content_hash::{Sheet, SheetDigest};
 use super::layout::{
-    self, task_col, CRITERIA_HEADERS, EVIDENCE_HEADERS, TASK_FIRST_ROW, TASK_HEADERS,
-    TASK_HEADER_ROW,
+    self, task_col, EVIDENCE_HEADERS, TASK_FIRST_ROW, TASK_HEADERS, TASK_HEADER_ROW,
 };
 use super::month::MonthReport;
 use super::table::{numbering_row, write_body, write_row, Cell};
@@ -245,7 +244,8 @@ pub fn criteria_sheet(
     f: &Formats,
 ) -> Written {
     ws.set_name(layout::SHEET_CRITERIA)?;
-    let last_col = CRITERIA_HEADERS.len() as u16 - 1;
+    let headers = layout::criteria_headers(report.plan.year);
+    let last_col = headers.len() as u16 - 1;
     annex(
         ws,
         ANNEX_CRITERIA,
@@ -254,7 +254,8 @@ pub fn criteria_sheet(
         &CRITERIA_WIDTHS,
     )?;
     let header_row = 3;
-    header(ws, header_row, &CRITERIA_HEADERS, &CRITERIA_WIDTHS, f)?;
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    header(ws, header_row, &headers, &CRITERIA_WIDTHS, f)?;
     let score = f
         .number
         .clone()

@@ -8,9 +8,10 @@
 //! sums of denominators, never an average of rates).
 
 pub mod agency;
+pub mod province;
+
 pub use agency::agency_scores;
 pub use province::province_scores;
-pub mod province;
 
 use serde::Serialize;
 

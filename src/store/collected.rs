@@ -7,8 +7,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Transaction};
 use serde::Serialize;
 
+use super::assignment::Assignment;
 use super::collected_obligation::{insert_obligation_lines, obligation_lines, ObligationLine};
-use super::{Store, MEMBERS_CTE};
+use super::Store;
 use crate::error::{Error, Result};
 use crate::status::Status;
 
@@ -215,30 +216,25 @@ impl Store {
         Ok(out)
     }
 
-    /// The agencies of a plan that take part in at least one task (leading or
-    /// co-operating, directly or through a group), in the plan's order.
-    pub fn reporting_agencies(&self, plan_id: i64) -> Result<Vec<ReportingAgency>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "{MEMBERS_CTE},
-             party_task(task_id, party) AS (
-                 SELECT id, lead_id FROM task WHERE plan_id = ?1
-                 UNION SELECT tp.task_id, tp.agency_id FROM task_partner tp
-                     JOIN task t ON t.id = tp.task_id WHERE t.plan_id = ?1)
-             SELECT a.code, a.name, count(DISTINCT pt.task_id)
-             FROM agency a
-             JOIN reach ON reach.agency = a.id
-             JOIN party_task pt ON pt.party = reach.party
-             WHERE a.plan_id = ?1 AND a.kind <> 'nhom'
-             GROUP BY a.id ORDER BY a.position"
-        ))?;
-        let rows = stmt.query_map([plan_id], |r| {
-            Ok(ReportingAgency {
-                code: r.get(0)?,
-                name: r.get(1)?,
-                tasks: r.get::<_, i64>(2)? as usize,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    /// The agencies of a plan that answer for at least one task in `period`
+    /// (leading or co-operating, directly, through a group, or as a
+    /// successor; a predecessor stops from the month of its succession), in
+    /// the plan's order.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] for a malformed period.
+    pub fn reporting_agencies(&self, plan_id: i64, period: &str) -> Result<Vec<ReportingAgency>> {
+        let (period, end) = super::period(period)?;
+        let counts = Assignment::load(self, plan_id)?.reporting(Some((period.as_str(), end)));
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT code, name FROM agency WHERE id = ?1")?;
+        let mut out = Vec::with_capacity(counts.len());
+        for (id, tasks) in counts {
+            let (code, name) = stmt.query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            out.push(ReportingAgency { code, name, tasks });
+        }
+        Ok(out)
     }
 }
 

@@ -105,9 +105,11 @@ impl Store {
             ));
         }
         let mut task_ids = Vec::new();
+        // A document serves the tasks the agency answered for in its month.
+        let (month, end) = super::period(&date.format("%Y-%m").to_string())?;
         for code in &input.tasks {
             let id = self.task_id(plan_id, code)?;
-            if !self.is_agency_task(id, agency_id)? {
+            if !self.is_agency_task(plan_id, id, agency_id, Some((month.as_str(), end)))? {
                 return Err(Error::Invalid(format!(
                     "Nhiệm vụ {} không giao cho cơ quan {}: không gắn tài liệu vào được.",
                     code.trim(),

@@ -218,7 +218,7 @@ impl Store {
                 return Err(Error::Invalid(format!(
                     "Ngày số liệu {} nằm sau kỳ báo cáo tháng {}.",
                     d.format("%d/%m/%Y"),
-                    super::month_text(&period)
+                    crate::text::month_text(&period)
                 )));
             }
         }

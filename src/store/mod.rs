@@ -6,6 +6,7 @@
 //! as its current plan. Evidence files live beside the database under
 //! `evidence/`, named by their SHA-256.
 
+mod assignment;
 mod collected;
 mod collected_indicators;
 mod collected_obligation;
@@ -17,10 +18,13 @@ mod indicators;
 pub mod location;
 mod obligation;
 mod obligation_read;
+mod plan_cycle;
 mod plan_read;
+mod plan_update;
 mod plan_write;
 mod progress;
 mod settings;
+mod succession;
 
 use std::path::{Path, PathBuf};
 
@@ -36,11 +40,11 @@ pub use holiday_notice::{built_in_holidays, HolidayNotice};
 pub use indicators::{Figure, IndicatorForm, IndicatorRow, MeasuredLine};
 pub use obligation::{ObligationInput, SettleInput};
 pub use obligation_read::ObligationRow;
+pub use plan_cycle::CarryOver;
 pub use plan_read::{AgencyRow, PartyKind, PlanSummary, TaskRow};
-pub use progress::{
-    month_text, period, ProgressInput, ProgressRow, StatusCounts, StatusReport, TaskStatus,
-};
+pub use progress::{period, ProgressInput, ProgressRow, StatusCounts, StatusReport, TaskStatus};
 pub use settings::Profile;
+pub use succession::SuccessionInput;
 
 use crate::db;
 use crate::error::{Error, Result};
@@ -173,19 +177,41 @@ impl Store {
         self.id_by_code("task", "nhiệm vụ", plan_id, code)
     }
 
-    /// Whether a task is an agency's: it leads it or co-operates on it,
-    /// itself or through a group it belongs to.
-    fn is_agency_task(&self, task_id: i64, agency_id: i64) -> Result<bool> {
+    /// Whether a task is an agency's in `month` (`None`: as the plan stands):
+    /// it leads it or co-operates on it, itself, through a group it belongs
+    /// to, or as the successor of an agency that did.
+    fn is_agency_task(
+        &self,
+        plan_id: i64,
+        task_id: i64,
+        agency_id: i64,
+        month: Option<assignment::Month>,
+    ) -> Result<bool> {
+        let successions: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM succession WHERE plan_id = ?1)",
+            [plan_id],
+            |r| r.get(0),
+        )?;
+        if successions {
+            return Ok(assignment::Assignment::load(self, plan_id)?
+                .roles(agency_id, month)
+                .contains_key(&task_id));
+        }
+        // Without successions the task's own parties decide (one query, not
+        // the whole plan: a save must stay quick on a plan of 10,000 tasks).
+        let after = month.map_or("9999-99", |(period, _)| period);
         Ok(self
             .conn
             .prepare_cached(&format!(
                 "{MEMBERS_CTE}
-             SELECT EXISTS (SELECT 1 FROM task t JOIN reach ON reach.party = t.lead_id
+             SELECT (EXISTS (SELECT 1 FROM task t JOIN reach ON reach.party = t.lead_id
                      WHERE t.id = ?1 AND reach.agency = ?2)
                  OR EXISTS (SELECT 1 FROM task_partner tp JOIN reach ON reach.party = tp.agency_id
-                     WHERE tp.task_id = ?1 AND reach.agency = ?2)"
+                     WHERE tp.task_id = ?1 AND reach.agency = ?2))
+                 AND EXISTS (SELECT 1 FROM task WHERE id = ?1
+                     AND (retired_from IS NULL OR retired_from > ?3))"
             ))?
-            .query_row((task_id, agency_id), |r| r.get(0))?)
+            .query_row((task_id, agency_id, after), |r| r.get(0))?)
     }
 
     /// The id of a criterion of a plan by its code.

@@ -79,7 +79,7 @@ impl Store {
         let agency_id = self.reporting_agency(plan_id, &input.agency)?;
         let task_id = self.task_id(plan_id, &input.task)?;
         let code = input.task.trim();
-        if !self.is_agency_task(task_id, agency_id)? {
+        if !self.is_agency_task(plan_id, task_id, agency_id, None)? {
             return Err(Error::Invalid(format!(
                 "Nhiệm vụ {code} không giao cho cơ quan {}: không ghi việc phát sinh được.",
                 input.agency.trim()

@@ -1,11 +1,12 @@
 //! Reading a stored plan: the list of plans, fields, criteria, agencies with the
 //! groups they belong to, and tasks (all, or those one agency takes part in).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::assignment::{Assignment, Month};
 use super::{Store, MEMBERS_CTE};
 use crate::error::{Error, Result};
 use crate::plan::{Agency, AgencyKind, Criterion, Field, Group, PlanData, PlanMeta, TaskDef};
@@ -29,6 +30,14 @@ pub struct AgencyRow {
     pub name: String,
     pub kind: PartyKind,
     pub groups: Vec<String>,
+    /// The code of the agency (or group) that succeeds it: the one taking its
+    /// remaining tasks, else the first named for one task; `None` when none.
+    pub succeeded_by: Option<String>,
+    /// The date the successor answers from.
+    pub since: Option<NaiveDate>,
+    /// Dropped by a newer version of the plan, kept for its history.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub retired: bool,
 }
 
 /// What an [`AgencyRow`] is: an agency of a kind, or a group of agencies.
@@ -146,11 +155,24 @@ impl Store {
         Ok(plans)
     }
 
+    /// The latest stored plan with this key (`_meta`'s `plan_key`).
+    ///
+    /// # Errors
+    /// [`Error::Database`] when the store cannot be read.
+    pub fn plan_by_key(&self, key: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row("SELECT max(id) FROM plan WHERE plan_key = ?1", [key], |r| {
+                r.get(0)
+            })?)
+    }
+
     /// The plan's identification.
     pub fn plan_meta(&self, plan_id: i64) -> Result<PlanMeta> {
         self.conn
             .query_row(
-                "SELECT reference, issued_on, name, year, province FROM plan WHERE id = ?1",
+                "SELECT reference, issued_on, name, year, province, plan_key, version
+                 FROM plan WHERE id = ?1",
                 [plan_id],
                 |r| {
                     Ok(PlanMeta {
@@ -159,6 +181,8 @@ impl Store {
                         name: r.get(2)?,
                         year: r.get(3)?,
                         province: r.get(4)?,
+                        key: r.get(5)?,
+                        version: r.get(6)?,
                     })
                 },
             )
@@ -190,7 +214,7 @@ impl Store {
     pub fn criteria(&self, plan_id: i64) -> Result<Vec<Criterion>> {
         let mut stmt = self.conn.prepare(
             "SELECT code, name, max_score, score_prev, points_lost, target, targets
-             FROM criterion WHERE plan_id = ?1 ORDER BY position",
+             FROM criterion WHERE plan_id = ?1 AND position >= 0 ORDER BY position",
         )?;
         let rows = stmt.query_map([plan_id], |r| {
             Ok((
@@ -224,8 +248,15 @@ impl Store {
              SELECT a.code, a.name, a.kind,
                  (SELECT group_concat(g.code, char(31)) FROM
                      (SELECT g.code FROM reach JOIN agency g ON g.id = reach.party
-                      WHERE reach.agency = a.id AND reach.party <> a.id ORDER BY g.position) g)
-             FROM agency a WHERE a.plan_id = ?1 ORDER BY a.position"
+                      WHERE reach.agency = a.id AND reach.party <> a.id ORDER BY g.position) g),
+                 h.code, h.since, a.retired
+             FROM agency a
+             LEFT JOIN (SELECT h.predecessor_id, s.code, h.since,
+                     row_number() OVER (PARTITION BY h.predecessor_id
+                         ORDER BY h.task_id IS NOT NULL, h.id) AS n
+                 FROM succession h JOIN agency s ON s.id = h.successor_id) h
+                 ON h.predecessor_id = a.id AND h.n = 1
+             WHERE a.plan_id = ?1 ORDER BY a.position"
         ))?;
         let rows = stmt.query_map([plan_id], |r| {
             let groups: Option<String> = r.get(3)?;
@@ -234,6 +265,9 @@ impl Store {
                 name: r.get(1)?,
                 kind: r.get(2)?,
                 groups: split_list(groups),
+                succeeded_by: r.get(4)?,
+                since: r.get(5)?,
+                retired: r.get(6)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -245,16 +279,27 @@ impl Store {
     /// # Errors
     /// [`Error::NotFound`] for an unknown agency code.
     pub fn tasks(&self, plan_id: i64, agency: Option<&str>) -> Result<Vec<TaskRow>> {
-        // The agency itself and every group that reaches it: a task is the
-        // agency's when one of them leads it or co-operates on it.
-        let parties: Option<HashSet<i64>> = match agency {
+        self.tasks_in(plan_id, agency, None)
+    }
+
+    /// The tasks as [`Store::tasks`] lists them for one month: an agency's
+    /// tasks are those it answers for in that month (handed-over tasks out,
+    /// inherited ones in); a task retired from that month on is left out.
+    /// `None` lists the plan as it stands: every succession in force, no
+    /// retired task.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] for an unknown agency code.
+    pub(crate) fn tasks_in(
+        &self,
+        plan_id: i64,
+        agency: Option<&str>,
+        month: Option<Month>,
+    ) -> Result<Vec<TaskRow>> {
+        let roles: Option<HashMap<i64, Role>> = match agency {
             Some(code) => {
                 let id = self.agency_id(plan_id, code)?;
-                let mut stmt = self.conn.prepare_cached(&format!(
-                    "{MEMBERS_CTE} SELECT party FROM reach WHERE agency = ?1"
-                ))?;
-                let ids = stmt.query_map([id], |r| r.get(0))?;
-                Some(ids.collect::<rusqlite::Result<_>>()?)
+                Some(Assignment::load(self, plan_id)?.roles(id, month))
             }
             None => None,
         };
@@ -277,19 +322,20 @@ impl Store {
             "SELECT t.id, t.code, t.section, t.content, lead.id, lead.code, t.deadline,
                  t.due_date, t.output, t.recurring, t.position
              FROM task t JOIN agency lead ON lead.id = t.lead_id
-             WHERE t.plan_id = ?1",
+             WHERE t.plan_id = ?1 AND (t.retired_from IS NULL OR t.retired_from > ?2)",
         )?;
-        let mut rows = stmt.query([plan_id])?;
+        let after = month.map_or("9999-99", |(period, _)| period);
+        let mut rows = stmt.query((plan_id, after))?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
-            let lead_id: i64 = r.get(4)?;
             let task_partners = partners.remove(&id).unwrap_or_default();
-            let role = match &parties {
+            let role = match &roles {
                 None => None,
-                Some(p) if p.contains(&lead_id) => Some(Role::Lead),
-                Some(p) if task_partners.iter().any(|(a, _)| p.contains(a)) => Some(Role::Partner),
-                Some(_) => continue,
+                Some(roles) => match roles.get(&id) {
+                    Some(role) => Some(*role),
+                    None => continue,
+                },
             };
             let position: i64 = r.get(10)?;
             out.push((
@@ -349,7 +395,7 @@ impl Store {
             let mut stmt = self.conn.prepare(
                 "SELECT g.code, m.code FROM group_member gm
                  JOIN agency g ON g.id = gm.group_id JOIN agency m ON m.id = gm.member_id
-                 WHERE g.plan_id = ?1 ORDER BY g.position, gm.position",
+                 WHERE g.plan_id = ?1 AND m.retired = 0 ORDER BY g.position, gm.position",
             )?;
             let pairs = stmt.query_map([plan_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
             for pair in pairs {
@@ -359,7 +405,7 @@ impl Store {
         }
         let mut agencies = Vec::new();
         let mut groups = Vec::new();
-        for row in rows {
+        for row in rows.into_iter().filter(|r| !r.retired) {
             match row.kind.agency_kind() {
                 Some(kind) => agencies.push(Agency {
                     code: row.code,
@@ -394,6 +440,7 @@ impl Store {
             agencies,
             groups,
             tasks,
+            successions: self.successions(plan_id)?,
             indicators: self.indicator_defs(plan_id)?,
         })
     }

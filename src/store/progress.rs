@@ -135,14 +135,6 @@ pub fn period(text: &str) -> Result<(String, NaiveDate)> {
     Ok((format!("{y:04}-{m:02}"), end))
 }
 
-/// `YYYY-MM` as Vietnamese write a month: "09/2024".
-pub fn month_text(period: &str) -> String {
-    match period.split_once('-') {
-        Some((y, m)) => format!("{m}/{y}"),
-        None => period.to_string(),
-    }
-}
-
 impl Store {
     /// Saves an agency's entry for a task and month, in one transaction.
     ///
@@ -159,7 +151,7 @@ impl Store {
         let (period, end) = period(&input.period)?;
         let agency_id = self.reporting_agency(plan_id, &input.agency)?;
         let task_id = self.task_id(plan_id, &input.task)?;
-        if !self.is_agency_task(task_id, agency_id)? {
+        if !self.is_agency_task(plan_id, task_id, agency_id, Some((period.as_str(), end)))? {
             return Err(Error::Invalid(format!(
                 "Nhiệm vụ {} không giao cho cơ quan {} (không chủ trì, không phối hợp).",
                 input.task.trim(),
@@ -270,7 +262,7 @@ impl Store {
         let agency_id = self.reporting_agency(plan_id, agency)?;
         let mut counts = StatusCounts(Status::ALL.iter().map(|s| (*s, 0)).collect());
         let mut latest = self.latest_entries(agency_id, &period)?;
-        let rows = self.tasks(plan_id, Some(agency))?;
+        let rows = self.tasks_in(plan_id, Some(agency), Some((period.as_str(), end)))?;
         let mut tasks = Vec::with_capacity(rows.len());
         for task in rows {
             let entry = latest.remove(&task.id);

@@ -299,7 +299,7 @@ fn the_consolidated_workbook_lists_every_agency_the_rows_and_the_overdue_ones() 
     let summary = sheet(&mut book, "Tổng hợp");
     let reporting = collector
         .store
-        .reporting_agencies(collector.plan)
+        .reporting_agencies(collector.plan, PERIOD)
         .expect("agencies");
     let snv_row = find_row(&summary, 1, "Sở Nội vụ");
     assert_eq!(text(&summary, snv_row, 2), "Đã gửi");

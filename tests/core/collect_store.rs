@@ -11,9 +11,15 @@ use crate::common::{count_rows, now, temp_db};
 /// A schema-1 database holding one plan, an agency, a task and a month of
 /// progress, written with the SQL of migration 0001 only.
 fn schema_1_with_data(path: &std::path::Path) {
+    schema_with_data(path, 1);
+}
+
+/// A database at schema `version` holding one plan ("Kế hoạch thử", Hưng
+/// Yên, 2024), agency SNV, task T.1 and SNV's entry of 2024-09 (50%).
+pub fn schema_with_data(path: &std::path::Path, version: u32) {
     std::fs::create_dir_all(path.parent().expect("parent")).expect("folder");
     let mut conn = Connection::open(path).expect("create");
-    migrate::migrate_to(&mut conn, 1).expect("schema 1");
+    migrate::migrate_to(&mut conn, version).expect("the earlier schema");
     conn.execute_batch(
         "INSERT INTO plan (id, reference, name, year, province, created_at)
              VALUES (1, '/KH-UBND', 'Kế hoạch thử', 2024, 'Hưng Yên', '2024-01-01T00:00:00Z');

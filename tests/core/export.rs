@@ -282,7 +282,12 @@ fn evidence_and_criteria_sheets_list_what_the_tasks_rest_on() {
 
     let criteria = sheet(&path, layout::SHEET_CRITERIA);
     let header: Vec<String> = (0..9).map(|c| text(&criteria, 3, c)).collect();
-    assert_eq!(header, layout::CRITERIA_HEADERS);
+    assert_eq!(header, layout::criteria_headers(2024));
+    assert_eq!(
+        (header[4].as_str(), header[6].as_str()),
+        ("Điểm năm 2023", "Mục tiêu năm 2024"),
+        "the years come from the 2024 plan"
+    );
     let row = (4..40)
         .find(|&r| text(&criteria, r, 0) == "7.1.3")
         .expect("7.1.3 is served by II.5.2");

@@ -476,8 +476,8 @@ fn a_plan_workbook_with_a_wrong_indicator_row_is_refused_naming_the_row() {
         ],
     );
     let plans_before = store.plans().expect("plans").len();
-    let err =
-        PlanWorkbook::import(&mut store, plan, &bad, now()).expect_err("wrong rows are refused");
+    let err = PlanWorkbook::import(&mut store, plan, &bad, None, now())
+        .expect_err("wrong rows are refused");
     let message = err.to_string();
     for part in [
         "Sheet \"Chỉ số đo được\", dòng 2: không có tiêu chí mã \"9.9.9\"",

@@ -50,6 +50,8 @@ mod export_file;
 /// Measured indicators: the 2024 plan's against its text, recording, refusals,
 /// the officer's points at risk, the upgrade of older databases.
 mod indicators;
+/// TEST DATA: a fictitious merged province at the real one's size.
+mod merged_province;
 /// Schema migrations from every earlier version, and refusal of newer ones.
 mod migrations;
 /// The `cchc workdays`, `obligation` and `holiday` commands: JSON shapes, refusals.
@@ -60,6 +62,10 @@ mod obligation_workbook;
 /// Obligations counted in working days: due dates over the holidays, settling,
 /// holiday notices, months and the dashboard's order.
 mod obligations;
+/// The yearly cycle: new plan, checks, publishing, importing versions.
+mod plan_cycle;
+/// The command line of the yearly cycle.
+mod plan_cycle_cli;
 /// The built-in plan against the plan text, number by number.
 mod plan_text;
 /// The task-list workbook: writing, reading back, bad rows.
@@ -68,6 +74,8 @@ mod plan_workbook;
 mod progress;
 /// Opening, reopening and querying the store.
 mod store;
+/// Succession in the middle of a year.
+mod succession;
 /// The one diacritic folding rule, shared with the UI through fold-cases.json.
 mod text_fold;
 /// Integrity checks of the database and the evidence files.

@@ -48,7 +48,7 @@ fn built_in() -> PlanData {
 
 fn read_new_plan(path: &Path) -> PlanData {
     match read_plan_workbook(path, &built_in()) {
-        Ok(PlanWorkbook::NewPlan(p)) => p,
+        Ok(PlanWorkbook::NewPlan(p)) => *p,
         other => panic!("a workbook with all plan sheets is a new plan, got {other:?}"),
     }
 }

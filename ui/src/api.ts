@@ -21,10 +21,16 @@ import type { EventFields } from "./bindings/EventFields";
 import type { ExportPreview } from "./bindings/ExportPreview";
 import type { EvidenceForm } from "./bindings/EvidenceForm";
 import type { EvidenceRow } from "./bindings/EvidenceRow";
+import type { CarryOver } from "./bindings/CarryOver";
 import type { HolidayNotice } from "./bindings/HolidayNotice";
 import type { ImportOutcome } from "./bindings/ImportOutcome";
+import type { ImportPreview } from "./bindings/ImportPreview";
 import type { ObligationForm } from "./bindings/ObligationForm";
 import type { ObligationRow } from "./bindings/ObligationRow";
+import type { PlanChanges } from "./bindings/PlanChanges";
+import type { PlanData } from "./bindings/PlanData";
+import type { PlanSummary } from "./bindings/PlanSummary";
+import type { ResolvedDeadline } from "./bindings/ResolvedDeadline";
 import type { PendingWork } from "./bindings/PendingWork";
 import type { Profile } from "./bindings/Profile";
 import type { ProgressForm } from "./bindings/ProgressForm";
@@ -81,6 +87,16 @@ export const api = {
   setProfile: (agency: string, signer: string) => call<Profile>("set_profile", { agency, signer }),
   tasks: () => call<TaskRow[]>("tasks"),
   importPlan: (path: string) => call<ImportOutcome>("import_plan", { path }),
+  plans: () => call<PlanSummary[]>("plans"),
+  planData: (id: number) => call<PlanData>("plan_data", { id }),
+  newPlan: (name: string, year: string, from: number | null) => call<number>("new_plan", { name, year, from }),
+  checkPlanData: (plan: PlanData) => call<string[]>("check_plan_data", { plan }),
+  checkDeadline: (text: string) => call<ResolvedDeadline>("check_deadline", { text }),
+  savePlan: (id: number, plan: PlanData) => call<PlanChanges>("save_plan", { id, plan }),
+  publishPlan: (id: number, path: string) => call<number>("publish_plan", { id, path }),
+  unfinishedTasks: (id: number) => call<CarryOver[]>("unfinished_tasks", { id }),
+  previewPlanImport: (path: string) => call<ImportPreview>("preview_plan_import", { path }),
+  switchPlan: (path: string) => call<ImportOutcome>("switch_plan", { path }),
   status: (period: string) => call<StatusReport>("status", { period }),
   dashboard: (period: string) => call<Dashboard>("dashboard", { period }),
   saveProgress: (form: ProgressForm) => call<null>("save_progress", { form }),

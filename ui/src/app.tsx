@@ -14,11 +14,12 @@ import { DashboardScreen } from "./screens/Dashboard";
 import { EvidenceScreen } from "./screens/Evidence";
 import { ExportScreen } from "./screens/Export";
 import { FirstRun } from "./screens/FirstRun";
+import { PlanEditorScreen } from "./screens/PlanEditor";
 import { RiskScreen } from "./screens/Risk";
 import { SettingsScreen } from "./screens/Settings";
 import { TasksScreen } from "./screens/Tasks";
 
-export type Screen = "dashboard" | "risk" | "tasks" | "evidence" | "export" | "collect" | "settings";
+export type Screen = "dashboard" | "risk" | "tasks" | "evidence" | "export" | "collect" | "plan" | "settings";
 
 const SECTIONS: { id: Screen; label: string }[] = [
   { id: "dashboard", label: "Tổng quan" },
@@ -27,6 +28,7 @@ const SECTIONS: { id: Screen; label: string }[] = [
   { id: "evidence", label: "Tài liệu kiểm chứng" },
   { id: "export", label: "Xuất báo cáo" },
   { id: "collect", label: "Tổng hợp" },
+  { id: "plan", label: "Kế hoạch" },
   { id: "settings", label: "Cài đặt" },
 ];
 
@@ -124,7 +126,7 @@ export function App() {
     <div class="frame">
       <nav class="sidebar" aria-label="Các mục">
         <div class="brand">CCHC</div>
-        {SECTIONS.filter((s) => s.id !== "collect" || collector).map((s) => (
+        {SECTIONS.filter((s) => (s.id !== "collect" && s.id !== "plan") || collector).map((s) => (
           <button
             key={s.id}
             id={`nav-${s.id}`}
@@ -165,12 +167,13 @@ export function App() {
             Chưa kiểm tra được dữ liệu khi mở ứng dụng. {startError}
           </p>
         )}
-        {screen === "dashboard" && <DashboardScreen key={asked} period={period} onOpenTask={(c) => go("tasks", c)} />}
+        {screen === "dashboard" && <DashboardScreen key={asked} period={period} year={info.plan.year} onOpenTask={(c) => go("tasks", c)} />}
         {screen === "risk" && <RiskScreen key={asked} period={period} collector={collector} />}
         {screen === "tasks" && <TasksScreen key={asked} period={period} initialTask={openTask} />}
         {screen === "evidence" && <EvidenceScreen key={asked} />}
         {screen === "export" && <ExportScreen key={asked} period={period} onOpenTask={(c) => go("tasks", c)} />}
         {screen === "collect" && collector && <CollectScreen key={asked} period={period} />}
+        {screen === "plan" && collector && <PlanEditorScreen key={asked} currentPlan={info.plan.id} />}
         {screen === "settings" && <SettingsScreen info={info} onChanged={load} />}
       </main>
     </div>

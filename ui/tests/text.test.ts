@@ -10,6 +10,10 @@ describe("Vietnamese search and order", () => {
     expect(matches("Sở Tư pháp", "noi vu")).toBe(false);
     expect(fold("  Cải   cách  ")).toBe("cai cach");
   });
+  it('finds the merged province\'s communes by "xa tan" and nothing else', () => {
+    const names = ["Xã Tân Phong", "Phường Tân Hưng", "Xã Hòa Tân", "Xã Tân Lập", "Sở Tài chính"];
+    expect(names.filter((n) => matches(n, "xa tan"))).toEqual(["Xã Tân Phong", "Xã Tân Lập"]);
+  });
   it("sorts in Vietnamese alphabetical order (d before đ, a before ă before â)", () => {
     const words = ["đường", "dân", "ăn", "âm", "an", "bảo"];
     expect([...words].sort(compareVi)).toEqual(["an", "ăn", "âm", "bảo", "dân", "đường"]);

@@ -12,6 +12,7 @@ pub mod indicators;
 pub mod logs;
 pub mod obligation;
 pub mod plan;
+pub mod plan_cycle;
 pub mod progress;
 pub mod safety;
 pub mod session;

@@ -91,6 +91,7 @@ pub async fn import_plan(app: AppHandle, path: String) -> Result<ImportOutcome> 
             &mut store,
             plan,
             std::path::Path::new(&path),
+            None,
             chrono::Utc::now(),
         )
     })

@@ -74,6 +74,9 @@ pub enum Command {
     // backup, restore and verify: run without opening the store (safety.rs).
     #[command(flatten)]
     Safety(crate::safety::SafetyCommand),
+    /// Cơ quan: thay bằng cơ quan kế thừa.
+    #[command(subcommand)]
+    Agency(crate::plan_cycle::AgencyCommand),
     /// Tổng hợp báo cáo tháng của các cơ quan (đơn vị tổng hợp).
     Collect(crate::collect::CollectArgs),
     /// Ngày làm việc: hạn sau N ngày làm việc kể từ một ngày, và các ngày được bỏ qua.
@@ -167,8 +170,35 @@ pub struct EvidenceArgs {
 
 #[derive(Subcommand)]
 pub enum PlanCommand {
-    /// Nhập tệp Excel danh mục nhiệm vụ (thêm nhiệm vụ, hoặc tạo kế hoạch mới).
-    Import { file: PathBuf },
+    /// Nhập tệp Excel danh mục nhiệm vụ (thêm nhiệm vụ, tạo kế hoạch mới, hoặc cập nhật lên phiên bản mới hơn).
+    Import {
+        file: PathBuf,
+        /// Tệp phải là phiên bản mới hơn của kế hoạch này (số hiệu).
+        #[arg(long, value_name = "ID")]
+        into: Option<String>,
+    },
+    /// Tạo kế hoạch mới (trống, hoặc sao từ một kế hoạch); không chuyển sang kế hoạch đó.
+    New {
+        #[arg(long, value_name = "TEXT")]
+        name: String,
+        #[arg(long, value_name = "YYYY")]
+        year: String,
+        /// Sao chép lĩnh vực, tiêu chí, cơ quan, nhóm và nhiệm vụ từ kế hoạch này.
+        #[arg(long, value_name = "ID")]
+        from: Option<String>,
+    },
+    /// Kiểm tra kế hoạch trước khi ban hành; thoát với mã 1 nếu có lỗi.
+    Check {
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
+    },
+    /// Ban hành: ghi tệp Excel toàn bộ kế hoạch (kèm sheet _meta và số phiên bản) sau khi kiểm tra.
+    Publish {
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+    },
     /// Xuất kế hoạch đang dùng ra tệp Excel theo mẫu nhập.
     Export { file: PathBuf },
     /// Danh sách kế hoạch.

@@ -54,7 +54,7 @@ pub fn run(
                 "Đã ghi bảng tổng hợp \"{}\": {sent}/{} cơ quan đã gửi báo cáo tháng {}.\n",
                 out.display(),
                 month.agencies.len(),
-                collect::month_text(&period)
+                cchc::text::month_text(&period)
             ));
             text
         },

@@ -99,7 +99,7 @@ pub fn set(
         format!(
             "Đã lưu số liệu chỉ số của tiêu chí {} tháng {}: {}.\n",
             form.criterion.trim(),
-            cchc::collect::month_text(&figure.period),
+            cchc::text::month_text(&figure.period),
             format_vi(figure.value, 2)
         )
     })

@@ -13,6 +13,7 @@ mod indicators;
 mod lists;
 mod month;
 mod obligation;
+mod plan_cycle;
 mod plans;
 mod safety;
 mod table;
@@ -101,7 +102,6 @@ fn run(cli: Cli) -> Result<()> {
         Command::Plan(PlanCommand::List) => plans::list(&s),
         Command::Plan(PlanCommand::Use { id }) => plans::use_plan(&mut s, &id),
         Command::Plan(PlanCommand::Export { file }) => plans::export(&s, &file),
-        Command::Plan(PlanCommand::Import { file }) => plans::import(&mut s, &file),
         Command::Collect(a) => collect::run(&mut s.store, plan, a, json, now),
         Command::Indicators => indicators::list(&s.store, plan, json),
         Command::Indicator(indicators::IndicatorCommand::Set(a)) => {
@@ -119,6 +119,23 @@ fn run(cli: Cli) -> Result<()> {
         Command::Holiday(HolidayCommand::List) => obligation::holidays(&s),
         Command::Score { agency, period } => {
             indicators::score(&s.store, plan, agency.as_deref(), &period, json)
+        }
+        Command::Plan(PlanCommand::Import { file, into }) => {
+            plan_cycle::import(&mut s.store, plan, &file, into.as_deref(), json, now)
+        }
+        Command::Plan(PlanCommand::New { name, year, from }) => {
+            plan_cycle::new(&mut s.store, &name, &year, from.as_deref(), json, now)
+        }
+        Command::Plan(PlanCommand::Check { id }) => {
+            let id = id.as_deref().map(plan_cycle::plan_id).transpose()?;
+            plan_cycle::check(&s.store, id.unwrap_or(plan), json)
+        }
+        Command::Plan(PlanCommand::Publish { id, out }) => {
+            let id = id.as_deref().map(plan_cycle::plan_id).transpose()?;
+            plan_cycle::publish(&mut s.store, id.unwrap_or(plan), &out, json)
+        }
+        Command::Agency(plan_cycle::AgencyCommand::Succeed(a)) => {
+            plan_cycle::succeed(&mut s.store, plan, a, json, now)
         }
     }
 }

@@ -6,8 +6,8 @@ use std::path::Path;
 use serde_json::json;
 
 use crate::{emit, table, Session};
-use cchc::plan_workbook::{self, PlanWorkbook};
-use cchc::{Error, Result};
+use cchc::plan_workbook;
+use cchc::Result;
 
 /// `cchc plan list`: every plan, the current one marked.
 pub fn list(s: &Session) -> Result<()> {
@@ -30,11 +30,7 @@ pub fn list(s: &Session) -> Result<()> {
 
 /// `cchc plan use ID`: makes plan `id` (typed as text) the current one.
 pub fn use_plan(s: &mut Session, id: &str) -> Result<()> {
-    let id: i64 = id.trim().parse().map_err(|_| {
-        Error::Invalid(format!(
-            "\"{id}\" không phải là số hiệu kế hoạch (xem \"cchc plan list\")."
-        ))
-    })?;
+    let id = crate::plan_cycle::plan_id(id)?;
     s.store.use_plan(id)?;
     emit(s.json, &json!({"current": id}), || {
         format!("Đang dùng kế hoạch {id}.\n")
@@ -47,26 +43,4 @@ pub fn export(s: &Session, file: &Path) -> Result<()> {
     emit(s.json, &json!({"path": file}), || {
         format!("{}\n", file.display())
     })
-}
-
-/// `cchc plan import FILE`: a task-list workbook's tasks, or a whole new plan.
-pub fn import(s: &mut Session, file: &Path) -> Result<()> {
-    let outcome = PlanWorkbook::import(&mut s.store, s.plan, file, s.now)?;
-    emit(
-        s.json,
-        &json!({"plan_id": outcome.plan_id, "tasks": outcome.tasks}),
-        || {
-            if outcome.new_plan {
-                format!(
-                    "Đã tạo kế hoạch mới (id {}) với {} nhiệm vụ. Dùng \"cchc plan use {}\" để chuyển sang kế hoạch này.\n",
-                    outcome.plan_id, outcome.tasks, outcome.plan_id
-                )
-            } else {
-                format!(
-                    "Đã thêm {} nhiệm vụ vào kế hoạch đang dùng.\n",
-                    outcome.tasks
-                )
-            }
-        },
-    )
 }

@@ -4,4 +4,17 @@ import type { PartyKind } from "./PartyKind";
 /**
  * An agency or group of a plan, with the codes of the groups that reach it.
  */
-export type AgencyRow = { code: string, name: string, kind: PartyKind, groups: Array<string>, };
+export type AgencyRow = { code: string, name: string, kind: PartyKind, groups: Array<string>, 
+/**
+ * The code of the agency (or group) that succeeds it: the one taking its
+ * remaining tasks, else the first named for one task; `None` when none.
+ */
+succeeded_by: string | null, 
+/**
+ * The date the successor answers from.
+ */
+since: string | null, 
+/**
+ * Dropped by a newer version of the plan, kept for its history.
+ */
+retired: boolean, };

@@ -1,5 +1,6 @@
 // Tổng quan: the month at a glance — counts per status, overdue and due-this-month
-// tasks first, and progress by field and criterion against the 2023 score.
+// tasks first, and progress by field and criterion against last year's score
+// (the year before the plan's own).
 
 import { api } from "../api";
 import { OpenObligations } from "../components/OpenObligations";
@@ -8,7 +9,7 @@ import { TaskBriefs } from "../components/TaskBriefs";
 import { useAnswer } from "../lib/answer";
 import { formatCount, formatNumber, formatPeriod } from "../lib/format";
 
-export function DashboardScreen({ period, onOpenTask }: { period: string; onOpenTask: (code: string) => void }) {
+export function DashboardScreen({ period, year, onOpenTask }: { period: string; year: number; onOpenTask: (code: string) => void }) {
   const { data, error } = useAnswer(() => api.dashboard(period), [period]);
 
   if (error) return <p class="error" role="alert">{error}</p>;
@@ -37,7 +38,7 @@ export function DashboardScreen({ period, onOpenTask }: { period: string; onOpen
             <tr>
               <th>Lĩnh vực / Tiêu chí</th>
               <th class="num">Điểm tối đa</th>
-              <th class="num">Điểm 2023</th>
+              <th class="num">Điểm năm {year - 1}</th>
               <th class="num">Bị trừ</th>
               <th class="num">Nhiệm vụ hoàn thành</th>
             </tr>

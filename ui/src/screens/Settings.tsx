@@ -5,6 +5,8 @@ import { useEffect, useState } from "preact/hooks";
 import { api, toIpcError } from "../api";
 import type { AgencyRow } from "../bindings/AgencyRow";
 import type { AppInfo } from "../bindings/AppInfo";
+import type { ImportPreview } from "../bindings/ImportPreview";
+import { ImportPreviewCard } from "../components/ImportPreviewCard";
 import { AgencyPicker } from "../components/AgencyPicker";
 import { CollectorMode } from "../components/CollectorMode";
 import { DataSafety } from "../components/DataSafety";
@@ -19,6 +21,7 @@ export function SettingsScreen({ info, onChanged }: { info: AppInfo; onChanged: 
   const [importPath, setImportPath] = useState("");
   const [importMsg, setImportMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const [logsMsg, setLogsMsg] = useState<string | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
 
   useEffect(() => {
     api.agencies().then(setAgencies, (e) => setProfileMsg({ ok: false, text: toIpcError(e).message }));
@@ -42,17 +45,29 @@ export function SettingsScreen({ info, onChanged }: { info: AppInfo; onChanged: 
     }
   };
   const runImport = async () => {
+    setPreview(null);
     if (!importPath.trim()) {
-      setImportMsg({ ok: false, text: "Hãy chọn tệp Excel danh sách nhiệm vụ trước." });
+      setImportMsg({ ok: false, text: "Hãy chọn tệp Excel kế hoạch hoặc danh sách nhiệm vụ trước." });
       return;
     }
     try {
-      const r = await api.importPlan(importPath.trim());
+      setPreview(await api.previewPlanImport(importPath.trim()));
+      setImportMsg(null);
+    } catch (e) {
+      setImportMsg({ ok: false, text: toIpcError(e).message });
+    }
+  };
+  const runSwitch = async () => {
+    try {
+      const r = await api.switchPlan(importPath.trim());
+      setPreview(null);
       setImportMsg({
         ok: true,
-        text: r.new_plan
-          ? `Đã nhập kế hoạch mới với ${formatCount(r.tasks)} nhiệm vụ (chưa chuyển sang dùng kế hoạch này).`
-          : `Đã thêm ${formatCount(r.tasks)} nhiệm vụ vào kế hoạch đang dùng.`,
+        text: r.changes
+          ? `Đã cập nhật kế hoạch lên phiên bản ${r.version}; tiến độ đã ghi được giữ nguyên.`
+          : r.new_plan
+            ? `Đã nhập và chuyển sang kế hoạch mới (${formatCount(r.tasks)} nhiệm vụ).`
+            : `Đã thêm ${formatCount(r.tasks)} nhiệm vụ vào kế hoạch đang dùng.`,
       });
       onChanged();
     } catch (e) {
@@ -95,8 +110,10 @@ export function SettingsScreen({ info, onChanged }: { info: AppInfo; onChanged: 
         )}
       </section>
       <section class="card">
-        <h2>Nhập danh sách nhiệm vụ từ tệp Excel</h2>
-        <p class="muted">Tệp theo mẫu danh sách nhiệm vụ (.xlsx): thêm nhiệm vụ vào kế hoạch đang dùng, hoặc một kế hoạch mới.</p>
+        <h2>Nhập kế hoạch mới</h2>
+        <p class="muted">
+          Tệp kế hoạch do Sở Nội vụ ban hành (.xlsx), hoặc danh sách nhiệm vụ: xem trước những gì thay đổi, rồi chuyển sang dùng trong một bước. Tiến độ đã ghi được giữ nguyên.
+        </p>
         <div class="row">
           <input
             id="import-path"
@@ -106,9 +123,10 @@ export function SettingsScreen({ info, onChanged }: { info: AppInfo; onChanged: 
           />
           <button onClick={pickWorkbook}>Chọn tệp…</button>
           <button class="primary" id="import-run" onClick={runImport}>
-            Nhập
+            Xem trước
           </button>
         </div>
+        {preview && <ImportPreviewCard preview={preview} onConfirm={runSwitch} onCancel={() => setPreview(null)} />}
         {importMsg && (
           <p class={importMsg.ok ? "ok" : "error pre"} role={importMsg.ok ? "status" : "alert"}>
             {importMsg.text}

@@ -23,8 +23,8 @@ async function novemberAnswersLate(late: (november: ReturnType<typeof held<Dashb
     ...NO_OBLIGATIONS,
     dashboard: ({ period }) => (period === "2024-11" ? november.promise : dashboardOf(String(period), 7)),
   });
-  const { rerender } = render(<DashboardScreen period="2024-11" onOpenTask={() => {}} />);
-  rerender(<DashboardScreen period="2024-12" onOpenTask={() => {}} />);
+  const { rerender } = render(<DashboardScreen period="2024-11" year={2024} onOpenTask={() => {}} />);
+  rerender(<DashboardScreen period="2024-12" year={2024} onOpenTask={() => {}} />);
   await waitFor(() => expect(heading()).toContain("tháng 12/2024"));
   late(november);
   await november.promise.catch(() => {});
@@ -46,7 +46,7 @@ describe("the dashboard with a slow first answer", () => {
 
   it("still shows the shell's refusal of the month it asks now", async () => {
     fakeShell({ ...NO_OBLIGATIONS, dashboard: () => Promise.reject(BAD_PERIOD) });
-    render(<DashboardScreen period="2024-12" onOpenTask={() => {}} />);
+    render(<DashboardScreen period="2024-12" year={2024} onOpenTask={() => {}} />);
     await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("Không đọc được kỳ báo cáo"));
   });
 });

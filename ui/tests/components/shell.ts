@@ -70,8 +70,8 @@ export const APP_INFO: AppInfo = {
 };
 
 export const AGENCIES: AgencyRow[] = [
-  { code: "SNV", name: "Sở Nội vụ", kind: { agency: "so-ban-nganh" }, groups: [] },
-  { code: "STP", name: "Sở Tư pháp", kind: { agency: "so-ban-nganh" }, groups: [] },
+  { code: "SNV", name: "Sở Nội vụ", kind: { agency: "so-ban-nganh" }, groups: [], succeeded_by: null, since: null, retired: false },
+  { code: "STP", name: "Sở Tư pháp", kind: { agency: "so-ban-nganh" }, groups: [], succeeded_by: null, since: null, retired: false },
 ];
 
 export const START: StartReport = {
