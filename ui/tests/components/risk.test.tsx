@@ -112,6 +112,15 @@ async function shown() {
   await waitFor(() => expect(rows()).toHaveLength(2));
 }
 
+/** Shows the screen, types `typed` (by field name) in the form of `key` and submits it. */
+async function submitted(key: string, typed: Record<string, string>, save: Handler = () => NOVEMBER) {
+  const shell = riskShell({ save_indicator: save });
+  await shown();
+  for (const [name, text] of Object.entries(typed)) type(key, name, text);
+  fireEvent.submit(entry(key));
+  return shell;
+}
+
 describe("the points at risk", () => {
   it("lists the criteria in the core's order, most at risk first, with every number written the Vietnamese way", async () => {
     const shell = riskShell();
@@ -183,13 +192,8 @@ describe("the points at risk", () => {
 describe("the month's figures", () => {
   it("sends the typed numerator, denominator, source and date as one save_indicator form for the screen's month", async () => {
     const saved: Figure = { ...NOVEMBER, numerator: 1300, denominator: 1310.5, value: 99.1985 };
-    const shell = riskShell({ save_indicator: () => saved });
-    await shown();
-    type("7.3.7-1", "numerator", "1.300");
-    type("7.3.7-1", "denominator", "1.310,5");
-    type("7.3.7-1", "source", "Hệ thống một cửa điện tử");
-    type("7.3.7-1", "as-of", "29/11/2024");
-    fireEvent.submit(entry("7.3.7-1"));
+    const typed = { numerator: "1.300", denominator: "1.310,5", source: "Hệ thống một cửa điện tử", "as-of": "29/11/2024" };
+    const shell = await submitted("7.3.7-1", typed, () => saved);
     await waitFor(() => expect(within(entry("7.3.7-1")).getByRole("status").textContent).toBe("Đã lưu: 99,2%."));
     expect(shell.of("save_indicator")).toEqual([
       {
@@ -211,20 +215,14 @@ describe("the month's figures", () => {
   });
 
   it("sends a value indicator's value and no numerator or denominator", async () => {
-    const shell = riskShell({ save_indicator: () => ({ ...NOVEMBER, numerator: null, denominator: null, value: 87.5, as_of: null }) });
-    await shown();
-    type("5.2.1-1", "value", "87,5");
-    fireEvent.submit(entry("5.2.1-1"));
+    const shell = await submitted("5.2.1-1", { value: "87,5" }, () => ({ ...NOVEMBER, numerator: null, denominator: null, value: 87.5, as_of: null }));
     await waitFor(() => expect(shell.of("save_indicator")).toHaveLength(1));
     const form = shell.of("save_indicator")[0].form as Record<string, unknown>;
     expect(form).toMatchObject({ criterion: "5.2.1", index: 1, value: "87,5", numerator: "", denominator: "" });
   });
 
   it("refuses a numerator that is not a number on its field, without asking the shell", async () => {
-    const shell = riskShell({ save_indicator: () => NOVEMBER });
-    await shown();
-    type("7.3.7-1", "numerator", "mười hai");
-    fireEvent.submit(entry("7.3.7-1"));
+    const shell = await submitted("7.3.7-1", { numerator: "mười hai" });
     const numerator = field("7.3.7-1", "numerator");
     await waitFor(() => expect(numerator.getAttribute("aria-invalid")).toBe("true"));
     expect(describedBy(numerator)).toBe('Tử số "mười hai" không phải là một số (viết kiểu Việt Nam: 1.245 hoặc 85,5).');
@@ -233,31 +231,21 @@ describe("the month's figures", () => {
   });
 
   it("refuses a numerator above its denominator, a rate over 100%, on the numerator", async () => {
-    const shell = riskShell({ save_indicator: () => NOVEMBER });
-    await shown();
-    type("7.3.7-1", "numerator", "1.251");
-    fireEvent.submit(entry("7.3.7-1"));
+    const shell = await submitted("7.3.7-1", { numerator: "1.251" });
     const numerator = field("7.3.7-1", "numerator");
     await waitFor(() => expect(describedBy(numerator)).toBe("Tử số 1.251 lớn hơn mẫu số 1.250: tỷ lệ không thể vượt 100%."));
     expect(shell.of("save_indicator")).toEqual([]);
   });
 
   it("refuses a percent value above 100 and a date that does not exist, each on its own field", async () => {
-    const shell = riskShell({ save_indicator: () => NOVEMBER });
-    await shown();
-    type("5.2.1-1", "value", "120");
-    type("5.2.1-1", "as-of", "31/11/2024");
-    fireEvent.submit(entry("5.2.1-1"));
+    const shell = await submitted("5.2.1-1", { value: "120", "as-of": "31/11/2024" });
     await waitFor(() => expect(describedBy(field("5.2.1-1", "value"))).toBe("Giá trị 120% nằm ngoài khoảng 0–100%."));
     expect(describedBy(field("5.2.1-1", "as-of"))).toBe('Ngày số liệu "31/11/2024" không phải là ngày có thật: tháng 11/2024 chỉ có 30 ngày.');
     expect(shell.of("save_indicator")).toEqual([]);
   });
 
   it("clears a field's mark once it is typed again, and then sends the form", async () => {
-    const shell = riskShell({ save_indicator: () => NOVEMBER });
-    await shown();
-    type("7.3.7-1", "denominator", "0");
-    fireEvent.submit(entry("7.3.7-1"));
+    const shell = await submitted("7.3.7-1", { denominator: "0" });
     const denominator = field("7.3.7-1", "denominator");
     await waitFor(() => expect(describedBy(denominator)).toBe("Mẫu số phải lớn hơn 0 (đang là 0)."));
     type("7.3.7-1", "denominator", "1.300");
@@ -268,10 +256,7 @@ describe("the month's figures", () => {
 
   it("shows the core's refusal of a figure it does not take under the form", async () => {
     const refusal = "Ngày số liệu 01/12/2024 nằm sau kỳ báo cáo tháng 11/2024.";
-    riskShell({ save_indicator: () => Promise.reject({ kind: "invalid", message: refusal }) });
-    await shown();
-    type("7.3.7-1", "as-of", "01/12/2024");
-    fireEvent.submit(entry("7.3.7-1"));
+    await submitted("7.3.7-1", { "as-of": "01/12/2024" }, () => Promise.reject({ kind: "invalid", message: refusal }));
     await waitFor(() => expect(within(entry("7.3.7-1")).getByRole("alert").textContent).toBe(refusal));
   });
 });
