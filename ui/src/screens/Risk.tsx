@@ -158,7 +158,7 @@ function IndicatorEntry({ line, period, onSaved }: { line: MeasuredLine; period:
       {(Object.keys(problems) as (keyof typeof problems)[]).map(
         (field) =>
           problems[field] && (
-            <p key={field} class="error small" id={`${key}-${field}-msg`}>
+            <p key={field} class="error small field-problem" id={`${key}-${field}-msg`}>
               {problems[field]}
             </p>
           ),
