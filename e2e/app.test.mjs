@@ -182,17 +182,24 @@ test("keyboard: Esc closes a dialog and saves nothing, Enter in a field saves th
   await d.waitFor('.settings [role="status"]', (t) => t.length > 0, 5000, "the signer set back");
 });
 
-test("an indicator is refused once with its message, then saved and seen in the points at risk", async () => {
+test("an indicator is refused on its field, then by the core with its message, then saved and seen in the points at risk", async () => {
   await d.click("#nav-risk");
   const form = '.indicator-entry[data-key="7.3.6-1"]';
   await d.waitFor(form);
   await d.type(`${form} input[name=numerator]`, "2.100");
   await d.type(`${form} input[name=denominator]`, "2.000");
   await d.click(`${form} button[type=submit]`);
-  const refused = await d.waitFor(`${form} .indicator-note.error`, (t) => t.length > 0, 10000, "the refusal");
-  assert.match(await d.text(refused), /Tử số 2\.100 lớn hơn mẫu số 2\.000/, "the core's message is shown");
+  const marked = await d.waitFor(`${form} .field-problem`, (t) => t.length > 0, 10000, "the field's problem");
+  assert.match(await d.text(marked), /Tử số 2\.100 lớn hơn mẫu số 2\.000/, "the problem is named under the row");
+  const invalid = await d.script(`return document.querySelector('${form} input[name=numerator]').getAttribute("aria-invalid")`);
+  assert.equal(invalid, "true", "the numerator is marked");
   await d.type(`${form} input[name=numerator]`, "1.200");
   await d.type(`${form} input[name=source]`, "Hệ thống thông tin giải quyết TTHC tỉnh");
+  // A day after the month: only the core knows the month's end, so it refuses with its message.
+  await d.type(`${form} input[name=as-of]`, "01/09/2024");
+  await d.click(`${form} button[type=submit]`);
+  const refused = await d.waitFor(`${form} .indicator-note.error`, (t) => t.length > 0, 10000, "the refusal");
+  assert.match(await d.text(refused), /Ngày số liệu 01\/09\/2024 nằm sau kỳ báo cáo/, "the core's message is shown");
   await d.type(`${form} input[name=as-of]`, "31/08/2024");
   await d.click(`${form} button[type=submit]`);
   await d.waitFor(`${form} .indicator-note.ok`, (t) => t.includes("60%"), 10000, "the saved figure");

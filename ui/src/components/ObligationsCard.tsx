@@ -3,6 +3,7 @@
 // text (the core's reader fills số/ký hiệu, ngày, cơ quan ban hành) and settling
 // one with the answering document, which becomes evidence of the task.
 
+import type { ComponentChildren, JSX } from "preact";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { api, toIpcError } from "../api";
 import type { ObligationForm } from "../bindings/ObligationForm";
@@ -103,7 +104,6 @@ function AddDialog({ task, onClose, onSaved }: { task: TaskRow; onClose: () => v
   const receipt = countsFromReceipt(task.deadline);
   const [pasted, setPasted] = useState("");
   const [form, setForm] = useState<ObligationForm>({ task: task.code, number: "", date: "", received: "", issuer: "", summary: "" });
-  const [message, setMessage] = useState("");
   const read = useMemo(
     () =>
       debounce(async (text: string) => {
@@ -113,32 +113,21 @@ function AddDialog({ task, onClose, onSaved }: { task: TaskRow; onClose: () => v
     [],
   );
   useEffect(() => () => read.cancel(), [read]);
+  const checks = useChecks(() => ({
+    "obligation-date": dateProblem(form.date, true, "Ngày văn bản"),
+    "obligation-received": dateProblem(form.received, receipt, "Ngày nhận"),
+  }));
   const set = (patch: Partial<ObligationForm>) => {
-    setMessage("");
+    checks.typed();
     setForm((f) => ({ ...f, ...patch }));
   };
-  const save = async () => {
-    const problem = dateProblem(form.date, true, "Ngày văn bản") || dateProblem(form.received, receipt, "Ngày nhận");
-    if (problem) return setMessage(problem);
-    try {
-      onSaved(await api.addObligation(form));
-    } catch (e) {
-      setMessage(toIpcError(e).message);
-    }
-  };
   return (
-    <Dialog
+    <RecordDialog
       title={`Ghi việc phát sinh — nhiệm vụ ${task.code}`}
+      id="obligation"
+      checks={checks}
       onClose={onClose}
-      onSubmit={save}
-      footer={
-        <>
-          <button class="primary" id="obligation-save" onClick={save}>
-            Ghi
-          </button>
-          <button onClick={onClose}>Hủy</button>
-        </>
-      }
+      onSave={async () => onSaved(await api.addObligation(form))}
     >
       <label>
         Dán trích yếu văn bản (ứng dụng tự điền số, ngày, cơ quan ban hành)
@@ -161,13 +150,14 @@ function AddDialog({ task, onClose, onSaved }: { task: TaskRow; onClose: () => v
         </label>
         <label>
           Ngày văn bản
-          <input id="obligation-date" placeholder="dd/mm/yyyy" value={form.date} onInput={(e) => set({ date: e.currentTarget.value })} />
+          <input id="obligation-date" {...checks.marks("obligation-date")} value={form.date} onInput={(e) => set({ date: e.currentTarget.value })} />
         </label>
         <label>
           Ngày nhận{receipt ? "" : " (nếu có)"}
-          <input id="obligation-received" placeholder="dd/mm/yyyy" value={form.received} onInput={(e) => set({ received: e.currentTarget.value })} />
+          <input id="obligation-received" {...checks.marks("obligation-received")} value={form.received} onInput={(e) => set({ received: e.currentTarget.value })} />
         </label>
       </div>
+      {checks.messages()}
       <label>
         Cơ quan ban hành
         <input id="obligation-issuer" value={form.issuer} onInput={(e) => set({ issuer: e.currentTarget.value })} />
@@ -179,55 +169,121 @@ function AddDialog({ task, onClose, onSaved }: { task: TaskRow; onClose: () => v
       <p class="muted small">
         {receipt ? "Thời hạn tính từ ngày nhận." : "Thời hạn tính từ ngày của văn bản."} Ngày đó không tính; ngày thứ nhất là ngày làm việc kế tiếp.
       </p>
-      {message && (
-        <p class="error" role="alert" id="obligation-error">
-          {message}
-        </p>
-      )}
-    </Dialog>
+    </RecordDialog>
   );
 }
 
 function SettleDialog({ row, onClose, onSaved }: { row: ObligationRow; onClose: () => void; onSaved: (row: ObligationRow) => void }) {
   const [form, setForm] = useState<SettleForm>({ number: "", date: "" });
-  const [message, setMessage] = useState("");
-  const save = async () => {
-    const problem = dateProblem(form.date, true, "Ngày xử lý");
-    if (problem) return setMessage(problem);
-    try {
-      onSaved(await api.settleObligation(row.id, form));
-    } catch (e) {
-      setMessage(toIpcError(e).message);
-    }
+  const checks = useChecks(() => ({ "settle-date": dateProblem(form.date, true, "Ngày xử lý") }));
+  const set = (patch: Partial<SettleForm>) => {
+    checks.typed();
+    setForm((f) => ({ ...f, ...patch }));
   };
   return (
-    <Dialog
+    <RecordDialog
       title={`Văn bản xử lý ${row.number} (hạn ${formatDate(row.due_date)})`}
+      id="settle"
+      checks={checks}
       onClose={onClose}
-      onSubmit={save}
-      footer={
-        <>
-          <button class="primary" id="settle-save" onClick={save}>
-            Ghi
-          </button>
-          <button onClick={onClose}>Hủy</button>
-        </>
-      }
+      onSave={async () => onSaved(await api.settleObligation(row.id, form))}
     >
       <div class="form-grid">
         <label>
           Số, ký hiệu văn bản xử lý
-          <input id="settle-number" data-autofocus value={form.number} onInput={(e) => (setMessage(""), setForm({ ...form, number: e.currentTarget.value }))} />
+          <input id="settle-number" data-autofocus value={form.number} onInput={(e) => set({ number: e.currentTarget.value })} />
         </label>
         <label>
           Ngày
-          <input id="settle-date" placeholder="dd/mm/yyyy" value={form.date} onInput={(e) => (setMessage(""), setForm({ ...form, date: e.currentTarget.value }))} />
+          <input id="settle-date" {...checks.marks("settle-date")} value={form.date} onInput={(e) => set({ date: e.currentTarget.value })} />
         </label>
       </div>
+      {checks.messages()}
       <p class="muted small">Văn bản này được thêm vào tài liệu kiểm chứng của nhiệm vụ.</p>
-      {message && (
-        <p class="error" role="alert" id="settle-error">
-          {message}
+    </RecordDialog>
+  );
+}
+
+interface Checks {
+  /** Runs the checks; true when every field is fine. */
+  pass: () => boolean;
+  /** The officer typed again: the marks and the refusal are about the form as it was, so they go. */
+  typed: () => void;
+  /** A date field's attributes: its placeholder, and its mark while its problem stands. */
+  marks: (id: string) => { placeholder: string; inputMode: "numeric"; "aria-invalid": boolean; "aria-describedby"?: string };
+  /** The problems, under the fields, each with the id its field points to. */
+  messages: () => JSX.Element[];
+  /** The shell's refusal of the last save, "" when none. */
+  refusal: string;
+  refuse: (text: string) => void;
+}
+
+/** The date fields of a dialog, checked when it is saved; `check` gives each field's problem by its id ("" when fine). */
+function useChecks(check: () => Record<string, string>): Checks {
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [refusal, refuse] = useState("");
+  return {
+    pass: () => {
+      const found = check();
+      setProblems(found);
+      refuse("");
+      return !Object.values(found).some(Boolean);
+    },
+    typed: () => {
+      setProblems({});
+      refuse("");
+    },
+    marks: (id) => ({
+      placeholder: "dd/mm/yyyy",
+      inputMode: "numeric",
+      "aria-invalid": !!problems[id],
+      "aria-describedby": problems[id] ? `${id}-msg` : undefined,
+    }),
+    messages: () =>
+      Object.entries(problems)
+        .filter(([, text]) => text)
+        .map(([id, text]) => (
+          <p key={id} class="error small" id={`${id}-msg`}>
+            {text}
+          </p>
+        )),
+    refusal,
+    refuse,
+  };
+}
+
+/**
+ * A dialog that records something: "Ghi" saves (Enter too) once the checks
+ * pass, and the shell's refusal is shown under the form (`#<id>-error`).
+ */
+function RecordDialog(props: { title: string; id: string; checks: Checks; onClose: () => void; onSave: () => Promise<void>; children: ComponentChildren }) {
+  const { checks } = props;
+  const save = async () => {
+    if (!checks.pass()) return;
+    try {
+      await props.onSave();
+    } catch (e) {
+      checks.refuse(toIpcError(e).message);
+    }
+  };
+  return (
+    <Dialog
+      title={props.title}
+      onClose={props.onClose}
+      onSubmit={save}
+      footer={
+        <>
+          <button class="primary" id={`${props.id}-save`} onClick={save}>
+            Ghi
+          </button>
+          <button onClick={props.onClose}>Hủy</button>
+        </>
+      }
+    >
+      {props.children}
+      {checks.refusal && (
+        <p class="error" role="alert" id={`${props.id}-error`}>
+          {checks.refusal}
         </p>
       )}
     </Dialog>

@@ -2,37 +2,27 @@
 // estimate and the points at risk with what drives them, most at risk first,
 // with a chart of each indicator's months against its target; under it, the
 // month's figures of the indicators the agency reports (typed the Vietnamese
-// way, refused by the core with its message). In collector mode, the
+// way, a wrong field marked before sending, else refused by the core with its
+// message). In collector mode, the
 // province's view from the collected workbooks too.
 
-import { useCallback, useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { api, toIpcError } from "../api";
 import type { CriterionScore } from "../bindings/CriterionScore";
 import type { IndicatorScore } from "../bindings/IndicatorScore";
 import type { MeasuredLine } from "../bindings/MeasuredLine";
+import { useAnswer } from "../lib/answer";
+import { dateProblem } from "../lib/dates";
+import { figureProblems, type FigureProblems } from "../lib/figures";
 import { formatDate, formatNumber, formatPeriod } from "../lib/format";
 import { chartGeometry, chartLabel, showFigure } from "../lib/indicators";
 
 export function RiskScreen({ period, collector }: { period: string; collector: boolean }) {
   const [province, setProvince] = useState(false);
-  const [lines, setLines] = useState<MeasuredLine[] | null>(null);
-  const [scores, setScores] = useState<CriterionScore[] | null>(null);
-  const [message, setMessage] = useState("");
-
-  const load = useCallback(async () => {
-    try {
-      setMessage("");
-      const [m, s] = await Promise.all([api.measured(period), api.scores(period, province)]);
-      setLines(m);
-      setScores(s);
-    } catch (e) {
-      setMessage(toIpcError(e).message);
-    }
-  }, [period, province]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // One question (the month and the scope): a late answer to an earlier one is dropped.
+  const answer = useAnswer(() => Promise.all([api.measured(period), api.scores(period, province)]), [period, province]);
+  const [lines, scores] = answer.data ?? [null, null];
+  const message = answer.error ?? "";
 
   return (
     <div class="risk">
@@ -63,7 +53,7 @@ export function RiskScreen({ period, collector }: { period: string; collector: b
           ) : (
             lines.map((l) => (
               // Keyed by the month too, so another month's form starts from that month's figure.
-              <IndicatorEntry key={`${period}-${l.indicator.criterion}-${l.indicator.index}`} line={l} period={period} onSaved={load} />
+              <IndicatorEntry key={`${period}-${l.indicator.criterion}-${l.indicator.index}`} line={l} period={period} onSaved={answer.reload} />
             ))
           )}
         </section>
@@ -82,9 +72,17 @@ function IndicatorEntry({ line, period, onSaved }: { line: MeasuredLine; period:
   const [source, setSource] = useState(f?.source ?? "");
   const [asOf, setAsOf] = useState(formatDate(f?.as_of));
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const [problems, setProblems] = useState<FigureProblems & { asOf?: string }>({});
   const key = `${i.criterion}-${i.index}`;
 
   const save = async () => {
+    // Checked here first so the wrong field is marked at once; nothing is sent then.
+    const found = { ...figureProblems(i.kind, i.unit, { numerator, denominator, value }), asOf: dateProblem(asOf, false, "Ngày số liệu") || undefined };
+    setProblems(found);
+    if (Object.values(found).some(Boolean)) {
+      setNote(null);
+      return;
+    }
     try {
       const saved = await api.saveIndicator({
         agency: "",
@@ -104,6 +102,16 @@ function IndicatorEntry({ line, period, onSaved }: { line: MeasuredLine; period:
     }
   };
 
+  /** A checked field: marked invalid (described by its message under the row) until it is typed again. */
+  const marked = (field: keyof typeof problems, set: (text: string) => void) => ({
+    "aria-invalid": !!problems[field],
+    "aria-describedby": problems[field] ? `${key}-${field}-msg` : undefined,
+    onInput: (e: { currentTarget: HTMLInputElement }) => {
+      set(e.currentTarget.value);
+      setProblems((p) => ({ ...p, [field]: undefined }));
+    },
+  });
+
   return (
     <form
       class="indicator-entry"
@@ -122,17 +130,17 @@ function IndicatorEntry({ line, period, onSaved }: { line: MeasuredLine; period:
           <>
             <label>
               Tử số
-              <input name="numerator" inputMode="decimal" value={numerator} onInput={(e) => setNumerator(e.currentTarget.value)} placeholder="1.245" />
+              <input name="numerator" inputMode="decimal" value={numerator} {...marked("numerator", setNumerator)} placeholder="1.245" />
             </label>
             <label>
               Mẫu số
-              <input name="denominator" inputMode="decimal" value={denominator} onInput={(e) => setDenominator(e.currentTarget.value)} placeholder="1.250" />
+              <input name="denominator" inputMode="decimal" value={denominator} {...marked("denominator", setDenominator)} placeholder="1.250" />
             </label>
           </>
         ) : (
           <label>
             Giá trị ({i.unit})
-            <input name="value" inputMode="decimal" value={value} onInput={(e) => setValue(e.currentTarget.value)} placeholder="85,5" />
+            <input name="value" inputMode="decimal" value={value} {...marked("value", setValue)} placeholder="85,5" />
           </label>
         )}
         <label>
@@ -141,12 +149,20 @@ function IndicatorEntry({ line, period, onSaved }: { line: MeasuredLine; period:
         </label>
         <label>
           Ngày số liệu
-          <input name="as-of" value={asOf} onInput={(e) => setAsOf(e.currentTarget.value)} placeholder="dd/mm/yyyy" />
+          <input name="as-of" value={asOf} {...marked("asOf", setAsOf)} placeholder="dd/mm/yyyy" />
         </label>
         <button type="submit" class="primary">
           Lưu
         </button>
       </div>
+      {(Object.keys(problems) as (keyof typeof problems)[]).map(
+        (field) =>
+          problems[field] && (
+            <p key={field} class="error small field-problem" id={`${key}-${field}-msg`}>
+              {problems[field]}
+            </p>
+          ),
+      )}
       {note && (
         <p class={note.ok ? "indicator-note ok" : "indicator-note error"} role={note.ok ? "status" : "alert"}>
           {note.text}
