@@ -406,3 +406,72 @@ fn a_malformed_command_line_exits_2() {
         );
     }
 }
+
+/// A refused `evidence add` of a file that is not there, with or without
+/// `--verbose`.
+fn add_missing_file(db: &TempDb, verbose: bool) -> Output {
+    let mut args = vec![
+        "evidence",
+        "add",
+        "--agency",
+        "SNV",
+        "--number",
+        "1494/TTr-SNV",
+        "--date",
+        "28/08/2024",
+        "--issuer",
+        "Sở Nội vụ",
+        "--summary",
+        "Tờ trình",
+        "--task",
+        "IV.3.1",
+        "--file",
+        "/khong/co/to-trinh.pdf",
+    ];
+    if verbose {
+        args.insert(0, "--verbose");
+    }
+    cchc(db, &args)
+}
+
+#[test]
+fn verbose_prints_a_failures_source_chain_to_stderr_and_nothing_more_without_it() {
+    let db = temp_db();
+    let quiet = add_missing_file(&db, false);
+    assert_eq!(quiet.status.code(), Some(1), "{}", stderr(&quiet));
+    assert!(
+        stderr(&quiet).starts_with("Lỗi: "),
+        "the Vietnamese message: {}",
+        stderr(&quiet)
+    );
+    assert!(
+        !stderr(&quiet).contains("command failed"),
+        "no trace without --verbose: {}",
+        stderr(&quiet)
+    );
+
+    let loud = add_missing_file(&db, true);
+    assert_eq!(loud.status.code(), Some(1), "{}", stderr(&loud));
+    let text = stderr(&loud);
+    let trace = text
+        .lines()
+        .find(|l| l.contains("command failed"))
+        .unwrap_or_else(|| panic!("a trace line with --verbose: {text}"));
+    assert!(
+        trace.contains("file <- ") && trace.contains("os error 2"),
+        "the kind and the system's error as its source: {trace}"
+    );
+    assert!(
+        !trace.contains("to-trinh.pdf"),
+        "the trace names no path: {trace}"
+    );
+    assert!(
+        text.contains("Lỗi: "),
+        "the message is still printed: {text}"
+    );
+    assert_eq!(
+        json(&db, &["evidence", "list", "--agency", "SNV", "--json"]),
+        serde_json::json!([]),
+        "nothing was saved"
+    );
+}
