@@ -172,29 +172,7 @@ fn evidence_add_and_list_round_trip_with_a_file() {
     let file = db.dir.path().join("to-trinh.pdf");
     std::fs::write(&file, b"%PDF-1.4").expect("write");
     let file_arg = file.to_string_lossy().into_owned();
-    let out = cchc(
-        &db,
-        &[
-            "evidence",
-            "add",
-            "--agency",
-            "SNV",
-            "--number",
-            "1494/TTr-SNV",
-            "--date",
-            "28/08/2024",
-            "--issuer",
-            "Sở Nội vụ",
-            "--summary",
-            "Tờ trình sáp nhập",
-            "--task",
-            "IV.3.1",
-            "--criterion",
-            "4.1.3",
-            "--file",
-            &file_arg,
-        ],
-    );
+    let out = cchc(&db, &evidence_add_args(&file_arg, false));
     assert!(out.status.success(), "added: {}", stderr(&out));
     let list = json(&db, &["evidence", "list", "--agency", "SNV", "--json"]);
     let e = &list.as_array().expect("list")[0];
@@ -407,9 +385,9 @@ fn a_malformed_command_line_exits_2() {
     }
 }
 
-/// A refused `evidence add` of a file that is not there, with or without
-/// `--verbose`.
-fn add_missing_file(db: &TempDb, verbose: bool) -> Output {
+/// `cchc evidence add` of Sở Nội vụ's 1494/TTr-SNV on IV.3.1 (criterion 4.1.3)
+/// with `file`, after `--verbose` when asked.
+fn evidence_add_args(file: &str, verbose: bool) -> Vec<&str> {
     let mut args = vec![
         "evidence",
         "add",
@@ -422,16 +400,23 @@ fn add_missing_file(db: &TempDb, verbose: bool) -> Output {
         "--issuer",
         "Sở Nội vụ",
         "--summary",
-        "Tờ trình",
+        "Tờ trình sáp nhập",
         "--task",
         "IV.3.1",
+        "--criterion",
+        "4.1.3",
         "--file",
-        "/khong/co/to-trinh.pdf",
+        file,
     ];
     if verbose {
         args.insert(0, "--verbose");
     }
-    cchc(db, &args)
+    args
+}
+
+/// A refused `evidence add` of a file that is not there.
+fn add_missing_file(db: &TempDb, verbose: bool) -> Output {
+    cchc(db, &evidence_add_args("/khong/co/to-trinh.pdf", verbose))
 }
 
 #[test]
