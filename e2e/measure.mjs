@@ -1,14 +1,54 @@
-// Measures the desktop app on this machine: time from launch to the first
-// screen with data (the dashboard's chart drawn from the store), and the memory
-// of the app's processes once it shows. Run by scripts/measure.sh.
-//   RUNS  how many launches (default 5)
+// Measures the desktop app on this machine (docs/performance.md, "Ứng dụng
+// (desktop)"), on a profile with a year of data: Sở Nội vụ's progress on
+// every task for each month of 2024 and evidence each month, entered with the
+// `cchc` CLI before the first launch.
+// - The app's own figure: from the process's start to the dashboard's data
+//   drawn, as the app logs it ("first data on screen", `src-tauri/src/startup.rs`).
+// - The driver's figure: from the WebDriver "new session" request (which
+//   starts the binary, after the driver's own set-up) to the status chart found.
+// - Memory after 10 s idle on the dashboard: PSS and RSS of the app and its
+//   child (WebKit) processes.
+// Run by scripts/measure.sh.
+//   RUNS      how many launches (default 10)
+//   MEM_RUNS  how many of the last launches also measure memory (default 3)
 
 import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Driver, sleep } from "./webdriver.mjs";
+import { fillYear } from "./year.mjs";
 
 const base = process.env.WEBDRIVER_URL ?? "http://127.0.0.1:4444";
 const app = process.env.CCHC_APP;
-const runs = Number(process.env.RUNS ?? 5);
+const cli = process.env.CCHC_CLI;
+const runs = Number(process.env.RUNS ?? 10);
+const memRuns = Number(process.env.MEM_RUNS ?? 3);
+const dataDir = join(process.env.XDG_DATA_HOME, "cchc");
+const db = join(dataDir, "cchc.sqlite3");
+const logs = join(dataDir, "logs");
+
+/** The figures of the app's log lines `message` (e.g. "first data on screen"), in order, from every log file. */
+function logged(message) {
+  if (!existsSync(logs)) return [];
+  const found = [];
+  for (const name of readdirSync(logs).sort()) {
+    for (const line of readFileSync(join(logs, name), "utf8").split("\n")) {
+      if (!line.includes(message)) continue;
+      found.push(Object.fromEntries([...line.matchAll(/(\w+)=(\d+)/g)].map((m) => [m[1], Number(m[2])])));
+    }
+  }
+  return found;
+}
+
+/** Waits for the `n`th log line `message`. */
+async function nthLogged(message, n) {
+  for (let i = 0; i < 100; i++) {
+    const found = logged(message);
+    if (found.length >= n) return found[n - 1];
+    await sleep(100);
+  }
+  throw new Error(`the app logged no "${message}" line (#${n})`);
+}
 
 /** Resident and proportional memory (kB) of the app and its WebKit processes. */
 function memory() {
@@ -21,15 +61,18 @@ function memory() {
   let pss = 0;
   const parts = [];
   for (const p of ours) {
-    const text = execFileSync("cat", [`/proc/${p.pid}/smaps_rollup`], { encoding: "utf8" });
+    const text = readFileSync(`/proc/${p.pid}/smaps_rollup`, "utf8");
     const r = Number(/^Rss:\s+(\d+)/m.exec(text)?.[1] ?? 0);
     const s = Number(/^Pss:\s+(\d+)/m.exec(text)?.[1] ?? 0);
     rss += r;
     pss += s;
-    parts.push(`${p.comm} ${Math.round(s / 1024)} MB`);
+    parts.push(`${p.comm} ${Math.round(s / 1024)}`);
   }
   return { rss, pss, parts };
 }
+
+const filled = fillYear(cli, db, process.env.E2E_WORK, "SNV");
+console.log(`profile: ${filled.tasks} tasks of SNV × 12 months = ${filled.entries} progress entries, ${filled.evidence} documents`);
 
 // First launch: choose the agency so later launches open on the dashboard.
 {
@@ -42,22 +85,36 @@ function memory() {
   await d.quit();
 }
 
-const times = [];
-let mem;
+const FIRST = "first data on screen";
+const STORE = "store opened";
+const rows = [];
+const mems = [];
 for (let i = 0; i < runs; i++) {
-  await sleep(500);
+  await sleep(1000);
   const t0 = performance.now();
   const d = await Driver.start(base, app);
   await d.waitFor("svg.chart", () => true, 30000);
-  times.push(performance.now() - t0);
-  if (i === runs - 1) {
-    await sleep(1000);
-    mem = memory();
+  const driverMs = performance.now() - t0;
+  const shown = await nthLogged(FIRST, i + 2);
+  const store = logged(STORE)[i + 1] ?? {};
+  rows.push({ app: shown.since_start_ms, driver: driverMs, setup: store.setup_began_ms, store: store.since_start_ms, page: shown.since_start_ms - shown.page_ms, beforeMain: shown.before_main_ms });
+  if (i >= runs - memRuns) {
+    await sleep(10000);
+    mems.push(memory());
   }
   await d.quit();
 }
-times.sort((a, b) => a - b);
+
 const ms = (x) => `${Math.round(x)} ms`;
-console.log(`launches: ${runs}`);
-console.log(`launch to dashboard with data: median ${ms(times[Math.floor(runs / 2)])}, min ${ms(times[0])}, max ${ms(times[runs - 1])}`);
-console.log(`memory once shown: PSS ${Math.round(mem.pss / 1024)} MB, RSS ${Math.round(mem.rss / 1024)} MB (${mem.parts.join(", ")})`);
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return `median ${ms(s[Math.floor((s.length - 1) / 2)])}, min ${ms(s[0])}, max ${ms(s[s.length - 1])}`;
+};
+console.log(`launches: ${runs}; load average: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
+console.log("run  process→data  before main  setup began  store opened  page began  driver→chart");
+rows.forEach((r, i) => console.log(`${String(i + 1).padStart(3)}  ${ms(r.app).padStart(12)}  ${ms(r.beforeMain).padStart(11)}  ${ms(r.setup).padStart(11)}  ${ms(r.store).padStart(12)}  ${ms(r.page).padStart(10)}  ${ms(r.driver).padStart(12)}`));
+console.log(`process start to the dashboard's data (the app's log): ${stats(rows.map((r) => r.app))}`);
+console.log(`new-session request to the chart (driver, old figure): ${stats(rows.map((r) => r.driver))}`);
+for (const m of mems) {
+  console.log(`memory after 10 s idle: PSS ${Math.round(m.pss / 1024)} MB, RSS ${Math.round(m.rss / 1024)} MB (PSS MB: ${m.parts.join(", ")})`);
+}

@@ -1,7 +1,7 @@
 // End to end, the shell's own duties: the daily log file beside the data
-// (a failed command leaves a line with its kind and cause, never the path or
-// the text typed) and a long collection that leaves the other commands
-// working. Run by scripts/e2e.sh with E2E_TEST=e2e/shell.test.mjs (its own
+// (the start's duration to the dashboard's data, logged once; a failed
+// command leaves a line with its kind and cause, never the path or the text
+// typed) and a long collection that leaves the other commands working. Run by scripts/e2e.sh with E2E_TEST=e2e/shell.test.mjs (its own
 // fresh data folder and app), after e2e/app.test.mjs in scripts/test.sh.
 
 import assert from "node:assert/strict";
@@ -37,6 +37,21 @@ before(async () => {
 });
 after(async () => {
   await d?.quit();
+});
+
+test("the time from the process's start to the dashboard's data is logged once", async (t) => {
+  await d.waitFor("svg.chart", () => true, 15000, "the dashboard's chart");
+  const shown = /first data on screen since_start_ms=(\d+) before_main_ms=\d+ page_ms=\d+/;
+  const end = Date.now() + 5000;
+  while (Date.now() < end && !shown.test(logText())) await new Promise((r) => setTimeout(r, 100));
+  const lines = logText().split("\n").filter((l) => l.includes("first data on screen"));
+  assert.equal(lines.length, 1, `one line:\n${lines.join("\n")}`);
+  assert.match(lines[0], shown);
+  t.diagnostic(lines[0]);
+  // Another month's data is not a start.
+  await d.click('button[aria-label="Tháng trước"]');
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal(logText().split("\n").filter((l) => l.includes("first data on screen")).length, 1);
 });
 
 test("a failed command leaves a line in today's log file with its cause, and no path or typed text", async (t) => {

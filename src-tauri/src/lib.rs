@@ -10,8 +10,10 @@ mod log;
 mod paths;
 mod pending;
 mod session_end;
+mod startup;
 mod state;
 mod system;
+mod webview;
 
 #[cfg(test)]
 mod bindings;
@@ -24,6 +26,7 @@ pub use state::AppState;
 
 /// Builds and runs the app until its window closes.
 pub fn run() {
+    startup::mark();
     let result = tauri::Builder::default()
         // First, so a second launch only brings the running window forward.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -35,14 +38,24 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
+            let setup_began_ms = startup::elapsed_ms();
             let view_dir = app.path().app_cache_dir()?.join("xem-tai-lieu");
             let state = match cchc::store::location::default_db_path() {
                 Ok(db) => {
                     start_log(&db);
-                    AppState::open(db, view_dir)
+                    let state = AppState::open(db, view_dir);
+                    tracing::info!(
+                        since_start_ms = startup::elapsed_ms(),
+                        setup_began_ms,
+                        "store opened"
+                    );
+                    state
                 }
                 Err(e) => AppState::failed(e),
             };
+            if let Some(window) = app.get_webview_window("main") {
+                webview::lighten(&window);
+            }
             app.manage(pending::Pending::new(state.db_path()));
             app.manage(state);
             session_end::on_termination_signals(app.handle().clone());
@@ -103,6 +116,7 @@ pub fn run() {
             commands::session::stash_pending,
             commands::session::ready_to_exit,
             commands::session::default_save_path,
+            commands::session::first_data_shown,
             commands::logs::open_logs,
         ])
         .build(tauri::generate_context!());

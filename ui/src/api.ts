@@ -147,6 +147,8 @@ export const api = {
    * The full path where a file is saved by default: in Documents, or, without
    * one, the home folder, or else the data folder (never a bare file name).
    */
+  /** The dashboard's data is drawn, `pageMs` after the page began: the shell logs the start's duration (once a run). */
+  firstDataShown: (pageMs: number) => call<number | null>("first_data_shown", { pageMs }),
   defaultSavePath: (fileName: string) => call<string>("default_save_path", { fileName }),
 
   /** The open-file dialog; null when cancelled. */

@@ -1,6 +1,7 @@
-//! The session's edges: what the page has not saved yet (kept for an exit the
-//! system forces), the page's word that it has saved before an exit, and the
-//! full default path of a file to save.
+//! The session's edges: the page's word that the first data is on screen
+//! (the start's duration, logged), what the page has not saved yet (kept for
+//! an exit the system forces), the page's word that it has saved before an
+//! exit, and the full default path of a file to save.
 
 use cchc::Result;
 use tauri::{AppHandle, State};
@@ -9,6 +10,13 @@ use super::logged;
 use crate::paths;
 use crate::pending::{Pending, PendingWork};
 use crate::state::AppState;
+
+/// The dashboard's data is drawn, `page_ms` after the page began: logs the
+/// time since the process started, once a run (see `startup`).
+#[tauri::command]
+pub fn first_data_shown(page_ms: f64) -> Option<u64> {
+    crate::startup::first_data_shown(page_ms)
+}
 
 /// The page's list of unsaved work as of its call number `seq`.
 #[tauri::command]

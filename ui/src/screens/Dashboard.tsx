@@ -2,6 +2,7 @@
 // tasks first, and progress by field and criterion against last year's score
 // (the year before the plan's own).
 
+import { useEffect, useRef } from "preact/hooks";
 import { api } from "../api";
 import { OpenObligations } from "../components/OpenObligations";
 import { StatusChart } from "../components/StatusChart";
@@ -11,6 +12,13 @@ import { formatCount, formatNumber, formatPeriod } from "../lib/format";
 
 export function DashboardScreen({ period, year, onOpenTask }: { period: string; year: number; onOpenTask: (code: string) => void }) {
   const { data, error } = useAnswer(() => api.dashboard(period), [period]);
+  const told = useRef(false);
+  useEffect(() => {
+    if (!data || told.current) return;
+    told.current = true;
+    // After the browser has painted the data (a frame, then a task): the start's end.
+    requestAnimationFrame(() => setTimeout(() => void api.firstDataShown(performance.now()).catch(() => {}), 0));
+  }, [data]);
 
   if (error) return <p class="error" role="alert">{error}</p>;
   if (!data) return <p class="muted">Đang tải…</p>;

@@ -51,6 +51,22 @@ describe("the dashboard with a slow first answer", () => {
   });
 });
 
+describe("the dashboard's word that its data is drawn", () => {
+  it("tells the shell once, after the data is on screen, with the page's own time", async () => {
+    const shell = fakeShell({ ...NO_OBLIGATIONS, dashboard: ({ period }) => dashboardOf(String(period), 2) });
+    const { rerender } = render(<DashboardScreen period="2024-11" year={2024} onOpenTask={() => {}} />);
+    expect(shell.of("first_data_shown")).toEqual([]);
+    await waitFor(() => expect(shell.of("first_data_shown")).toHaveLength(1));
+    expect(heading()).toContain("tháng 11/2024");
+    rerender(<DashboardScreen period="2024-12" year={2024} onOpenTask={() => {}} />);
+    await waitFor(() => expect(heading()).toContain("tháng 12/2024"));
+    await new Promise((r) => setTimeout(r, 50));
+    const calls = shell.of("first_data_shown");
+    expect(calls).toHaveLength(1);
+    expect(typeof calls[0].pageMs).toBe("number");
+  });
+});
+
 describe("the app's start on a profile that has its agency", () => {
   it("asks for the dashboard only once the month is known, and shows it", async () => {
     const collector = held<boolean>();

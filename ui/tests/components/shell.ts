@@ -39,8 +39,8 @@ export function fakeShell(handlers: Record<string, Handler>): FakeShell {
   return { calls, of: (cmd) => calls.filter((c) => c.cmd === cmd).map((c) => c.args) };
 }
 
-/** The dashboard's list of open obligations, empty: spread into the handlers of a test that shows the dashboard. */
-export const NO_OBLIGATIONS: Record<string, Handler> = { open_obligations: () => [] };
+/** The dashboard's other calls (its list of open obligations, empty; its word that the data is drawn): spread into the handlers of a test that shows the dashboard. */
+export const NO_OBLIGATIONS: Record<string, Handler> = { open_obligations: () => [], first_data_shown: () => null };
 
 /** Unmounts what the test rendered, lets its listeners stop, then removes the fake shell. */
 export async function stopShell(): Promise<void> {
