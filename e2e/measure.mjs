@@ -14,7 +14,7 @@
 
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { Driver, sleep } from "./webdriver.mjs";
 import { fillYear } from "./year.mjs";
 
@@ -54,7 +54,8 @@ async function nthLogged(message, n) {
 function memory() {
   const ps = execFileSync("ps", ["-eo", "pid,ppid,comm"], { encoding: "utf8" }).trim().split("\n").slice(1);
   const rows = ps.map((l) => l.trim().split(/\s+/)).map(([pid, ppid, comm]) => ({ pid, ppid, comm }));
-  const appProc = rows.find((r) => r.comm === "cchc-app");
+  // The kernel keeps 15 characters of a command name.
+  const appProc = rows.find((r) => r.comm === basename(app).slice(0, 15));
   if (!appProc) throw new Error("the app process is not running");
   const ours = [appProc, ...rows.filter((r) => r.ppid === appProc.pid)];
   let rss = 0;
@@ -81,7 +82,7 @@ console.log(`profile: ${filled.tasks} tasks of SNV × 12 months = ${filled.entri
   await d.click('.agency[data-code="SNV"]');
   await d.type("#signer", "Nguyễn Văn An");
   await d.click("#first-run-save");
-  await d.waitFor("svg.chart");
+  await d.waitFor(".chart", () => true, 30000);
   await d.quit();
 }
 
@@ -93,7 +94,7 @@ for (let i = 0; i < runs; i++) {
   await sleep(1000);
   const t0 = performance.now();
   const d = await Driver.start(base, app);
-  await d.waitFor("svg.chart", () => true, 30000);
+  await d.waitFor(".chart", () => true, 30000);
   const driverMs = performance.now() - t0;
   const shown = await nthLogged(FIRST, i + 2);
   const store = logged(STORE)[i + 1] ?? {};

@@ -40,7 +40,7 @@ after(async () => {
 });
 
 test("the time from the process's start to the dashboard's data is logged once", async (t) => {
-  await d.waitFor("svg.chart", () => true, 15000, "the dashboard's chart");
+  await d.waitFor(".chart", () => true, 15000, "the dashboard's chart");
   const shown = /first data on screen since_start_ms=(\d+) before_main_ms=\d+ page_ms=\d+/;
   const end = Date.now() + 5000;
   while (Date.now() < end && !shown.test(logText())) await new Promise((r) => setTimeout(r, 100));

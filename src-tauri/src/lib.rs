@@ -13,7 +13,6 @@ mod session_end;
 mod startup;
 mod state;
 mod system;
-mod webview;
 
 #[cfg(test)]
 mod bindings;
@@ -53,9 +52,6 @@ pub fn run() {
                 }
                 Err(e) => AppState::failed(e),
             };
-            if let Some(window) = app.get_webview_window("main") {
-                webview::lighten(&window);
-            }
             app.manage(pending::Pending::new(state.db_path()));
             app.manage(state);
             session_end::on_termination_signals(app.handle().clone());

@@ -91,3 +91,41 @@ describe("the app's start on a profile that has its agency", () => {
     expect(screen.getByText("Sở Nội vụ")).toBeTruthy();
   });
 });
+
+describe("the data check at start", () => {
+  it("starts only once the dashboard's data is on screen, and once", async () => {
+    const dashboard = held<Dashboard>();
+    const shell = fakeShell({
+      app_info: () => APP_INFO,
+      collector_mode: () => false,
+      agencies: () => AGENCIES,
+      start_check: () => START,
+      stash_pending: () => null,
+      ...NO_OBLIGATIONS,
+      dashboard: () => dashboard.promise,
+    });
+    render(<App />);
+    await waitFor(() => expect(shell.of("dashboard")).toHaveLength(1));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(shell.of("start_check")).toEqual([]);
+    dashboard.answer(dashboardOf("2024-12", 2));
+    await waitFor(() => expect(shell.of("start_check")).toHaveLength(1));
+    expect(heading()).toContain("tháng 12/2024");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(shell.of("start_check")).toHaveLength(1);
+  });
+
+  it("starts on the first run, where there is no dashboard", async () => {
+    const shell = fakeShell({
+      app_info: () => ({ ...APP_INFO, profile: { ...APP_INFO.profile, agency: null } }),
+      collector_mode: () => false,
+      agencies: () => AGENCIES,
+      start_check: () => START,
+      stash_pending: () => null,
+    });
+    render(<App />);
+    await waitFor(() => expect(shell.of("start_check")).toHaveLength(1));
+    expect(shell.of("dashboard")).toEqual([]);
+  });
+});
+
