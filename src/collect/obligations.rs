@@ -1,21 +1,27 @@
 //! Reading format version 2's sheet "Việc phát sinh" back: the header is
 //! checked cell by cell, each row gives one obligation, and a row that is not
 //! one (a missing task code, a date or count that is not one, an unknown
-//! status) is refused naming the cell.
+//! status) is refused naming the cell. The rows' digest extends the
+//! workbook's data hash, so an obligation edited by hand after export is told.
 
 use chrono::NaiveDate;
 
 use super::grid::{Grid, Val};
 use super::read::Place;
 use crate::obligation::ObligationStatus;
+use crate::report::content_hash::{Sheet, SheetDigest};
 use crate::report::obligation_sheet::{
     obligation_col as col, OBLIGATION_HEADERS, OBLIGATION_HEADER_ROW, SHEET_OBLIGATIONS,
 };
 
 pub use crate::store::ObligationLine;
 
-/// Reads the sheet's rows under its header; `Err` is the refusal naming the cell.
-pub fn obligation_lines(grid: &Grid, at: &Place) -> Result<Vec<ObligationLine>, String> {
+/// Reads the sheet's rows under its header, with the digest of their cells as
+/// read; `Err` is the refusal naming the cell.
+pub fn obligation_lines(
+    grid: &Grid,
+    at: &Place,
+) -> Result<(Vec<ObligationLine>, [u8; 32]), String> {
     let header = OBLIGATION_HEADER_ROW;
     for (c, want) in (0u32..).zip(OBLIGATION_HEADERS) {
         let got = grid.get(header, c).text();
@@ -31,7 +37,10 @@ pub fn obligation_lines(grid: &Grid, at: &Place) -> Result<Vec<ObligationLine>, 
         }
     }
     let mut out = Vec::new();
+    let mut digest = SheetDigest::new(Sheet::Obligations);
     for row in grid.row_indexes().filter(|r| *r > header) {
+        let cells = grid.canonical_row(row, OBLIGATION_HEADERS.len() as u32);
+        digest.row(cells.iter().map(String::as_str));
         let text = |c: u32| grid.get(row, c).text();
         let refuse = |c: u32, why: String| at.cell(SHEET_OBLIGATIONS, row, c, &why);
         let date = |c: u32, what: &str| -> Result<Option<NaiveDate>, String> {
@@ -92,5 +101,5 @@ pub fn obligation_lines(grid: &Grid, at: &Place) -> Result<Vec<ObligationLine>, 
             status,
         });
     }
-    Ok(out)
+    Ok((out, digest.finish()))
 }

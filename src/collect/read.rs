@@ -142,19 +142,19 @@ fn read(path: &Path, period: &str) -> Refused<AgencyWorkbook> {
         tasks.push(task_line(&tasks_grid, r, &at)?);
     }
     let evidence = evidence_rows(&evidence_grid);
-    let obligations = if meta.version >= 2 {
-        obligation_lines(&sheet(SHEET_OBLIGATIONS)?, &at)?
-    } else {
-        Vec::new()
-    };
     let mut data_sha256 = content_sha256(&hashed, &evidence);
-    let indicators = if meta.version >= 2 {
+    let (obligations, indicators) = if meta.version >= 2 {
+        let (obligations, obligation_digest) = obligation_lines(&sheet(SHEET_OBLIGATIONS)?, &at)?;
         let grid = sheet(crate::report::indicator_sheet::SHEET_INDICATORS)?;
-        let (lines, digest) = super::read_indicators::read_indicator_sheet(&grid, &at)?;
-        data_sha256 = crate::report::content_hash::extend(&data_sha256, digest);
-        lines
+        let (indicators, indicator_digest) =
+            super::read_indicators::read_indicator_sheet(&grid, &at)?;
+        data_sha256 = crate::report::content_hash::extend(
+            &data_sha256,
+            &[obligation_digest, indicator_digest],
+        );
+        (obligations, indicators)
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
     Ok(AgencyWorkbook {
         agency_code: meta.agency_code,

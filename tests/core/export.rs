@@ -6,6 +6,7 @@ use cchc::report::content_hash::{
 };
 use cchc::report::indicator_sheet::{INDICATOR_HEADER_ROW, SHEET_INDICATORS};
 use cchc::report::layout::{self, meta_key, task_col, TASK_FIRST_ROW, TASK_HEADER_ROW};
+use cchc::report::obligation_sheet::{OBLIGATION_HEADER_ROW, SHEET_OBLIGATIONS};
 use cchc::report::{write_month_report, ExportOptions};
 use cchc::status::State;
 use cchc::store::{EvidenceInput, Store};
@@ -372,14 +373,33 @@ fn cover_and_meta_say_who_reports_which_month_and_hash_the_data_as_read_back() {
     };
     let tasks = rows(layout::SHEET_TASKS, TASK_FIRST_ROW, 16);
     let evidence = rows(layout::SHEET_EVIDENCE, 4, 9);
-    // Version 2 extends the hash with the rows of "Chỉ số đo được".
-    let mut indicators = SheetDigest::new(Sheet::Indicators);
-    for row in rows(SHEET_INDICATORS, INDICATOR_HEADER_ROW + 1, 9) {
-        indicators.row(row.iter().map(String::as_str));
-    }
+    // Version 2 extends the hash with the rows of "Việc phát sinh", then
+    // those of "Chỉ số đo được".
+    let digest = |kind: Sheet, name: &str, first: u32, cols: u32| {
+        let mut digest = SheetDigest::new(kind);
+        for row in rows(name, first, cols) {
+            digest.row(row.iter().map(String::as_str));
+        }
+        digest.finish()
+    };
+    let obligations = digest(
+        Sheet::Obligations,
+        SHEET_OBLIGATIONS,
+        OBLIGATION_HEADER_ROW + 1,
+        12,
+    );
+    let indicators = digest(
+        Sheet::Indicators,
+        SHEET_INDICATORS,
+        INDICATOR_HEADER_ROW + 1,
+        9,
+    );
     assert_eq!(
         meta_value(&path, meta_key::CONTENT_SHA256),
-        extend(&content_sha256(&tasks, &evidence), indicators.finish()),
+        extend(
+            &content_sha256(&tasks, &evidence),
+            &[obligations, indicators]
+        ),
         "the hash matches the data as read back"
     );
 
