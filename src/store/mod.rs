@@ -33,7 +33,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 pub use collected::{CollectedReport, CollectedTask, IncomingReport, ReportingAgency, Saved};
 pub use collected_indicators::{CollectedFigure, IndicatorLine};
-pub use collected_obligation::ObligationLine;
+pub use collected_obligation::{CollectedObligation, ObligationLine};
 pub use dashboard::{CriterionProgress, Dashboard, FieldProgress, StatusCount, TaskBrief};
 pub use evidence::{EvidenceInput, EvidenceRow};
 pub use holiday_notice::{built_in_holidays, HolidayNotice};

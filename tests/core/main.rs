@@ -56,6 +56,9 @@ mod merged_province;
 mod migrations;
 /// The `cchc workdays`, `obligation` and `holiday` commands: JSON shapes, refusals.
 mod obligation_cli;
+/// Late obligations among the drivers of points at risk: the officer's view,
+/// the province's from the year's collected reports, `cchc score`.
+mod obligation_risk;
 /// Workbook version 2: "Việc phát sinh" exported, read by openpyxl, collected
 /// with version 1 files and consolidated.
 mod obligation_workbook;
