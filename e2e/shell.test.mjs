@@ -52,9 +52,11 @@ test("a failed command leaves a line in today's log file with its cause, and no 
   await d.click("#import-run");
   await d.waitFor('.settings [role="alert"]', (t) => t.includes("danh-sach-rieng.xlsx"), 10000, "the refusal shown");
   const end = Date.now() + 5000;
-  while (Date.now() < end && !/import_plan/.test(logText())) await new Promise((r) => setTimeout(r, 100));
+  // Settings asks for the import's preview first (the plan cycle's "Nhập kế hoạch mới").
+  const importCommand = /preview_plan_import|import_plan/;
+  while (Date.now() < end && !importCommand.test(logText())) await new Promise((r) => setTimeout(r, 100));
   const text = logText();
-  const line = text.split("\n").find((l) => l.includes("import_plan") && l.includes("command failed"));
+  const line = text.split("\n").find((l) => importCommand.test(l) && l.includes("command failed"));
   assert.ok(line, `a line for the failed import in ${logs}:\n${text}`);
   t.diagnostic(line);
   assert.match(line, /error=(invalid|file)/, "the error's kind");

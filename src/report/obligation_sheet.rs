@@ -5,7 +5,7 @@
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 use super::content_hash::{Sheet, SheetDigest};
-use super::cover::{fit_table_row, section};
+use super::cover::count_table;
 use super::month::MonthReport;
 use super::table::{write_row, Cell};
 use crate::obligation::ObligationStatus;
@@ -133,38 +133,24 @@ pub fn cover_obligations(
     top: u32,
     f: &Formats,
 ) -> Result<u32, XlsxError> {
-    section(
+    let counts: Vec<(&str, usize)> = ObligationStatus::ALL
+        .into_iter()
+        .map(|status| {
+            let count = report
+                .obligations
+                .iter()
+                .filter(|o| o.status == status)
+                .count();
+            (status.label(), count)
+        })
+        .collect();
+    count_table(
         ws,
         top,
         "3. Việc phát sinh tính thời hạn theo ngày làm việc",
-    )?;
-    let header = top + 1;
-    let headers = ["STT", "Tình trạng", "Số việc"];
-    for (col, text) in (0u16..).zip(headers) {
-        ws.write_string_with_format(header, col, text, &f.header)?;
-    }
-    fit_table_row(ws, header, &headers, true)?;
-    let mut row = header + 1;
-    for (n, status) in (1u32..).zip(ObligationStatus::ALL) {
-        let count = report
-            .obligations
-            .iter()
-            .filter(|o| o.status == status)
-            .count();
-        ws.write_number_with_format(row, 0, n, &f.number)?;
-        ws.write_string_with_format(row, 1, status.label(), &f.text)?;
-        ws.write_number_with_format(row, 2, count as f64, &f.number)?;
-        fit_table_row(ws, row, &["", status.label()], false)?;
-        row += 1;
-    }
-    ws.write_blank(row, 0, &f.number)?;
-    ws.write_string_with_format(row, 1, "Tổng cộng", &f.text.clone().set_bold())?;
-    ws.write_number_with_format(
-        row,
-        2,
-        report.obligations.len() as f64,
-        &f.number.clone().set_bold(),
-    )?;
-    fit_table_row(ws, row, &[], false)?;
-    Ok(row + 1)
+        ["STT", "Tình trạng", "Số việc"],
+        &counts,
+        Some(report.obligations.len()),
+        f,
+    )
 }

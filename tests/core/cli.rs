@@ -172,29 +172,7 @@ fn evidence_add_and_list_round_trip_with_a_file() {
     let file = db.dir.path().join("to-trinh.pdf");
     std::fs::write(&file, b"%PDF-1.4").expect("write");
     let file_arg = file.to_string_lossy().into_owned();
-    let out = cchc(
-        &db,
-        &[
-            "evidence",
-            "add",
-            "--agency",
-            "SNV",
-            "--number",
-            "1494/TTr-SNV",
-            "--date",
-            "28/08/2024",
-            "--issuer",
-            "Sở Nội vụ",
-            "--summary",
-            "Tờ trình sáp nhập",
-            "--task",
-            "IV.3.1",
-            "--criterion",
-            "4.1.3",
-            "--file",
-            &file_arg,
-        ],
-    );
+    let out = cchc(&db, &evidence_add_args(&file_arg, false));
     assert!(out.status.success(), "added: {}", stderr(&out));
     let list = json(&db, &["evidence", "list", "--agency", "SNV", "--json"]);
     let e = &list.as_array().expect("list")[0];
@@ -405,4 +383,80 @@ fn a_malformed_command_line_exits_2() {
             stderr(&out)
         );
     }
+}
+
+/// `cchc evidence add` of Sở Nội vụ's 1494/TTr-SNV on IV.3.1 (criterion 4.1.3)
+/// with `file`, after `--verbose` when asked.
+fn evidence_add_args(file: &str, verbose: bool) -> Vec<&str> {
+    let mut args = vec![
+        "evidence",
+        "add",
+        "--agency",
+        "SNV",
+        "--number",
+        "1494/TTr-SNV",
+        "--date",
+        "28/08/2024",
+        "--issuer",
+        "Sở Nội vụ",
+        "--summary",
+        "Tờ trình sáp nhập",
+        "--task",
+        "IV.3.1",
+        "--criterion",
+        "4.1.3",
+        "--file",
+        file,
+    ];
+    if verbose {
+        args.insert(0, "--verbose");
+    }
+    args
+}
+
+/// A refused `evidence add` of a file that is not there.
+fn add_missing_file(db: &TempDb, verbose: bool) -> Output {
+    cchc(db, &evidence_add_args("/khong/co/to-trinh.pdf", verbose))
+}
+
+#[test]
+fn verbose_prints_a_failures_source_chain_to_stderr_and_nothing_more_without_it() {
+    let db = temp_db();
+    let quiet = add_missing_file(&db, false);
+    assert_eq!(quiet.status.code(), Some(1), "{}", stderr(&quiet));
+    assert!(
+        stderr(&quiet).starts_with("Lỗi: "),
+        "the Vietnamese message: {}",
+        stderr(&quiet)
+    );
+    assert!(
+        !stderr(&quiet).contains("command failed"),
+        "no trace without --verbose: {}",
+        stderr(&quiet)
+    );
+
+    let loud = add_missing_file(&db, true);
+    assert_eq!(loud.status.code(), Some(1), "{}", stderr(&loud));
+    let text = stderr(&loud);
+    let trace = text
+        .lines()
+        .find(|l| l.contains("command failed"))
+        .unwrap_or_else(|| panic!("a trace line with --verbose: {text}"));
+    assert!(
+        trace.contains("file <- ") && trace.contains("os error 2"),
+        "the kind and the system's error as its source: {trace}"
+    );
+    assert!(
+        !trace.contains("to-trinh.pdf"),
+        "the trace names no path: {trace}"
+    );
+    assert!(
+        text.contains("Lỗi: "),
+        "the message is still printed: {text}"
+    );
+    assert_eq!(
+        json(&db, &["evidence", "list", "--agency", "SNV", "--json"]),
+        serde_json::json!([]),
+        "nothing was saved"
+    );
 }
