@@ -169,6 +169,36 @@ fn dashboard(
     Ok(())
 }
 
+/// What timing an export needs: the store, its plan, a scratch file to write
+/// (in a folder removed with it) and the export's options.
+struct Exporting {
+    store: cchc::store::Store,
+    plan: i64,
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+    opts: cchc::report::ExportOptions,
+}
+
+impl Exporting {
+    fn open(db: &str) -> Result<Exporting, Box<dyn std::error::Error>> {
+        let store = cchc::open::open_store(&PathBuf::from(db), Utc::now())?;
+        let plan = store.current_plan()?;
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("month.xlsx");
+        let opts = cchc::report::ExportOptions {
+            signer: None,
+            now: chrono::Local::now().fixed_offset(),
+        };
+        Ok(Exporting {
+            store,
+            plan,
+            _dir: dir,
+            path,
+            opts,
+        })
+    }
+}
+
 /// Median time of the month's export in process: gather it, write the workbook.
 fn export(
     db: &str,
@@ -176,20 +206,14 @@ fn export(
     period: &str,
     runs: usize,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let store = cchc::open::open_store(&PathBuf::from(db), Utc::now())?;
-    let plan = store.current_plan()?;
-    let dir = tempfile::tempdir()?;
-    let path = dir.path().join("month.xlsx");
-    let opts = cchc::report::ExportOptions {
-        signer: None,
-        now: chrono::Local::now().fixed_offset(),
-    };
+    let e = Exporting::open(db)?;
+    let (store, plan, path, opts) = (&e.store, e.plan, &e.path, &e.opts);
     let mut times = Vec::with_capacity(runs);
     let mut rows = 0;
     for _ in 0..runs {
         let start = Instant::now();
-        let month = cchc::report::MonthReport::gather(&store, plan, agency, period)?;
-        cchc::report::write_month_report(&month, &opts, &path)?;
+        let month = cchc::report::MonthReport::gather(store, plan, agency, period)?;
+        cchc::report::write_month_report(&month, opts, path)?;
         times.push(start.elapsed().as_secs_f64() * 1000.0);
         rows = month.obligations.len();
     }
@@ -205,14 +229,8 @@ fn phases(
     period: &str,
     runs: usize,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let store = cchc::open::open_store(&PathBuf::from(db), Utc::now())?;
-    let plan = store.current_plan()?;
-    let dir = tempfile::tempdir()?;
-    let path = dir.path().join("month.xlsx");
-    let opts = cchc::report::ExportOptions {
-        signer: None,
-        now: chrono::Local::now().fixed_offset(),
-    };
+    let e = Exporting::open(db)?;
+    let (store, plan, path, opts) = (&e.store, e.plan, &e.path, &e.opts);
     // Wall times, and the process's CPU time over all the runs (every
     // thread's; steadier than wall time on a loaded machine), per run.
     let timed = |f: &mut dyn FnMut() -> Result<(), Box<dyn std::error::Error>>| {
@@ -228,7 +246,7 @@ fn phases(
         }
         Ok::<_, Box<dyn std::error::Error>>(times)
     };
-    let month = cchc::report::MonthReport::gather(&store, plan, agency, period)?;
+    let month = cchc::report::MonthReport::gather(store, plan, agency, period)?;
     let (first, last) = (
         month.period_end.with_day(1).ok_or("ngày")?,
         month.period_end,
@@ -236,7 +254,7 @@ fn phases(
     report(
         "gather",
         timed(&mut || {
-            cchc::report::MonthReport::gather(&store, plan, agency, period).map(drop)?;
+            cchc::report::MonthReport::gather(store, plan, agency, period).map(drop)?;
             Ok(())
         })?,
     );
@@ -251,13 +269,13 @@ fn phases(
     );
     report(
         "write",
-        timed(&mut || Ok(cchc::report::write_month_report(&month, &opts, &path)?))?,
+        timed(&mut || Ok(cchc::report::write_month_report(&month, opts, path)?))?,
     );
     let mut bare = month.clone();
     bare.obligations.clear();
     report(
         "write without the obligation rows",
-        timed(&mut || Ok(cchc::report::write_month_report(&bare, &opts, &path)?))?,
+        timed(&mut || Ok(cchc::report::write_month_report(&bare, opts, path)?))?,
     );
     Ok(())
 }
