@@ -9,6 +9,7 @@
 pub mod backup;
 pub mod collect;
 pub mod deadline;
+pub mod disk;
 pub mod docref;
 pub mod error;
 pub mod forms;
@@ -16,6 +17,7 @@ pub mod plan;
 pub mod plan_workbook;
 pub mod report;
 mod sha256;
+pub mod sheet_reader;
 pub mod status;
 pub mod store;
 pub mod text;

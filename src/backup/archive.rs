@@ -73,6 +73,23 @@ fn snapshot(db: &Path, to: &Path) -> Result<()> {
     ))
 }
 
+/// Refuses to back up a snapshot that fails `integrity_check` or
+/// `foreign_key_check`: restore would refuse it, and the daily rotation must
+/// never push a good backup out for a damaged one.
+fn check_snapshot(conn: &Connection) -> Result<()> {
+    let (problems, foreign_keys) = crate::verify::database_problems(conn, false)?;
+    let found = problems.len() + foreign_keys.len();
+    if found > 0 {
+        return Err(Error::Database(format!(
+            "Không sao lưu được vì cơ sở dữ liệu không qua được kiểm tra toàn vẹn ({found} lỗi): \
+             một bản sao lưu chứa dữ liệu hỏng sẽ không khôi phục được. Các bản sao lưu đã có \
+             trong thư mục backups/ vẫn được giữ nguyên. {}",
+            crate::verify::DAMAGED_ADVICE
+        )));
+    }
+    Ok(())
+}
+
 /// See [`super::create_backup`].
 pub(super) fn write_archive(db: &Path, out: &Path, now: DateTime<Utc>) -> Result<BackupInfo> {
     if same_file(db, out) {
@@ -91,6 +108,7 @@ pub(super) fn write_archive(db: &Path, out: &Path, now: DateTime<Utc>) -> Result
     snapshot(db, &snap)?;
     let (schema_version, referenced) = {
         let conn = Connection::open(&snap)?;
+        check_snapshot(&conn)?;
         (migrate::version(&conn)?, referenced_files(&conn)?)
     };
 

@@ -39,6 +39,9 @@ use crate::plan;
 pub struct Store {
     conn: Connection,
     dir: PathBuf,
+    /// Why every save fails, when the database was opened for reading only
+    /// for a reason SQLite would not tell on the save itself (a full disk).
+    read_only_reason: Option<&'static str>,
 }
 
 impl Store {
@@ -58,14 +61,20 @@ impl Store {
             _ => PathBuf::from("."),
         };
         std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, &e))?;
-        let mut conn = connect::connect(path)?;
+        crate::backup::clean_leftovers(path, crate::backup::LEFTOVER_AGE);
+        refuse_empty_file(path)?;
+        let (mut conn, read_only_reason) = connect::connect(path)?;
         let version = migrate::version(&conn)?;
         if version < migrate::LATEST && has_tables(&conn)? {
             // An upgrade of a database with data starts from a backup of it.
             crate::backup::before_migration(path, version, chrono::Utc::now())?;
         }
         migrate::migrate(&mut conn)?;
-        let mut store = Store { conn, dir };
+        let mut store = Store {
+            conn,
+            dir,
+            read_only_reason,
+        };
         if store.plans()?.is_empty() {
             let built_in = plan::built_in()?;
             let id = store.insert_plan(&built_in, chrono::Utc::now())?;
@@ -89,6 +98,7 @@ impl Store {
         Ok(Store {
             conn: open_for_reading(&path)?,
             dir: self.dir.clone(),
+            read_only_reason: self.read_only_reason,
         })
     }
 
@@ -101,6 +111,15 @@ impl Store {
     /// written): the data can be read, every save fails with a message.
     pub fn is_read_only(&self) -> bool {
         self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true)
+    }
+
+    /// Starts the one transaction of a save; refused at once with the reason
+    /// when the database was opened for reading only because the disk is full.
+    fn begin(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        if let Some(reason) = self.read_only_reason {
+            return Err(Error::Database(reason.into()));
+        }
+        Ok(self.conn.transaction()?)
     }
 
     /// The id of the plan the other calls answer for.
@@ -197,6 +216,22 @@ impl Store {
                 code: code.to_string(),
             })
     }
+}
+
+/// Refuses a database file of 0 bytes, keeping it: a file that held the
+/// officer's data and lost it (a crash, a copy cut short) must not silently
+/// become a new, empty database.
+fn refuse_empty_file(path: &Path) -> Result<()> {
+    if std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
+        return Err(Error::Database(format!(
+            "Tệp cơ sở dữ liệu \"{}\" rỗng (0 byte): dữ liệu trong đó có thể đã mất khi máy tắt \
+             đột ngột hoặc khi chép tệp. Tệp rỗng được giữ nguyên, không tạo dữ liệu mới đè lên. \
+             Hãy khôi phục bản sao lưu gần nhất (trong thư mục backups/: Cài đặt → Khôi phục, \
+             hoặc \"cchc restore TỆP\"); muốn bắt đầu lại từ đầu thì xóa tệp rỗng này.",
+            path.display()
+        )));
+    }
+    Ok(())
 }
 
 /// Whether a database file holds any table (a new file holds none).
