@@ -11,6 +11,7 @@ use rust_xlsxwriter::{
     Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
+use crate::disk::Latch;
 use crate::error::{Error, Result};
 
 /// What rust_xlsxwriter calls return while a sheet is being written.
@@ -231,7 +232,13 @@ pub fn save_atomically(book: &mut Workbook, path: &Path) -> Result<()> {
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
     let mut tmp = builder.tempfile_in(dir).map_err(|e| Error::file(dir, &e))?;
-    book.save_to_writer(&mut tmp).map_err(|e| match e {
+    let mut latch = Latch::new(&mut tmp);
+    let saved = book.save_to_writer(&mut latch);
+    if let Some(io) = latch.into_error() {
+        // The disk's own error (a full disk, a removed stick), in Vietnamese.
+        return Err(Error::file(path, &io));
+    }
+    saved.map_err(|e| match e {
         XlsxError::IoError(io) => Error::file(path, &io),
         other => Error::File {
             path: path.display().to_string(),

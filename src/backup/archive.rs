@@ -13,6 +13,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
 use super::{db_dir, sync_dir, BackupInfo};
+use crate::disk::Latch;
 use crate::error::{Error, Result};
 use crate::sha256::copy_hashing;
 use crate::store::{migrate, open_for_reading};
@@ -117,9 +118,11 @@ pub(super) fn write_archive(db: &Path, out: &Path, now: DateTime<Utc>) -> Result
         .suffix(".part")
         .tempfile_in(&out_dir)
         .map_err(|e| Error::file(&out_dir, &e))?;
-    let mut zip = ZipWriter::new(BufWriter::new(
+    // Behind a latch, a zip writer dropped after a failed write (a full disk)
+    // finishes into nothing instead of printing its debug text.
+    let mut zip = ZipWriter::new(Latch::new(BufWriter::new(
         temp.reopen().map_err(|e| Error::file(temp.path(), &e))?,
-    ));
+    )));
     let zip_err = |e: zip::result::ZipError| match e {
         zip::result::ZipError::Io(io) => Error::file(out, &io),
         other => Error::File {
@@ -176,7 +179,11 @@ pub(super) fn write_archive(db: &Path, out: &Path, now: DateTime<Utc>) -> Result
     zip.start_file(MANIFEST, deflated).map_err(zip_err)?;
     zip.write_all(&json).map_err(|e| Error::file(out, &e))?;
     let writer = zip.finish().map_err(zip_err)?;
+    if let Some(io) = writer.error() {
+        return Err(Error::file(out, io));
+    }
     let file = writer
+        .into_inner()
         .into_inner()
         .map_err(|e| Error::file(out, e.error()))?;
     file.sync_all().map_err(|e| Error::file(out, &e))?;

@@ -329,6 +329,11 @@ fn on_a_full_data_disk_reading_exporting_and_backing_up_elsewhere_work_and_saves
     assert!(stderr.contains("ổ đĩa đã đầy"), "{stderr}");
     assert_only_vietnamese("export onto the full disk", &stderr);
     assert!(!on_full.exists());
+    let out = cchc(&["backup"]);
+    let stderr = crate::cli::stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "no room for a backup beside the data");
+    assert!(stderr.contains("ổ đĩa đã đầy"), "{stderr}");
+    assert_only_vietnamese("a backup onto the full disk", &stderr);
 
     for args in [
         &[
