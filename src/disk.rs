@@ -133,7 +133,11 @@ mod tests {
         let mut latch = Latch::new(Full);
         let first = latch.write(b"abc").expect_err("the disk is full");
         assert_eq!(first.kind(), std::io::ErrorKind::StorageFull);
-        assert_eq!(latch.write(b"more").ok(), Some(4), "taken after the failure");
+        assert_eq!(
+            latch.write(b"more").ok(),
+            Some(4),
+            "taken after the failure"
+        );
         assert_eq!(
             latch.into_error().map(|e| e.kind()),
             Some(std::io::ErrorKind::StorageFull)

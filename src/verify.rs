@@ -89,8 +89,10 @@ pub(crate) fn database_problems(
         // Too damaged for the check to run: that is its finding.
         Err(e) if is_damage(&e) => {
             return Ok((
-                vec!["không đọc được cơ sở dữ liệu: tệp bị hỏng hoặc không phải cơ sở dữ liệu"
-                    .into()],
+                vec![
+                    "không đọc được cơ sở dữ liệu: tệp bị hỏng hoặc không phải cơ sở dữ liệu"
+                        .into(),
+                ],
                 Vec::new(),
             ))
         }

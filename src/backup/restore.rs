@@ -366,12 +366,7 @@ fn shown(key: &str) -> String {
 /// Writes the archive entry `name` to `to`, synced, returning its hash and
 /// size; it reads at most one byte more than the `size` declared, so an entry
 /// that inflates beyond it is cut there (and then fails its size check).
-fn extract(
-    zip: &mut ZipArchive<File>,
-    name: &str,
-    size: u64,
-    to: &Path,
-) -> Result<(String, u64)> {
+fn extract(zip: &mut ZipArchive<File>, name: &str, size: u64, to: &Path) -> Result<(String, u64)> {
     let entry = zip.by_name(name).map_err(|e| Error::File {
         path: name.to_string(),
         reason: e.to_string(),

@@ -11,11 +11,11 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::error::{Error, Result};
 use crate::report::content_hash::content_sha256;
-use crate::sheet_reader::{cell_name, Grid, Val, Workbook};
 use crate::report::layout::{
     self, meta_key, task_col, EVIDENCE_HEADERS, SHEET_EVIDENCE, SHEET_META, SHEET_TASKS,
     TASK_FIRST_ROW, TASK_HEADERS, TASK_HEADER_ROW,
 };
+use crate::sheet_reader::{cell_name, Grid, Val, Workbook};
 use crate::status::Status;
 
 /// A step of reading that ends in a refusal, its Vietnamese sentence.
@@ -366,12 +366,14 @@ fn due_date(v: &Val) -> Refused<Option<NaiveDate>> {
             .map_err(|e| format!("hạn hoàn thành: {e}")),
         other => {
             let t = other.text();
-            crate::deadline::parse_date(&t).map(Some).map_err(|e| match e {
-                crate::deadline::DeadlineError::YearOutOfRange { .. } => {
-                    format!("hạn hoàn thành: {e}")
-                }
-                _ => format!("hạn hoàn thành \"{t}\" không phải là một ngày (dd/mm/yyyy)."),
-            })
+            crate::deadline::parse_date(&t)
+                .map(Some)
+                .map_err(|e| match e {
+                    crate::deadline::DeadlineError::YearOutOfRange { .. } => {
+                        format!("hạn hoàn thành: {e}")
+                    }
+                    _ => format!("hạn hoàn thành \"{t}\" không phải là một ngày (dd/mm/yyyy)."),
+                })
         }
     }
 }

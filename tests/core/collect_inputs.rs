@@ -120,7 +120,11 @@ fn every_entry_of_the_input_folder_named_xlsx_gets_an_outcome_line() {
     std::fs::write(folder.path().join("ghi-chu.txt"), b"not a workbook name").expect("write");
 
     let inputs = collect::input_files(&[folder.path().to_path_buf()]).expect("listed");
-    assert_eq!(inputs.len(), 4, "every *.xlsx entry is an input: {inputs:?}");
+    assert_eq!(
+        inputs.len(),
+        4,
+        "every *.xlsx entry is an input: {inputs:?}"
+    );
     let mut collector = Collector::new();
     let started = Instant::now();
     let outcomes = collector.collect(&inputs);
@@ -134,7 +138,10 @@ fn every_entry_of_the_input_folder_named_xlsx_gets_an_outcome_line() {
             .find(|o| o.file_name == name)
             .unwrap_or_else(|| panic!("{name} has an outcome: {outcomes:?}"))
     };
-    assert_kind(line(good.file_name().and_then(|n| n.to_str()).expect("name")), OutcomeKind::Accepted);
+    assert_kind(
+        line(good.file_name().and_then(|n| n.to_str()).expect("name")),
+        OutcomeKind::Accepted,
+    );
     for (name, why) in [
         ("lien-ket.xlsx", "liên kết"),
         ("thu-muc.xlsx", "thư mục"),

@@ -331,18 +331,40 @@ fn on_a_full_data_disk_reading_exporting_and_backing_up_elsewhere_work_and_saves
     assert!(!on_full.exists());
     let out = cchc(&["backup"]);
     let stderr = crate::cli::stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "no room for a backup beside the data");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "no room for a backup beside the data"
+    );
     assert!(stderr.contains("ổ đĩa đã đầy"), "{stderr}");
     assert_only_vietnamese("a backup onto the full disk", &stderr);
 
     for args in [
         &[
-            "progress", "set", "--agency", "SNV", "--task", "IV.3.1", "--period", "2024-09",
-            "--state", "in-progress",
+            "progress",
+            "set",
+            "--agency",
+            "SNV",
+            "--task",
+            "IV.3.1",
+            "--period",
+            "2024-09",
+            "--state",
+            "in-progress",
         ][..],
         &[
-            "evidence", "add", "--agency", "SNV", "--number", "1494/TTr-SNV", "--date",
-            "28/08/2024", "--issuer", "Sở Nội vụ", "--summary", "Tờ trình",
+            "evidence",
+            "add",
+            "--agency",
+            "SNV",
+            "--number",
+            "1494/TTr-SNV",
+            "--date",
+            "28/08/2024",
+            "--issuer",
+            "Sở Nội vụ",
+            "--summary",
+            "Tờ trình",
         ],
     ] {
         let out = cchc(args);
@@ -387,5 +409,9 @@ fn a_restore_that_would_not_fit_on_the_data_disk_is_refused_before_unpacking() {
         message.contains("MB trống") && message.contains("không bị thay đổi"),
         "{message}"
     );
-    assert_eq!(crate::common::snapshot_files(fs.path()), before, "nothing unpacked");
+    assert_eq!(
+        crate::common::snapshot_files(fs.path()),
+        before,
+        "nothing unpacked"
+    );
 }

@@ -10,6 +10,9 @@ use cchc::text::MAX_CELL_CHARS;
 
 use crate::common::{count_rows, date, iv31_progress, now, open_new, snv_evidence};
 
+/// Sets one text field of a form.
+type Setter<T> = fn(&mut T, String);
+
 /// A text one character longer than a cell holds.
 fn too_long() -> String {
     "ư".repeat(MAX_CELL_CHARS + 1)
@@ -27,7 +30,7 @@ fn assert_limit_message(err: &cchc::Error, field: &str) {
 #[test]
 fn every_progress_text_longer_than_a_cell_is_refused_with_the_limit_and_nothing_saved() {
     let (db, mut store, plan) = open_new();
-    let cases: [(&str, fn(&mut ProgressForm, String)); 3] = [
+    let cases: [(&str, Setter<ProgressForm>); 3] = [
         ("Kết quả thực hiện", |f, t| f.result = t),
         ("Khó khăn, vướng mắc", |f, t| f.obstacles = t),
         ("Đề xuất, kiến nghị", |f, t| f.proposals = t),
@@ -40,7 +43,9 @@ fn every_progress_text_longer_than_a_cell_is_refused_with_the_limit_and_nothing_
             ..ProgressForm::default()
         };
         set(&mut form, too_long());
-        let input = form.to_input("SNV").expect("the form itself is well formed");
+        let input = form
+            .to_input("SNV")
+            .expect("the form itself is well formed");
         let err = store
             .set_progress(plan, &input, now())
             .expect_err("too long for a cell");
@@ -58,8 +63,7 @@ fn every_progress_text_longer_than_a_cell_is_refused_with_the_limit_and_nothing_
         &report,
         &cchc::report::ExportOptions {
             signer: None,
-            now: chrono::DateTime::parse_from_rfc3339("2024-09-05T08:30:00+07:00")
-                .expect("time"),
+            now: chrono::DateTime::parse_from_rfc3339("2024-09-05T08:30:00+07:00").expect("time"),
         },
         &path,
     )
@@ -69,7 +73,7 @@ fn every_progress_text_longer_than_a_cell_is_refused_with_the_limit_and_nothing_
 #[test]
 fn every_evidence_text_and_the_signer_longer_than_a_cell_are_refused_with_the_limit() {
     let (db, mut store, plan) = open_new();
-    let cases: [(&str, fn(&mut cchc::store::EvidenceInput, String)); 3] = [
+    let cases: [(&str, Setter<cchc::store::EvidenceInput>); 3] = [
         ("Cơ quan ban hành", |e, t| e.issuer = t),
         ("Trích yếu", |e, t| e.summary = t),
         ("Mục, trang", |e, t| e.location = t),
@@ -91,7 +95,11 @@ fn every_evidence_text_and_the_signer_longer_than_a_cell_are_refused_with_the_li
         .update_evidence(plan, id, &edited, now())
         .expect_err("an edit is held to the same limit");
     assert_limit_message(&err, "Trích yếu");
-    assert_eq!(count_rows(&db.path, "evidence"), 1, "only the normal record");
+    assert_eq!(
+        count_rows(&db.path, "evidence"),
+        1,
+        "only the normal record"
+    );
 
     let err = store
         .set_profile(plan, "SNV", &too_long())
@@ -114,7 +122,13 @@ fn a_task_list_with_a_text_longer_than_a_cell_is_refused_by_row() {
 #[test]
 fn every_date_outside_the_accepted_range_is_refused_with_the_range() {
     let (db, mut store, plan) = open_new();
-    for typed in ["01/01/0000", "0000-01-01", "31/12/1899", "31/12/1999", "01/01/2101"] {
+    for typed in [
+        "01/01/0000",
+        "0000-01-01",
+        "31/12/1899",
+        "31/12/1999",
+        "01/01/2101",
+    ] {
         let form = EvidenceForm {
             number: "1494/TTr-SNV".into(),
             date: typed.into(),
@@ -297,7 +311,11 @@ fn a_file_that_grows_while_it_is_copied_is_refused_and_not_kept() {
             let len = std::fs::metadata(store.evidence_path(stored))
                 .expect("stored")
                 .len();
-            assert_eq!(len, 8 * 1024 * 1024, "no more than the size read at the start");
+            assert_eq!(
+                len,
+                8 * 1024 * 1024,
+                "no more than the size read at the start"
+            );
         }
     }
 }

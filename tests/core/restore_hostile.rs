@@ -74,7 +74,10 @@ fn small_hostile_archives_are_refused_in_seconds_before_anything_is_unpacked() {
     assert!(crate::cli::cchc(&db, &["agencies"]).status.success());
     let work = tempfile::tempdir().expect("folder for the archives");
     for (kind, why) in [
-        ("manifest-spaces", "phần mô tả (manifest.json) lớn bất thường"),
+        (
+            "manifest-spaces",
+            "phần mô tả (manifest.json) lớn bất thường",
+        ),
         ("database-zeros", "tỷ lệ nén bất thường"),
         ("database-lying", "cơ sở dữ liệu trong tệp nén"),
         ("evidence-zeros", "tỷ lệ nén bất thường"),
@@ -152,8 +155,8 @@ fn a_database_of_another_program_or_schema_is_refused_and_nothing_changes() {
             let conn = rusqlite::Connection::open(&file).expect("open");
             conn.execute_batch(sql).expect("a foreign schema");
         } else {
-            let mut zip = zip::ZipArchive::new(std::fs::File::open(&archive).expect("open"))
-                .expect("zip");
+            let mut zip =
+                zip::ZipArchive::new(std::fs::File::open(&archive).expect("open")).expect("zip");
             let mut entry = zip.by_name("cchc.sqlite3").expect("db");
             let mut out = std::fs::File::create(&file).expect("create");
             std::io::copy(&mut entry, &mut out).expect("copy");
@@ -204,7 +207,10 @@ fn a_staging_folder_left_by_a_killed_restore_is_removed_at_the_next_start() {
     drop(Store::open(&db.path).expect("the next start"));
     assert!(!stale.exists(), "the old staging folder is removed");
     assert!(!part.exists(), "the unfinished archive is removed");
-    assert!(running.exists(), "a fresh one may belong to a running restore");
+    assert!(
+        running.exists(),
+        "a fresh one may belong to a running restore"
+    );
 
     let elsewhere = tempfile::tempdir().expect("folder");
     let archive = elsewhere.path().join("b.zip");
@@ -243,7 +249,10 @@ fn an_empty_database_file_is_named_and_kept_not_silently_replaced() {
     let out = crate::cli::cchc(&db, &["agencies"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = crate::cli::stderr(&out);
-    assert!(stderr.contains("rỗng") && stderr.contains("khôi phục"), "{stderr}");
+    assert!(
+        stderr.contains("rỗng") && stderr.contains("khôi phục"),
+        "{stderr}"
+    );
     assert_eq!(std::fs::metadata(&db.path).expect("kept").len(), 0);
 }
 
@@ -280,10 +289,7 @@ fn a_write_protected_database_is_read_without_leaving_write_protected_side_files
         .expect("saves work");
     for suffix in ["-wal", "-shm"] {
         if let Ok(meta) = std::fs::metadata(side(suffix)) {
-            assert!(
-                !meta.permissions().readonly(),
-                "{suffix} is writable again"
-            );
+            assert!(!meta.permissions().readonly(), "{suffix} is writable again");
         }
     }
 }
@@ -351,7 +357,9 @@ fn sqlite_errors_about_damage_reach_the_officer_in_vietnamese_with_what_to_do() 
     std::fs::write(&db.path, &bytes).expect("damaged");
     let out = crate::cli::cchc(
         &db,
-        &["export", "--agency", "SNV", "--period", "2024-09", "--signer", "An"],
+        &[
+            "export", "--agency", "SNV", "--period", "2024-09", "--signer", "An",
+        ],
     );
     let stderr = crate::cli::stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
