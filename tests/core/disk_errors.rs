@@ -301,29 +301,19 @@ fn on_a_full_data_disk_reading_exporting_and_backing_up_elsewhere_work_and_saves
     cchc::backup::restore_backup(&other.path().join("cchc.sqlite3"), &archive, now())
         .expect("the backup made on a full disk restores");
 
+    let export = |to: &Path| {
+        let to = to.to_str().expect("utf-8");
+        cchc(&[
+            "export", "--agency", "SNV", "--period", "2024-08", "--out", to,
+        ])
+    };
     let report = elsewhere.path().join("BC.xlsx");
-    let out = cchc(&[
-        "export",
-        "--agency",
-        "SNV",
-        "--period",
-        "2024-08",
-        "--out",
-        report.to_str().expect("utf-8"),
-    ]);
+    let out = export(&report);
     assert!(out.status.success(), "{}", crate::cli::stderr(&out));
     assert!(report.is_file(), "exported to another disk");
 
     let on_full = fs.path().join("BC.xlsx");
-    let out = cchc(&[
-        "export",
-        "--agency",
-        "SNV",
-        "--period",
-        "2024-08",
-        "--out",
-        on_full.to_str().expect("utf-8"),
-    ]);
+    let out = export(&on_full);
     let stderr = crate::cli::stderr(&out);
     assert_eq!(out.status.code(), Some(1), "no room for the workbook");
     assert!(stderr.contains("ổ đĩa đã đầy"), "{stderr}");
