@@ -59,6 +59,13 @@ fn data_past_the_sixty_fourth_column_is_refused_not_dropped() {
 }
 
 #[test]
+fn a_due_date_outside_the_accepted_range_is_refused_with_the_range() {
+    let range = "từ năm 2000 đến năm 2100";
+    assert_cell_refused("Nhiệm vụ", "I6", "31/12/1999", range);
+    assert_cell_refused("Nhiệm vụ", "I7", "d:2101-01-01", range);
+}
+
+#[test]
 fn the_consolidated_workbook_is_written_from_what_was_accepted_whatever_is_refused() {
     let agency = AgencyDb::new();
     let dir = tempfile::tempdir().expect("temp folder");
