@@ -44,6 +44,10 @@ export DISPLAY="$display"
 # WebKitGTK draws a blank page under Xvfb without this (no GPU buffers there).
 export WEBKIT_DISABLE_DMABUF_RENDERER=1
 sleep 1
+# A home of its own with no Documents folder, as on some office machines: the
+# default save paths must then still be full paths in a real folder.
+export HOME="$run_dir/home"
+mkdir -p "$HOME"
 tauri-driver --port "$port" --native-port "$((port + 1))" --native-driver /usr/bin/WebKitWebDriver >"$run_dir/driver.log" 2>&1 &
 driver_pid=$!
 for _ in $(seq 50); do

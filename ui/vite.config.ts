@@ -14,7 +14,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
   },
   test: {
-    include: ["tests/**/*.test.ts"],
+    include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
     environment: "node",
   },
 });

@@ -27,6 +27,7 @@ fn typescript_bindings_are_written_for_every_ipc_type() {
         cchc::report::ExportPreview::export_all_to(&out),
         crate::commands::safety::StartReport::export_all_to(&out),
         crate::commands::safety::CheckReport::export_all_to(&out),
+        crate::pending::PendingWork::export_all_to(&out),
         cchc::backup::BackupInfo::export_all_to(&out),
         cchc::backup::RestoreInfo::export_all_to(&out),
         crate::commands::collect::CollectProgress::export_all_to(&out),

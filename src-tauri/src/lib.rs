@@ -1,16 +1,21 @@
 //! The desktop shell over the `cchc` core: opens the store once, registers the
 //! commands and the plugins (single instance, remembered window, file dialogs).
 //! The daily backup and the quick check run when the window first asks
-//! (`commands::safety::start_check`).
+//! (`commands::safety::start_check`). When the system ends the app (SIGTERM,
+//! Windows sign-out or shut-down), what the page has not saved is saved first
+//! (`pending`, `session_end`).
 
 mod commands;
+mod paths;
+mod pending;
+mod session_end;
 mod state;
 mod system;
 
 #[cfg(test)]
 mod bindings;
 
-use tauri::Manager;
+use tauri::{Manager, RunEvent};
 
 pub use state::AppState;
 
@@ -32,7 +37,9 @@ pub fn run() {
                 Ok(db) => AppState::open(db, view_dir),
                 Err(e) => AppState::failed(e.to_string()),
             };
+            app.manage(pending::Pending::new(state.db_path()));
             app.manage(state);
+            session_end::on_termination_signals(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -66,10 +73,22 @@ pub fn run() {
             commands::collect::collected_month,
             commands::collect::collected_rows,
             commands::collect::export_consolidated,
+            commands::session::stash_pending,
+            commands::session::ready_to_exit,
+            commands::session::default_save_path,
         ])
-        .run(tauri::generate_context!());
-    if let Err(e) = result {
-        eprintln!("Không chạy được ứng dụng: {e}");
-        std::process::exit(1);
+        .build(tauri::generate_context!());
+    match result {
+        // On Windows, sign-out and shut-down end the loop here (WM_ENDSESSION),
+        // the page no longer answering: the shell saves what it was told.
+        Ok(app) => app.run(|app, event| {
+            if let RunEvent::Exit = event {
+                session_end::save_pending(app);
+            }
+        }),
+        Err(e) => {
+            eprintln!("Không chạy được ứng dụng: {e}");
+            std::process::exit(1);
+        }
     }
 }

@@ -225,7 +225,9 @@ fn total_line(agencies: &[AgencyLine]) -> AgencyLine {
         sent: false,
         generated_at: None,
         exported_on: None,
-        tasks: agencies.iter().map(|a| a.tasks).sum(),
+        // The rows of the reports sent, as its status columns count them; the
+        // plan's tasks of the agencies that sent nothing are not rows.
+        tasks: rows,
         completion: rate(&counts, rows),
         counts,
         note: format!("{}/{} cơ quan đã gửi báo cáo", sent.len(), agencies.len()),

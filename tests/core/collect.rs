@@ -346,6 +346,24 @@ fn the_consolidated_workbook_lists_every_agency_the_rows_and_the_overdue_ones() 
         text(&summary, total_row, 12),
         format!("2/{} cơ quan đã gửi báo cáo", reporting.len())
     );
+    let status_sum: f64 = Status::ALL
+        .iter()
+        .map(|s| match summary.get_value((total_row, status_col(*s))) {
+            Some(Data::Float(n)) => *n,
+            _ => 0.0,
+        })
+        .sum();
+    assert_eq!(
+        summary.get_value((total_row, 4)),
+        Some(&Data::Float(month.tasks.len() as f64)),
+        "the total's task count is the rows sent, not the plan's tasks of agencies that sent nothing"
+    );
+    assert_eq!(
+        status_sum,
+        month.tasks.len() as f64,
+        "the total's status columns add up to its task count"
+    );
+    assert_eq!(month.total.tasks, month.tasks.len());
 
     let tasks = sheet(&mut book, "Nhiệm vụ");
     let first = find_row(&tasks, 0, "Cơ quan") + 2;

@@ -3,7 +3,7 @@
 // message is the Vietnamese text to show.
 
 import { Channel, invoke } from "@tauri-apps/api/core";
-import { documentDir, join } from "@tauri-apps/api/path";
+import { listen } from "@tauri-apps/api/event";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { open, save } from "@tauri-apps/plugin-dialog";
@@ -21,6 +21,7 @@ import type { ExportPreview } from "./bindings/ExportPreview";
 import type { EvidenceForm } from "./bindings/EvidenceForm";
 import type { EvidenceRow } from "./bindings/EvidenceRow";
 import type { ImportOutcome } from "./bindings/ImportOutcome";
+import type { PendingWork } from "./bindings/PendingWork";
 import type { Profile } from "./bindings/Profile";
 import type { ProgressForm } from "./bindings/ProgressForm";
 import type { ProgressRow } from "./bindings/ProgressRow";
@@ -100,15 +101,14 @@ export const api = {
   collectedMonth: (period: string) => call<CollectedMonth>("collected_month", { period }),
   collectedRows: (period: string, agency: string) => call<CollectedTask[]>("collected_rows", { period, agency }),
   exportConsolidated: (period: string, path: string) => call<string>("export_consolidated", { period, path }),
+  /** Tells the shell what is typed but not saved yet (empty when all is saved), as of call `seq`. */
+  stashPending: (seq: number, work: PendingWork[]) => call<null>("stash_pending", { seq, work }),
 
-  /** The user's Documents folder joined with a file name (the export's default place). */
-  inDocuments: async (fileName: string): Promise<string> => {
-    try {
-      return await join(await documentDir(), fileName);
-    } catch {
-      return fileName;
-    }
-  },
+  /**
+   * The full path where a file is saved by default: in Documents, or, without
+   * one, the home folder, or else the data folder (never a bare file name).
+   */
+  defaultSavePath: (fileName: string) => call<string>("default_save_path", { fileName }),
 
   /** The open-file dialog; null when cancelled. */
   pickFile: async (title: string, extensions?: string[]): Promise<string | null> => {
@@ -161,6 +161,22 @@ export const api = {
   onCloseRequested: (beforeClose: () => Promise<void>): (() => void) => {
     const unlisten = getCurrentWindow().onCloseRequested(async () => {
       await beforeClose();
+    });
+    return () => void unlisten.then((f) => f());
+  },
+
+  /**
+   * Runs `beforeExit` (pending saves) when the system ends the app (SIGTERM,
+   * Windows sign-out or shut-down), then lets the shell exit. Returns the
+   * function that stops listening.
+   */
+  onBeforeExit: (beforeExit: () => Promise<void>): (() => void) => {
+    const unlisten = listen("cchc://before-exit", async () => {
+      try {
+        await beforeExit();
+      } finally {
+        await invoke("ready_to_exit").catch(() => {});
+      }
     });
     return () => void unlisten.then((f) => f());
   },

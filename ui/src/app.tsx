@@ -7,7 +7,7 @@ import type { AppInfo } from "./bindings/AppInfo";
 import type { StartReport } from "./bindings/StartReport";
 import { DataSafety, StartNotice } from "./components/DataSafety";
 import { defaultPeriod, formatPeriod, monthsOf, shiftPeriod } from "./lib/format";
-import { flushAll } from "./lib/pending";
+import { flushAll, watchUnsaved } from "./lib/pending";
 import { CollectScreen } from "./screens/Collect";
 import { DashboardScreen } from "./screens/Dashboard";
 import { EvidenceScreen } from "./screens/Evidence";
@@ -41,13 +41,14 @@ export function App() {
   const load = useCallback(async () => {
     try {
       const next = await api.appInfo();
-      setInfo(next);
-      setCollector(await api.collectorMode());
+      const collectorOn = await api.collectorMode();
+      const agencies = next.profile.agency ? await api.agencies() : [];
+      // All at once, after every answer is in: no screen is shown (and so none
+      // asks the shell) before the month is known.
       setPeriod((p) => p || defaultPeriod(next.plan.year, new Date()));
-      if (next.profile.agency) {
-        const agencies = await api.agencies();
-        setAgencyName(agencies.find((a) => a.code === next.profile.agency)?.name ?? next.profile.agency);
-      }
+      setCollector(collectorOn);
+      setAgencyName(agencies.find((a) => a.code === next.profile.agency)?.name ?? next.profile.agency ?? "");
+      setInfo(next);
     } catch (e) {
       setFatal(toIpcError(e).message);
     }
@@ -57,7 +58,16 @@ export function App() {
     void load();
     // The daily backup and the quick check, once per start.
     api.startCheck().then(setStart, (e) => setStartError(toIpcError(e).message));
-    return api.onCloseRequested(flushAll);
+    const stopClose = api.onCloseRequested(flushAll);
+    // The system ending the app (SIGTERM, Windows sign-out or shut-down): save first.
+    const stopExit = api.onBeforeExit(flushAll);
+    // The shell keeps what is typed but unsaved, to save it if the system ends the app.
+    const stopWatch = watchUnsaved((seq, work) => void api.stashPending(seq, work).catch(() => {}));
+    return () => {
+      stopClose();
+      stopExit();
+      stopWatch();
+    };
   }, [load]);
 
   useEffect(() => {
@@ -85,7 +95,7 @@ export function App() {
       </div>
     );
   }
-  if (!info) return <p class="boot">Đang mở dữ liệu…</p>;
+  if (!info || !period) return <p class="boot">Đang mở dữ liệu…</p>;
   if (!info.profile.agency) return <FirstRun plan={info.plan.name} onDone={load} />;
 
   const go = async (next: Screen, task: string | null = null) => {
@@ -93,10 +103,15 @@ export function App() {
     setOpenTask(task);
     setScreen(next);
   };
-  const changePeriod = async (next: string) => {
+  /** Saves what is pending for the month shown, then shows `next` (a month, or a step from the month shown then). */
+  const changePeriod = async (next: string | ((shown: string) => string)) => {
     await flushAll();
     setPeriod(next);
   };
+
+  // A screen's data answers one plan and one agency: another is a new screen,
+  // and whatever the old one still waits for answers nobody.
+  const asked = `${info.plan.id}|${info.profile.agency}`;
 
   return (
     <div class="frame">
@@ -121,7 +136,7 @@ export function App() {
         </div>
         <div class="period" role="group" aria-label="Kỳ báo cáo">
           <span>Kỳ báo cáo:</span>
-          <button aria-label="Tháng trước" onClick={() => changePeriod(shiftPeriod(period, -1))}>
+          <button aria-label="Tháng trước" onClick={() => changePeriod((p) => shiftPeriod(p, -1))}>
             ‹
           </button>
           <select id="period" value={period} onChange={(e) => changePeriod(e.currentTarget.value)}>
@@ -131,7 +146,7 @@ export function App() {
               </option>
             ))}
           </select>
-          <button aria-label="Tháng sau" onClick={() => changePeriod(shiftPeriod(period, 1))}>
+          <button aria-label="Tháng sau" onClick={() => changePeriod((p) => shiftPeriod(p, 1))}>
             ›
           </button>
         </div>
@@ -143,11 +158,11 @@ export function App() {
             Chưa kiểm tra được dữ liệu khi mở ứng dụng. {startError}
           </p>
         )}
-        {screen === "dashboard" && <DashboardScreen period={period} onOpenTask={(c) => go("tasks", c)} />}
-        {screen === "tasks" && <TasksScreen period={period} initialTask={openTask} />}
-        {screen === "evidence" && <EvidenceScreen />}
-        {screen === "export" && <ExportScreen period={period} onOpenTask={(c) => go("tasks", c)} />}
-        {screen === "collect" && collector && <CollectScreen period={period} />}
+        {screen === "dashboard" && <DashboardScreen key={asked} period={period} onOpenTask={(c) => go("tasks", c)} />}
+        {screen === "tasks" && <TasksScreen key={asked} period={period} initialTask={openTask} />}
+        {screen === "evidence" && <EvidenceScreen key={asked} />}
+        {screen === "export" && <ExportScreen key={asked} period={period} onOpenTask={(c) => go("tasks", c)} />}
+        {screen === "collect" && collector && <CollectScreen key={asked} period={period} />}
         {screen === "settings" && <SettingsScreen info={info} onChanged={load} />}
       </main>
     </div>

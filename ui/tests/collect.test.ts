@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AgencyLine } from "../src/bindings/AgencyLine";
 import type { CollectedMonth } from "../src/bindings/CollectedMonth";
 import type { Outcome } from "../src/bindings/Outcome";
-import { agencyState, completionText, parsePaths, progressPercent, runText, STATUS_WORDS, summarize } from "../src/lib/collect";
+import { agencyState, completionText, parsePaths, progressPercent, runLine, runText, STATUS_WORDS, summarize } from "../src/lib/collect";
 import { STATUSES } from "../src/lib/status";
 
 const line = (code: string, sent: boolean, completion: number | null = null): AgencyLine => ({
@@ -53,6 +53,8 @@ describe("words and numbers of the screen", () => {
     expect(Object.values(STATUS_WORDS)).toEqual([...STATUSES]);
   });
   it("shows the completion rate with a decimal comma, and a dash when nothing was sent", () => {
+    expect(completionText(50)).toBe("50%");
+    expect(completionText(0)).toBe("0%");
     expect(completionText(66.66666)).toBe("66,7%");
     expect(completionText(100)).toBe("100%");
     expect(completionText(null)).toBe("—");
@@ -72,6 +74,16 @@ describe("the line after a run", () => {
   it("counts each outcome in the order the command line names them, leaving out those that did not happen", () => {
     const outcomes = [outcome("SNV", "unchanged"), outcome("STP", "rejected"), outcome("SYT", "accepted"), outcome("SNV", "unchanged")];
     expect(runText(outcomes)).toBe("Đã đọc 4 tệp: đã nhận 1, không đổi 2, từ chối 1.");
+  });
+  it("marks only the refused count, and calls a run with some files taken mixed, not failed", () => {
+    const line = runLine([outcome("SNV", "accepted"), outcome("STP", "accepted"), outcome("SYT", "accepted"), outcome(null, "rejected")]);
+    expect(line.tone).toBe("mixed");
+    expect(line.parts).toEqual([
+      { text: "đã nhận 3", refused: false },
+      { text: "từ chối 1", refused: true },
+    ]);
+    expect(runLine([outcome(null, "rejected")]).tone).toBe("error");
+    expect(runLine([outcome("SNV", "accepted")]).tone).toBe("ok");
   });
   it("says so when the folder held no workbook", () => {
     expect(runText([])).toBe("Không có tệp .xlsx nào ở đường dẫn đã chọn.");

@@ -7,7 +7,7 @@ const sound: CheckReport = {
   report: { database_problems: [], foreign_key_problems: [], missing_files: [], changed_files: [], files_checked: 2 },
   advice: null,
 };
-const start = (over: Partial<StartReport>): StartReport => ({ backup: null, backup_problem: null, check: sound, read_only: false, ...over });
+const start = (over: Partial<StartReport>): StartReport => ({ backup: null, backup_problem: null, check: sound, read_only: false, unsaved: [], ...over });
 
 describe("backups", () => {
   it("names a backup by today's date so that the files sort by date", () => {
@@ -18,6 +18,12 @@ describe("backups", () => {
     expect(formatSize(1536)).toBe("1,5 KB");
     expect(formatSize(21 * 1024 + 300)).toBe("21 KB");
     expect(formatSize(1.25 * 1024 * 1024)).toBe("1,3 MB");
+  });
+  it("keeps the zeros of whole sizes (20 KB, 100 KB, 10 MB)", () => {
+    expect(formatSize(20 * 1024)).toBe("20 KB");
+    expect(formatSize(100 * 1024)).toBe("100 KB");
+    expect(formatSize(10 * 1024 * 1024)).toBe("10 MB");
+    expect(formatSize(0)).toBe("0 byte");
   });
 });
 
@@ -47,6 +53,16 @@ describe("what the check found, in words", () => {
     const full = startNotice(start({ backup_problem: "Không đọc hoặc ghi được tệp \"x\": ổ đĩa đã đầy" }));
     expect(full?.lines[0]).toMatch(/ổ đĩa đã đầy/);
     expect(full?.advice).toMatch(/Sao lưu dữ liệu/);
+  });
+  it("names what the last session could not save, as a warning, and with the check's problems when there are some", () => {
+    const lost = startNotice(start({ unsaved: ["Tiến độ nhiệm vụ IV.3.1 tháng 08/2024"], read_only: true }));
+    expect(lost?.tone).toBe("warning");
+    expect(lost?.title).toMatch(/chưa lưu/);
+    expect(lost?.lines).toEqual(["Tiến độ nhiệm vụ IV.3.1 tháng 08/2024: phần gõ sau lần lưu cuối có thể chưa được lưu."]);
+    const damaged: CheckReport = { report: { ...sound.report, database_problems: ["page 3 bad"] }, advice: "khôi phục" };
+    const both = startNotice(start({ check: damaged, unsaved: ["Tiến độ nhiệm vụ I.1.1 tháng 09/2024"] }));
+    expect(both?.tone).toBe("error");
+    expect(both?.lines).toHaveLength(2);
   });
   it("a damaged database outranks the read-only warning", () => {
     const damaged: CheckReport = { report: { ...sound.report, database_problems: ["page 3 bad"] }, advice: "khôi phục" };

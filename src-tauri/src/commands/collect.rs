@@ -2,7 +2,7 @@
 //! agency workbooks with progress, the month's table of agencies, one agency's
 //! rows, and the consolidated workbook.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use cchc::collect::{self, AgencyLine, Consolidation, Outcome, TaskLine};
 use cchc::Result;
@@ -108,13 +108,15 @@ pub fn collected_rows(
 /// Writes the consolidated workbook of `period` to `path` and returns the path.
 #[tauri::command(async)]
 pub fn export_consolidated(
+    app: tauri::AppHandle,
     state: State<'_, AppState>,
     period: String,
     path: String,
 ) -> Result<String> {
+    let path = crate::paths::full_path(&path, &crate::paths::default_folder(&app, state.db_path()));
     let (month, _) = consolidated(&state, &period)?;
-    collect::write_consolidated(&month, Path::new(&path))?;
-    Ok(path)
+    collect::write_consolidated(&month, &path)?;
+    Ok(path.display().to_string())
 }
 
 /// The month consolidated from the store, its notes naming the refusals of this

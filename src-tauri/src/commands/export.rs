@@ -2,8 +2,9 @@
 
 use cchc::report::{self, ExportOptions, ExportPreview};
 use cchc::Result;
-use tauri::State;
+use tauri::{AppHandle, State};
 
+use crate::paths;
 use crate::state::AppState;
 
 #[tauri::command(async)]
@@ -15,14 +16,21 @@ pub fn export_preview(state: State<'_, AppState>, period: String) -> Result<Expo
     })
 }
 
-/// Writes the month's workbook to `path` and returns the path written.
+/// Writes the month's workbook to `path` (a relative one inside the default
+/// folder) and returns the full path written.
 #[tauri::command(async)]
-pub fn export_month(state: State<'_, AppState>, period: String, path: String) -> Result<String> {
+pub fn export_month(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    period: String,
+    path: String,
+) -> Result<String> {
+    let path = paths::full_path(&path, &paths::default_folder(&app, state.db_path()));
     state.with_agency(|store, plan, agency| {
         let month = store.month_report(plan, agency, &period)?;
         let signer = Some(store.profile(plan)?.signer).filter(|s| !s.is_empty());
         let now = chrono::Local::now().fixed_offset();
-        let target = report::target_path(Some(std::path::Path::new(&path)), &month);
+        let target = report::target_path(Some(path.as_path()), &month);
         report::write_month_report(&month, &ExportOptions { signer, now }, &target)?;
         Ok(target.display().to_string())
     })

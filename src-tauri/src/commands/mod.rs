@@ -7,3 +7,4 @@ pub mod export;
 pub mod plan;
 pub mod progress;
 pub mod safety;
+pub mod session;

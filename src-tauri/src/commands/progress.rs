@@ -20,9 +20,7 @@ pub fn dashboard(state: State<'_, AppState>, period: String) -> Result<Dashboard
 
 #[tauri::command(async)]
 pub fn save_progress(state: State<'_, AppState>, form: ProgressForm) -> Result<()> {
-    state.with_agency(|store, plan, agency| {
-        store.set_progress(plan, &form.to_input(agency)?, chrono::Utc::now())
-    })
+    crate::pending::save_form(&state, &form)
 }
 
 #[tauri::command(async)]

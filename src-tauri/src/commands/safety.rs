@@ -10,6 +10,8 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use tauri::State;
 
+use crate::paths;
+use crate::pending::Pending;
 use crate::state::AppState;
 
 /// A check of the data with what the officer should do about it.
@@ -40,6 +42,9 @@ pub struct StartReport {
     pub check: CheckReport,
     /// The database opened for reading only (its folder cannot be written).
     pub read_only: bool,
+    /// What the last session had typed but could not save before it ended
+    /// (each named for the officer), read once: empty when all was saved.
+    pub unsaved: Vec<String>,
 }
 
 /// The daily automatic backup (skipped on a read-only folder, where it cannot
@@ -47,7 +52,12 @@ pub struct StartReport {
 ///
 /// # Errors
 /// As [`verify::quick_check`]: the database cannot be opened at all.
-pub fn at_start(db: &Path, read_only: bool, now: DateTime<Utc>) -> Result<StartReport> {
+pub fn at_start(
+    db: &Path,
+    read_only: bool,
+    unsaved: Vec<String>,
+    now: DateTime<Utc>,
+) -> Result<StartReport> {
     let (backup, backup_problem) = match read_only {
         true => (None, None),
         false => match backup::auto_backup(db, now) {
@@ -60,19 +70,31 @@ pub fn at_start(db: &Path, read_only: bool, now: DateTime<Utc>) -> Result<StartR
         backup_problem,
         check: verify::quick_check(db)?.into(),
         read_only,
+        unsaved,
     })
 }
 
 #[tauri::command(async)]
-pub fn start_check(state: State<'_, AppState>) -> Result<StartReport> {
+pub fn start_check(state: State<'_, AppState>, pending: State<'_, Pending>) -> Result<StartReport> {
     let read_only = state.store()?.is_read_only();
-    at_start(state.db_path(), read_only, Utc::now())
+    at_start(
+        state.db_path(),
+        read_only,
+        pending.take_last_session(),
+        Utc::now(),
+    )
 }
 
-/// Writes a backup of the data to `path` (a .zip file).
+/// Writes a backup of the data to `path` (a .zip file; a relative path inside
+/// the default folder).
 #[tauri::command(async)]
-pub fn create_backup(state: State<'_, AppState>, path: String) -> Result<BackupInfo> {
-    backup::create_backup(state.db_path(), Path::new(&path), Utc::now())
+pub fn create_backup(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<BackupInfo> {
+    let path = paths::full_path(&path, &paths::default_folder(&app, state.db_path()));
+    backup::create_backup(state.db_path(), &path, Utc::now())
 }
 
 /// Replaces the data with the backup at `path`, the store closed meanwhile.
@@ -101,7 +123,7 @@ mod tests {
         let db = dir.path().join("cchc.sqlite3");
         let state = AppState::open(db.clone(), dir.path().join("view"));
         drop(state.store().expect("the store opened"));
-        let first = at_start(&db, false, now()).expect("checked");
+        let first = at_start(&db, false, Vec::new(), now()).expect("checked");
         let made = first.backup.expect("the day's first start makes a backup");
         assert!(
             made.path.starts_with(backup::backups_dir(&db)),
@@ -111,12 +133,13 @@ mod tests {
             first.check.report.is_ok() && first.check.advice.is_none(),
             "a new database is sound"
         );
-        let second = at_start(&db, false, now()).expect("checked");
+        let second = at_start(&db, false, Vec::new(), now()).expect("checked");
         assert!(
             second.backup.is_none(),
             "at most one automatic backup a day"
         );
-        let read_only = at_start(&db, true, now() + chrono::Duration::days(1)).expect("checked");
+        let read_only =
+            at_start(&db, true, Vec::new(), now() + chrono::Duration::days(1)).expect("checked");
         assert!(
             read_only.backup.is_none() && read_only.backup_problem.is_none(),
             "no backup is tried where none can be written"
@@ -151,7 +174,7 @@ mod tests {
         for entry in std::fs::read_dir(dir.path().join("evidence")).expect("evidence folder") {
             std::fs::remove_file(entry.expect("entry").path()).expect("remove");
         }
-        let report = at_start(&db, false, now()).expect("checked");
+        let report = at_start(&db, false, Vec::new(), now()).expect("checked");
         let missing = &report.check.report.missing_files;
         assert_eq!(missing.len(), 1, "{:?}", report.check.report);
         assert_eq!(

@@ -21,4 +21,9 @@ check: CheckReport,
 /**
  * The database opened for reading only (its folder cannot be written).
  */
-read_only: boolean, };
+read_only: boolean, 
+/**
+ * What the last session had typed but could not save before it ended
+ * (each named for the officer), read once: empty when all was saved.
+ */
+unsaved: Array<string>, };

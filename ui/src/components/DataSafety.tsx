@@ -5,6 +5,7 @@ import { useEffect, useState } from "preact/hooks";
 import { BACKUP_FILE, api, toIpcError, type IpcError } from "../api";
 import type { CheckReport } from "../bindings/CheckReport";
 import type { StartReport } from "../bindings/StartReport";
+import { formatCount } from "../lib/format";
 import { backupFileName, ERROR_TITLES, findings, formatSize, startNotice } from "../lib/safety";
 import { Dialog } from "./Dialog";
 import { SavePathRow } from "./SavePathRow";
@@ -38,7 +39,9 @@ export function DataSafety({ onRestored, restoreOnly }: { onRestored: () => void
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    void api.inDocuments(backupFileName(new Date())).then(setBackupPath);
+    let current = true;
+    api.defaultSavePath(backupFileName(new Date())).then((p) => current && setBackupPath(p), () => {});
+    return () => void (current = false);
   }, []);
 
   const runBackup = async () => {
@@ -47,9 +50,9 @@ export function DataSafety({ onRestored, restoreOnly }: { onRestored: () => void
     try {
       const info = await api.createBackup(backupPath.trim());
       const lost = info.missing_files.length
-        ? ` ${info.missing_files.length} tệp tài liệu kiểm chứng bị mất hoặc đã bị thay đổi nên không có trong bản sao lưu (bấm Kiểm tra dữ liệu để xem).`
+        ? ` ${formatCount(info.missing_files.length)} tệp tài liệu kiểm chứng bị mất hoặc đã bị thay đổi nên không có trong bản sao lưu (bấm Kiểm tra dữ liệu để xem).`
         : "";
-      setBackupMsg({ ok: true, text: `Đã sao lưu vào tệp ${info.path} (${formatSize(info.size)}, ${info.evidence_files} tệp tài liệu kiểm chứng).${lost}` });
+      setBackupMsg({ ok: true, text: `Đã sao lưu vào tệp ${info.path} (${formatSize(info.size)}, ${formatCount(info.evidence_files)} tệp tài liệu kiểm chứng).${lost}` });
     } catch (e) {
       setBackupMsg(failure(e, "Chưa sao lưu được."));
     } finally {
@@ -75,7 +78,7 @@ export function DataSafety({ onRestored, restoreOnly }: { onRestored: () => void
     try {
       const info = await api.restoreBackup(restorePath.trim());
       const kept = info.replaced_backup ? ` Dữ liệu trước khi khôi phục được giữ trong ${info.replaced_backup}.` : "";
-      setRestoreMsg({ ok: true, text: `Đã khôi phục dữ liệu từ bản sao lưu (${info.evidence_files} tệp tài liệu kiểm chứng).${kept}` });
+      setRestoreMsg({ ok: true, text: `Đã khôi phục dữ liệu từ bản sao lưu (${formatCount(info.evidence_files)} tệp tài liệu kiểm chứng).${kept}` });
       onRestored();
     } catch (e) {
       setRestoreMsg(failure(e, ""));
@@ -171,13 +174,13 @@ function CheckResult({ check }: { check: CheckReport }) {
   if (found.length === 0) {
     return (
       <p id="verify-result" class="ok" role="status">
-        Dữ liệu nguyên vẹn: cơ sở dữ liệu không có lỗi, {check.report.files_checked} tệp tài liệu kiểm chứng đúng như khi lưu.
+        Dữ liệu nguyên vẹn: cơ sở dữ liệu không có lỗi, {formatCount(check.report.files_checked)} tệp tài liệu kiểm chứng đúng như khi lưu.
       </p>
     );
   }
   return (
     <div id="verify-result" class="notice error-notice" role="alert">
-      <strong>Phát hiện {found.length} vấn đề:</strong>
+      <strong>Phát hiện {formatCount(found.length)} vấn đề:</strong>
       <ul>
         {found.map((line) => (
           <li key={line}>{line}</li>

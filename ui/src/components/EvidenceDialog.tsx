@@ -11,9 +11,11 @@ import type { EvidenceRow } from "../bindings/EvidenceRow";
 import type { TaskRow } from "../bindings/TaskRow";
 import { dateProblem } from "../lib/dates";
 import { debounce } from "../lib/debounce";
-import { formatDate } from "../lib/format";
+import { formatCount, formatDate } from "../lib/format";
 import { matches } from "../lib/text";
 import { Dialog } from "./Dialog";
+
+const ISSUED_ON = "Ngày ban hành";
 
 export function emptyEvidenceForm(): EvidenceForm {
   return { number: "", date: "", issuer: "", summary: "", location: "", tasks: [], criteria: [], file: null };
@@ -82,7 +84,7 @@ export function EvidenceDialog({ initial, editId, attached, tasks, criteria, onC
     setForm((f) => ({ ...f, ...patch }));
   };
   const toggle = (list: string[], code: string) => (list.includes(code) ? list.filter((c) => c !== code) : [...list, code]);
-  const dateMsg = form.date ? dateProblem(form.date, true) : "";
+  const dateMsg = form.date ? dateProblem(form.date, true, ISSUED_ON) : "";
 
   const pick = async () => {
     try {
@@ -94,9 +96,9 @@ export function EvidenceDialog({ initial, editId, attached, tasks, criteria, onC
   };
   const save = async () => {
     if (saving) return;
-    const problem = dateProblem(form.date, true);
+    const problem = dateProblem(form.date, true, ISSUED_ON);
     if (problem) {
-      setMessage(`Chưa lưu. Ngày ban hành: ${problem}`);
+      setMessage(`Chưa lưu. ${problem}`);
       return;
     }
     setSaving(true);
@@ -154,6 +156,7 @@ export function EvidenceDialog({ initial, editId, attached, tasks, criteria, onC
             id="ev-date"
             value={form.date}
             aria-invalid={!!dateMsg}
+            aria-describedby={dateMsg ? "ev-date-msg" : undefined}
             placeholder="dd/mm/yyyy"
             inputMode="numeric"
             onInput={(e) => set({ date: e.currentTarget.value })}
@@ -193,12 +196,12 @@ export function EvidenceDialog({ initial, editId, attached, tasks, criteria, onC
       </div>
       <div class="grid2 links">
         <fieldset>
-          <legend>Gắn với nhiệm vụ ({form.tasks.length})</legend>
+          <legend>Gắn với nhiệm vụ ({formatCount(form.tasks.length)})</legend>
           <input type="search" aria-label="Tìm nhiệm vụ để gắn" placeholder="Tìm nhiệm vụ" value={taskQuery} onInput={(e) => setTaskQuery(e.currentTarget.value)} />
           <CheckList items={shownTasks.map((t) => ({ code: t.code, text: t.content }))} chosen={form.tasks} onToggle={(code) => set({ tasks: toggle(form.tasks, code) })} />
         </fieldset>
         <fieldset>
-          <legend>Gắn với tiêu chí ({form.criteria.length})</legend>
+          <legend>Gắn với tiêu chí ({formatCount(form.criteria.length)})</legend>
           <CheckList items={shownCriteria.map((c) => ({ code: c.code, text: c.name }))} chosen={form.criteria} onToggle={(code) => set({ criteria: toggle(form.criteria, code) })} />
         </fieldset>
       </div>

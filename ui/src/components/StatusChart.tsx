@@ -1,34 +1,23 @@
-// The month's counts per status as horizontal bars drawn in SVG, each with its
-// word and number (never colour alone); readable in print.
+// The month's counts per status as horizontal bars, each with its word and
+// number (never colour alone); readable in print. Drawn in HTML, not a scaled
+// SVG, so the words keep the body's size however narrow the card is.
 
+import { formatCount } from "../lib/format";
 import { statusClass } from "../lib/status";
 
 export function StatusChart({ counts }: { counts: { status: string; count: number }[] }) {
   const max = Math.max(1, ...counts.map((c) => c.count));
-  const rowH = 30;
-  const labelW = 210;
-  const barW = 300;
   return (
-    <svg
-      class="chart"
-      viewBox={`0 0 ${labelW + barW + 50} ${counts.length * rowH}`}
-      role="img"
-      aria-label={counts.map((c) => `${c.status}: ${c.count}`).join("; ")}
-    >
-      {counts.map((c, i) => {
-        const w = (c.count / max) * barW;
-        return (
-          <g key={c.status} transform={`translate(0 ${i * rowH})`}>
-            <text x={labelW - 8} y={rowH / 2 + 5} text-anchor="end" class="chart-label">
-              {c.status}
-            </text>
-            <rect x={labelW} y={5} width={Math.max(w, 2)} height={rowH - 10} rx={3} class={`bar ${statusClass(c.status)}`} />
-            <text x={labelW + Math.max(w, 2) + 6} y={rowH / 2 + 5} class="chart-value">
-              {c.count}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+    <div class="chart" role="img" aria-label={counts.map((c) => `${c.status}: ${formatCount(c.count)}`).join("; ")}>
+      {counts.map((c) => (
+        <div class="chart-row" key={c.status}>
+          <span class="chart-label">{c.status}</span>
+          <span class="chart-track">
+            <span class={`bar ${statusClass(c.status)}`} style={{ width: `${Math.max((c.count / max) * 100, 0.5)}%` }} />
+            <span class="chart-value">{formatCount(c.count)}</span>
+          </span>
+        </div>
+      ))}
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 // A titled card listing tasks briefly (code, wording, status), each opening the
 // task; used by the dashboard and the export preview.
 
-import { formatDate } from "../lib/format";
+import { formatCount, formatDate, formatPercent } from "../lib/format";
 import { StatusBadge } from "./StatusBadge";
 
 export interface Brief {
@@ -25,7 +25,7 @@ export function TaskBriefs({ id, title, empty, items, onOpen, scroll }: Props) {
   return (
     <section class="card" id={id}>
       <h2>
-        {title} <span class="count">{items.length}</span>
+        {title} <span class="count">{formatCount(items.length)}</span>
       </h2>
       {items.length === 0 ? (
         <p class="empty">{empty}</p>
@@ -41,7 +41,7 @@ export function TaskBriefs({ id, title, empty, items, onOpen, scroll }: Props) {
               <span class="meta">
                 {t.due_date && `Hạn ${formatDate(t.due_date)} · `}
                 <StatusBadge status={t.status} />
-                {t.percent !== null && t.percent !== undefined && ` · ${t.percent}%`}
+                {t.percent !== null && t.percent !== undefined && ` · ${formatPercent(t.percent, 0)}`}
               </span>
             </li>
           ))}

@@ -7,7 +7,7 @@ import type { CollectedMonth } from "../bindings/CollectedMonth";
 import type { Outcome } from "../bindings/Outcome";
 import type { OutcomeKind } from "../bindings/OutcomeKind";
 import type { Status } from "../bindings/Status";
-import { formatNumber } from "./format";
+import { formatCount, formatPercent } from "./format";
 
 /** The status words of the workbook, by the core's code, in the report's order. */
 export const STATUS_WORDS: Record<Status, string> = {
@@ -47,7 +47,7 @@ export function agencyState(line: AgencyLine, outcomes: Outcome[]): AgencyState 
 
 /** The completion rate as the table shows it: "66,7%", or "—" when nothing was sent. */
 export function completionText(rate: number | null): string {
-  return rate === null ? "—" : `${formatNumber(rate, 1)}%`;
+  return rate === null ? "—" : formatPercent(rate, 1);
 }
 
 export interface MonthSummary {
@@ -86,13 +86,32 @@ export function progressPercent(done: number, total: number): number {
   return total > 0 ? Math.round((100 * Math.min(done, total)) / total) : 0;
 }
 
-/** The line after a run: how many files, and how many of each outcome ("đã nhận 36, không đổi 216"). */
-export function runText(outcomes: Outcome[]): string {
-  if (outcomes.length === 0) return "Không có tệp .xlsx nào ở đường dẫn đã chọn.";
+/** One count of the line after a run ("từ chối 1"), refused files marked so they alone are shown in red. */
+export interface RunPart {
+  text: string;
+  refused: boolean;
+}
+
+/**
+ * The line after a run in parts: how many files, and how many of each outcome
+ * ("Đã đọc 4 tệp: " then "đã nhận 3", "từ chối 1"), and its tone: "ok" when
+ * every file was taken, "mixed" when some were refused, "error" when all were
+ * or there was none.
+ */
+export function runLine(outcomes: Outcome[]): { lead: string; parts: RunPart[]; tone: "ok" | "mixed" | "error" } {
+  if (outcomes.length === 0) return { lead: "Không có tệp .xlsx nào ở đường dẫn đã chọn.", parts: [], tone: "error" };
   const kinds = Object.keys(OUTCOME_WORDS) as OutcomeKind[];
   const parts = kinds
     .map((k) => [k, outcomes.filter((o) => o.kind === k).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([k, n]) => `${OUTCOME_WORDS[k].toLowerCase()} ${n}`);
-  return `Đã đọc ${outcomes.length} tệp: ${parts.join(", ")}.`;
+    .map(([k, n]) => ({ text: `${OUTCOME_WORDS[k].toLowerCase()} ${formatCount(n)}`, refused: k === "rejected" }));
+  const refused = outcomes.filter((o) => o.kind === "rejected").length;
+  const tone = refused === 0 ? "ok" : refused === outcomes.length ? "error" : "mixed";
+  return { lead: `Đã đọc ${formatCount(outcomes.length)} tệp: `, parts, tone };
+}
+
+/** The line after a run as plain text ("Đã đọc 4 tệp: đã nhận 3, từ chối 1."). */
+export function runText(outcomes: Outcome[]): string {
+  const line = runLine(outcomes);
+  return line.parts.length ? `${line.lead}${line.parts.map((p) => p.text).join(", ")}.` : line.lead;
 }

@@ -13,13 +13,31 @@ export function formatPeriod(period: string): string {
   return m ? `Tháng ${m[2]}/${m[1]}` : period;
 }
 
-/** A number with a decimal comma and at most `digits` decimals: 11.9888 → "11,9888". */
+/**
+ * Every number the UI shows goes through here: a decimal comma, thousands
+ * grouped with a dot, at most `digits` decimals and no trailing decimal zeros
+ * (11.9888 → "11,9888", 50 → "50", 1234.5 → "1.234,5", 0 → "0"); "" for none.
+ */
 export function formatNumber(n: number | null | undefined, digits = 4): string {
-  if (n === null || n === undefined || Number.isNaN(n)) return "";
-  const fixed = n.toFixed(digits).replace(/\.?0+$/, "");
-  const [whole, frac] = fixed.split(".");
+  if (n === null || n === undefined || !Number.isFinite(n)) return "";
+  const fixed = n.toFixed(digits);
+  // Only the decimals lose their trailing zeros, never the whole part.
+  const trimmed = fixed.includes(".") ? fixed.replace(/0+$/, "").replace(/\.$/, "") : fixed;
+  const negative = trimmed.startsWith("-") && /[1-9]/.test(trimmed);
+  const [whole, frac] = trimmed.replace(/^-/, "").split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return frac ? `${grouped},${frac}` : grouped;
+  return `${negative ? "-" : ""}${grouped}${frac ? `,${frac}` : ""}`;
+}
+
+/** A count of things: a whole number, thousands grouped (1234 → "1.234"). */
+export function formatCount(n: number | null | undefined): string {
+  return formatNumber(n, 0);
+}
+
+/** A percent with at most `digits` decimals: 50 → "50%", 66.67 → "66,7%"; "" for none. */
+export function formatPercent(n: number | null | undefined, digits = 1): string {
+  const shown = formatNumber(n, digits);
+  return shown ? `${shown}%` : "";
 }
 
 /** "14:32" from a timestamp, for "Đã lưu lúc 14:32". */

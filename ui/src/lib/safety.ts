@@ -1,6 +1,6 @@
 // What the data-safety parts of the UI decide themselves: the backup's default
 // file name, sizes with a decimal comma, the words of a check's findings, the
-// notice shown at start, and a heading for each kind of error.
+// notice shown at start (with what the last session could not save), and a heading for each kind of error.
 
 import type { CheckReport } from "../bindings/CheckReport";
 import type { ErrorKind } from "../bindings/ErrorKind";
@@ -42,8 +42,17 @@ export interface Notice {
 /** What the window says after the start's check; null when all is well. */
 export function startNotice(start: StartReport): Notice | null {
   const found = findings(start.check);
+  const lost = start.unsaved.map((what) => `${what}: phần gõ sau lần lưu cuối có thể chưa được lưu.`);
   if (found.length > 0) {
-    return { tone: "error", title: "Kiểm tra dữ liệu khi mở ứng dụng phát hiện vấn đề", lines: found, advice: start.check.advice };
+    return { tone: "error", title: "Kiểm tra dữ liệu khi mở ứng dụng phát hiện vấn đề", lines: [...found, ...lost], advice: start.check.advice };
+  }
+  if (lost.length > 0) {
+    return {
+      tone: "warning",
+      title: "Lần trước ứng dụng bị tắt khi còn nội dung chưa lưu được",
+      lines: lost,
+      advice: "Hãy mở lại từng nhiệm vụ trên, xem phần đã lưu và nhập lại những gì còn thiếu.",
+    };
   }
   if (start.read_only) {
     return {

@@ -2,40 +2,55 @@
 // month with a progress bar, the table of agencies (sent, not sent, refused with
 // the reason), one agency's rows, and the consolidated workbook.
 
-import { useEffect, useState } from "preact/hooks";
+import { Fragment } from "preact";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { api, toIpcError } from "../api";
 import type { AgencyLine } from "../bindings/AgencyLine";
 import type { CollectedMonth } from "../bindings/CollectedMonth";
-import type { CollectedTask } from "../bindings/CollectedTask";
 import { Dialog } from "../components/Dialog";
 import { SavePathRow } from "../components/SavePathRow";
 import { StatusBadge } from "../components/StatusBadge";
-import { AGENCY_STATE_WORDS, agencyState, completionText, OUTCOME_WORDS, parsePaths, progressPercent, runText, STATUS_WORDS, summarize } from "../lib/collect";
-import { formatDate, formatNumber, formatPeriod } from "../lib/format";
+import { useAnswer } from "../lib/answer";
+import { AGENCY_STATE_WORDS, agencyState, completionText, OUTCOME_WORDS, parsePaths, progressPercent, runLine, STATUS_WORDS, summarize } from "../lib/collect";
+import { formatCount, formatDate, formatPercent, formatPeriod } from "../lib/format";
 
 type Message = { ok: boolean; text: string } | null;
+type RunMessage = ReturnType<typeof runLine>;
+const TONE_CLASS = { ok: "ok", mixed: "mixed", error: "error" } as const;
 const STATE_CLASS = { sent: "st-green", missing: "st-grey", rejected: "st-red" } as const;
 
 export function CollectScreen({ period }: { period: string }) {
-  const [month, setMonth] = useState<CollectedMonth | null>(null);
+  const stored = useAnswer(() => api.collectedMonth(period), [period]);
+  // A run's answer, shown only while its month is the one asked about.
+  const [ran, setRan] = useState<CollectedMonth | null>(null);
+  const month = ran && ran.period === period ? ran : stored.data;
+  const asked = useRef(period);
+  asked.current = period;
   const [pathsText, setPathsText] = useState("");
   const [hover, setHover] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [message, setMessage] = useState<Message>(null);
+  const [runMessage, setRunMessage] = useState<RunMessage | null>(null);
   const [open, setOpen] = useState<AgencyLine | null>(null);
 
   useEffect(() => {
     setMessage(null);
-    api.collectedMonth(period).then(setMonth, (e) => setMessage({ ok: false, text: toIpcError(e).message }));
+    setRunMessage(null);
+    setOpen(null);
   }, [period]);
   useEffect(() => api.onFileDrop((paths) => setPathsText(paths.join("\n")), setHover), []);
 
+  /** A message of its own replaces the last run's line. */
+  const say = (m: Message) => {
+    setRunMessage(null);
+    setMessage(m);
+  };
   const pickFolder = async () => {
     try {
       const folder = await api.pickFolder("Chọn thư mục chứa các tệp báo cáo (.xlsx)");
       if (folder) setPathsText(folder);
     } catch (e) {
-      setMessage({ ok: false, text: toIpcError(e).message });
+      say({ ok: false, text: toIpcError(e).message });
     }
   };
   const pickFiles = async () => {
@@ -43,21 +58,22 @@ export function CollectScreen({ period }: { period: string }) {
       const files = await api.pickFiles("Chọn các tệp báo cáo (.xlsx)", ["xlsx"]);
       if (files.length) setPathsText(files.join("\n"));
     } catch (e) {
-      setMessage({ ok: false, text: toIpcError(e).message });
+      say({ ok: false, text: toIpcError(e).message });
     }
   };
   const run = async () => {
     const paths = parsePaths(pathsText);
-    if (paths.length === 0) return setMessage({ ok: false, text: "Hãy chọn hoặc kéo thả thư mục chứa các tệp báo cáo (.xlsx) vào cửa sổ." });
+    if (paths.length === 0) return say({ ok: false, text: "Hãy chọn hoặc kéo thả thư mục chứa các tệp báo cáo (.xlsx) vào cửa sổ." });
     setMessage(null);
+    setRunMessage(null);
     setProgress({ done: 0, total: 0 });
+    const question = period;
     try {
-      const next = await api.collect(period, paths, setProgress);
-      setMonth(next);
-      const s = summarize(next);
-      setMessage({ ok: s.filesRead > 0 && s.filesRefused === 0, text: runText(next.outcomes) });
+      const next = await api.collect(question, paths, setProgress);
+      setRan(next);
+      if (asked.current === question) setRunMessage(runLine(next.outcomes));
     } catch (e) {
-      setMessage({ ok: false, text: `Chưa đọc xong. ${toIpcError(e).message}` });
+      if (asked.current === question) setMessage({ ok: false, text: `Chưa đọc xong. ${toIpcError(e).message}` });
     } finally {
       setProgress(null);
     }
@@ -81,12 +97,29 @@ export function CollectScreen({ period }: { period: string }) {
         {progress && (
           <div class="collect-progress" id="collect-progress" role="status">
             <progress max={100} value={progressPercent(progress.done, progress.total)} />
-            <span>{progress.total ? `Đã đọc ${progress.done}/${progress.total} tệp…` : "Đang tìm các tệp…"}</span>
+            <span>{progress.total ? `Đã đọc ${formatCount(progress.done)}/${formatCount(progress.total)} tệp…` : "Đang tìm các tệp…"}</span>
           </div>
         )}
         {message && (
           <p id="collect-message" class={message.ok ? "ok" : "error"} role={message.ok ? "status" : "alert"}>
             {message.text}
+          </p>
+        )}
+        {stored.error && (
+          <p class="error" role="alert">
+            {stored.error}
+          </p>
+        )}
+        {runMessage && (
+          <p id="collect-message" class={TONE_CLASS[runMessage.tone]} role={runMessage.tone === "ok" ? "status" : "alert"}>
+            {runMessage.lead}
+            {runMessage.parts.map((part, i) => (
+              <Fragment key={part.text}>
+                {i > 0 && ", "}
+                {part.refused ? <strong class="error">{part.text}</strong> : part.text}
+              </Fragment>
+            ))}
+            {runMessage.parts.length > 0 && "."}
           </p>
         )}
       </section>
@@ -119,7 +152,8 @@ export function CollectScreen({ period }: { period: string }) {
         <section class="card">
           <h2>Các cơ quan</h2>
           <p id="collect-summary">
-            {s.agencies} cơ quan: <strong>{s.sent}</strong> đã gửi, <strong>{s.missing}</strong> chưa gửi, <strong>{s.rejected}</strong> bị từ chối. Tỷ lệ hoàn thành
+            {formatCount(s.agencies)} cơ quan: <strong>{formatCount(s.sent)}</strong> đã gửi, <strong>{formatCount(s.missing)}</strong> chưa gửi,{" "}
+            <strong>{formatCount(s.rejected)}</strong> bị từ chối. Tỷ lệ hoàn thành
             chung: <strong>{completionText(month.total.completion)}</strong>.
           </p>
           {s.sent === 0 && <p class="empty">Chưa nhận báo cáo nào cho tháng này. Chọn thư mục chứa các tệp báo cáo rồi bấm Đọc báo cáo.</p>}
@@ -140,8 +174,7 @@ function AgencyTable({ month, onOpen }: { month: CollectedMonth; onOpen: (a: Age
           <tr>
             <th>STT</th>
             <th>Cơ quan</th>
-            <th>Tình trạng</th>
-            <th>Ngày xuất</th>
+            <th>Tình trạng, ngày xuất</th>
             <th class="num">Số nhiệm vụ</th>
             {month.total.counts.map(([status]) => (
               <th key={status} class="num status-head">
@@ -157,7 +190,7 @@ function AgencyTable({ month, onOpen }: { month: CollectedMonth; onOpen: (a: Age
             const state = agencyState(a, month.outcomes);
             return (
               <tr key={a.code} data-code={a.code} data-state={state}>
-                <td class="num">{i + 1}</td>
+                <td class="num">{formatCount(i + 1)}</td>
                 <td>
                   {a.sent ? (
                     <button class="link agency-open" onClick={() => onOpen(a)} title="Xem các nhiệm vụ trong báo cáo">
@@ -169,12 +202,12 @@ function AgencyTable({ month, onOpen }: { month: CollectedMonth; onOpen: (a: Age
                 </td>
                 <td>
                   <span class={`badge ${STATE_CLASS[state]}`}>{AGENCY_STATE_WORDS[state]}</span>
+                  {a.exported_on && <span class="exported nowrap">{formatDate(a.exported_on)}</span>}
                 </td>
-                <td class="nowrap">{formatDate(a.exported_on)}</td>
-                <td class="num">{a.tasks}</td>
+                <td class="num">{formatCount(a.tasks)}</td>
                 {a.counts.map(([status, n]) => (
                   <td key={status} class="num">
-                    {a.sent ? n : ""}
+                    {a.sent ? formatCount(n) : ""}
                   </td>
                 ))}
                 <td class="num">{completionText(a.completion)}</td>
@@ -188,11 +221,10 @@ function AgencyTable({ month, onOpen }: { month: CollectedMonth; onOpen: (a: Age
             <td />
             <td>Tổng cộng</td>
             <td />
-            <td />
-            <td class="num">{month.total.tasks}</td>
+            <td class="num">{formatCount(month.total.tasks)}</td>
             {month.total.counts.map(([status, n]) => (
               <td key={status} class="num">
-                {n}
+                {formatCount(n)}
               </td>
             ))}
             <td class="num">{completionText(month.total.completion)}</td>
@@ -205,11 +237,7 @@ function AgencyTable({ month, onOpen }: { month: CollectedMonth; onOpen: (a: Age
 }
 
 function AgencyRows({ period, agency, onClose }: { period: string; agency: AgencyLine; onClose: () => void }) {
-  const [rows, setRows] = useState<CollectedTask[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.collectedRows(period, agency.code).then(setRows, (e) => setError(toIpcError(e).message));
-  }, [period, agency.code]);
+  const { data: rows, error } = useAnswer(() => api.collectedRows(period, agency.code), [period, agency.code]);
   return (
     <Dialog title={`Báo cáo ${formatPeriod(period).toLowerCase()} của ${agency.name}`} onClose={onClose} wide footer={<button onClick={onClose}>Đóng</button>}>
       {error && <p class="error">{error}</p>}
@@ -239,7 +267,7 @@ function AgencyRows({ period, agency, onClose }: { period: string; agency: Agenc
                 <td>
                   <StatusBadge status={STATUS_WORDS[t.status]} />
                 </td>
-                <td class="num">{t.percent === null ? "" : `${formatNumber(t.percent, 0)}%`}</td>
+                <td class="num">{formatPercent(t.percent, 0)}</td>
                 <td class="small">{t.result}</td>
               </tr>
             ))}
@@ -257,7 +285,9 @@ function ConsolidatedExport({ period, fileName }: { period: string; fileName: st
   useEffect(() => {
     setWritten(null);
     setMessage(null);
-    void api.inDocuments(fileName).then(setPath);
+    let current = true;
+    api.defaultSavePath(fileName).then((p) => current && setPath(p), () => {});
+    return () => void (current = false);
   }, [fileName]);
   const run = async () => {
     if (!path.trim()) return setMessage({ ok: false, text: "Hãy chọn nơi lưu báo cáo tổng hợp." });

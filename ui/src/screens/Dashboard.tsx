@@ -1,29 +1,22 @@
 // Tổng quan: the month at a glance — counts per status, overdue and due-this-month
 // tasks first, and progress by field and criterion against the 2023 score.
 
-import { useEffect, useState } from "preact/hooks";
-import { api, toIpcError } from "../api";
-import type { Dashboard } from "../bindings/Dashboard";
+import { api } from "../api";
 import { StatusChart } from "../components/StatusChart";
 import { TaskBriefs } from "../components/TaskBriefs";
-import { formatNumber, formatPeriod } from "../lib/format";
+import { useAnswer } from "../lib/answer";
+import { formatCount, formatNumber, formatPeriod } from "../lib/format";
 
 export function DashboardScreen({ period, onOpenTask }: { period: string; onOpenTask: (code: string) => void }) {
-  const [data, setData] = useState<Dashboard | null>(null);
-  const [message, setMessage] = useState("");
+  const { data, error } = useAnswer(() => api.dashboard(period), [period]);
 
-  useEffect(() => {
-    setMessage("");
-    api.dashboard(period).then(setData, (e) => setMessage(toIpcError(e).message));
-  }, [period]);
-
-  if (message) return <p class="error" role="alert">{message}</p>;
+  if (error) return <p class="error" role="alert">{error}</p>;
   if (!data) return <p class="muted">Đang tải…</p>;
 
   return (
     <div class="dashboard">
       <h1>
-        Tổng quan {formatPeriod(data.period).toLowerCase()} <span class="muted">· {data.total} nhiệm vụ</span>
+        Tổng quan {formatPeriod(data.period).toLowerCase()} <span class="muted">· {formatCount(data.total)} nhiệm vụ</span>
       </h1>
       <div class="grid2">
         <section class="card">
@@ -89,11 +82,11 @@ function lost(max: number | null, score: number | null): number | null {
 function Progress({ done, total }: { done: number; total: number }) {
   const pct = total ? Math.round((done / total) * 100) : 0;
   return (
-    <span class="progress" title={`${done}/${total} nhiệm vụ đã hoàn thành`}>
+    <span class="progress" title={`${formatCount(done)}/${formatCount(total)} nhiệm vụ đã hoàn thành`}>
       <span class="progress-bar">
         <span style={{ width: `${pct}%` }} />
       </span>
-      {done}/{total}
+      {formatCount(done)}/{formatCount(total)}
     </span>
   );
 }

@@ -3,30 +3,28 @@
 
 import { useEffect, useState } from "preact/hooks";
 import { api, toIpcError } from "../api";
-import type { ExportPreview } from "../bindings/ExportPreview";
 import { StatusBadge } from "../components/StatusBadge";
 import { SavePathRow } from "../components/SavePathRow";
 import { TaskBriefs } from "../components/TaskBriefs";
-import { formatPeriod } from "../lib/format";
+import { useAnswer } from "../lib/answer";
+import { formatCount, formatPeriod } from "../lib/format";
 
 export function ExportScreen({ period, onOpenTask }: { period: string; onOpenTask: (code: string) => void }) {
-  const [preview, setPreview] = useState<ExportPreview | null>(null);
+  const { data: preview, error } = useAnswer(() => api.exportPreview(period), [period]);
   const [path, setPath] = useState("");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [written, setWritten] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const fileName = preview?.file_name;
   useEffect(() => {
     setMessage(null);
     setWritten(null);
-    api.exportPreview(period).then(
-      async (p) => {
-        setPreview(p);
-        setPath(await api.inDocuments(p.file_name));
-      },
-      (e) => setMessage({ ok: false, text: toIpcError(e).message }),
-    );
-  }, [period]);
+    if (!fileName) return;
+    let current = true;
+    api.defaultSavePath(fileName).then((p) => current && setPath(p), () => {});
+    return () => void (current = false);
+  }, [fileName]);
 
   const run = async () => {
     if (!path.trim()) {
@@ -48,19 +46,25 @@ export function ExportScreen({ period, onOpenTask }: { period: string; onOpenTas
   return (
     <div class="export">
       <h1>Xuất báo cáo {formatPeriod(period).toLowerCase()}</h1>
-      {!preview && !message && <p class="muted">Đang tải…</p>}
+      {!preview && !error && <p class="muted">Đang tải…</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       {preview && (
         <>
           <section class="card">
             <h2>Nội dung sẽ gửi</h2>
             <p>
-              {preview.agency}: <strong>{preview.total}</strong> nhiệm vụ, <strong>{preview.evidence}</strong> tài liệu kiểm chứng (
-              {preview.evidence_this_month} ban hành trong tháng); {preview.overdue} nhiệm vụ quá hạn, {preview.due_this_month} đến hạn trong tháng.
+              {preview.agency}: <strong>{formatCount(preview.total)}</strong> nhiệm vụ, <strong>{formatCount(preview.evidence)}</strong> tài liệu kiểm chứng (
+              {formatCount(preview.evidence_this_month)} ban hành trong tháng); {formatCount(preview.overdue)} nhiệm vụ quá hạn, {formatCount(preview.due_this_month)} đến hạn
+              trong tháng.
             </p>
             <ul class="counts">
               {preview.counts.map((c) => (
                 <li key={c.status}>
-                  <StatusBadge status={c.status} /> <strong>{c.count}</strong>
+                  <StatusBadge status={c.status} /> <strong>{formatCount(c.count)}</strong>
                 </li>
               ))}
             </ul>

@@ -8,6 +8,7 @@ import type { AppInfo } from "../bindings/AppInfo";
 import { AgencyPicker } from "../components/AgencyPicker";
 import { CollectorMode } from "../components/CollectorMode";
 import { DataSafety } from "../components/DataSafety";
+import { formatCount } from "../lib/format";
 
 export function SettingsScreen({ info, onChanged }: { info: AppInfo; onChanged: () => void }) {
   const [agencies, setAgencies] = useState<AgencyRow[]>([]);
@@ -48,8 +49,8 @@ export function SettingsScreen({ info, onChanged }: { info: AppInfo; onChanged: 
       setImportMsg({
         ok: true,
         text: r.new_plan
-          ? `Đã nhập kế hoạch mới với ${r.tasks} nhiệm vụ (chưa chuyển sang dùng kế hoạch này).`
-          : `Đã thêm ${r.tasks} nhiệm vụ vào kế hoạch đang dùng.`,
+          ? `Đã nhập kế hoạch mới với ${formatCount(r.tasks)} nhiệm vụ (chưa chuyển sang dùng kế hoạch này).`
+          : `Đã thêm ${formatCount(r.tasks)} nhiệm vụ vào kế hoạch đang dùng.`,
       });
       onChanged();
     } catch (e) {

@@ -8,6 +8,7 @@ import { api, toIpcError } from "../api";
 import type { Criterion } from "../bindings/Criterion";
 import type { DocRef } from "../bindings/DocRef";
 import type { EvidenceRow } from "../bindings/EvidenceRow";
+import type { PendingWork } from "../bindings/PendingWork";
 import type { ProgressForm } from "../bindings/ProgressForm";
 import type { ProgressRow } from "../bindings/ProgressRow";
 import type { State } from "../bindings/State";
@@ -17,9 +18,12 @@ import { EvidenceDialog, emptyEvidenceForm, evidenceFormOf } from "../components
 import { StatusBadge } from "../components/StatusBadge";
 import { dateProblem } from "../lib/dates";
 import { debounce } from "../lib/debounce";
-import { formatDate, formatPeriod, formatTime } from "../lib/format";
-import { registerFlush } from "../lib/pending";
+import { formatCount, formatDate, formatPercent, formatPeriod, formatTime } from "../lib/format";
+import { registerFlush, unsavedChanged } from "../lib/pending";
+import { percentProblem } from "../lib/percent";
 import { roleLabel, STATES } from "../lib/status";
+
+const DONE_ON = "Ngày hoàn thành";
 
 interface Props {
   task: TaskRow;
@@ -56,6 +60,8 @@ export function TaskDetail(p: Props) {
   const [refs, setRefs] = useState<DocRef[]>([]);
   const [dialog, setDialog] = useState<ReturnType<typeof emptyEvidenceForm> | null>(null);
   const composing = useRef(false);
+  /** What is typed but not yet saved (or refused), named for the notice at the next start. */
+  const unsaved = useRef<PendingWork | null>(null);
   const carried = p.status?.entry_period && p.status.entry_period !== p.period ? p.status.entry_period : null;
 
   const loadHistory = () =>
@@ -64,14 +70,18 @@ export function TaskDetail(p: Props) {
   const saver = useMemo(
     () =>
       debounce(async (f: ProgressForm) => {
-        const problem = dateProblem(f.done_on, false);
+        const problem = dateProblem(f.done_on, false, DONE_ON) || percentProblem(f.percent);
         if (problem) {
-          setSaveNote({ ok: false, text: `Chưa lưu. Ngày hoàn thành: ${problem}` });
+          setSaveNote({ ok: false, text: `Chưa lưu. ${problem}` });
           return;
         }
         try {
           await api.saveProgress(f);
           setSaveNote({ ok: true, text: `Đã lưu lúc ${formatTime(new Date())}` });
+          if (!saver.pending()) {
+            unsaved.current = null;
+            unsavedChanged();
+          }
           p.onSaved();
           void loadHistory();
         } catch (e) {
@@ -89,10 +99,12 @@ export function TaskDetail(p: Props) {
   useEffect(() => {
     void loadHistory();
     findRefs(form.result);
-    const unregister = registerFlush(() => saver.flush());
+    const unregister = registerFlush(
+      () => saver.flush(),
+      () => unsaved.current,
+    );
     return () => {
-      unregister();
-      void saver.flush();
+      void saver.flush().finally(unregister);
       findRefs.cancel();
     };
   }, []);
@@ -102,6 +114,8 @@ export function TaskDetail(p: Props) {
     if (patch.state && patch.state !== "done") next.done_on = "";
     if (patch.state === "done" && !next.percent) next.percent = "100";
     setForm(next);
+    unsaved.current = { label: `Tiến độ nhiệm vụ ${p.task.code} ${formatPeriod(p.period).toLowerCase()}`, form: next };
+    unsavedChanged();
     if (patch.result !== undefined) findRefs(next.result);
     if (!composing.current) saver(next);
   };
@@ -118,7 +132,8 @@ export function TaskDetail(p: Props) {
 
   const linked = p.evidence.filter((e) => e.tasks.includes(p.task.code));
   const criterionName = (code: string) => p.criteria.find((c) => c.code === code)?.name ?? "";
-  const doneProblem = dateProblem(form.done_on, false);
+  const doneProblem = dateProblem(form.done_on, false, DONE_ON);
+  const percentMsg = percentProblem(form.percent);
 
   const linkExisting = async (row: EvidenceRow) => {
     try {
@@ -190,6 +205,7 @@ export function TaskDetail(p: Props) {
               disabled={form.state !== "done"}
               value={form.done_on}
               aria-invalid={!!doneProblem}
+              aria-describedby={doneProblem ? "done-on-msg" : undefined}
               onInput={(e) => update({ done_on: e.currentTarget.value })}
               onBlur={() => void saver.flush()}
             />
@@ -199,13 +215,24 @@ export function TaskDetail(p: Props) {
             <input
               id="percent"
               inputMode="numeric"
+              aria-invalid={!!percentMsg}
+              aria-describedby={percentMsg ? "percent-msg" : undefined}
               value={form.percent}
               onInput={(e) => update({ percent: e.currentTarget.value })}
               onBlur={() => void saver.flush()}
             />
           </label>
         </div>
-        {doneProblem && <p class="error small">{doneProblem}</p>}
+        {doneProblem && (
+          <p class="error small" id="done-on-msg">
+            {doneProblem}
+          </p>
+        )}
+        {percentMsg && (
+          <p class="error small" id="percent-msg">
+            {percentMsg}
+          </p>
+        )}
         <label>
           Kết quả thực hiện
           <textarea id="result" rows={3} {...text("result")} />
@@ -260,7 +287,7 @@ export function TaskDetail(p: Props) {
 
       <section class="card">
         <h2>
-          Tài liệu kiểm chứng <span class="count">{linked.length}</span>
+          Tài liệu kiểm chứng <span class="count">{formatCount(linked.length)}</span>
           <button
             class="small-btn"
             id="add-evidence-for-task"
@@ -309,7 +336,7 @@ export function TaskDetail(p: Props) {
                     {STATES.find((s) => s.code === h.state)?.label}
                     {h.done_on && ` (${formatDate(h.done_on)})`}
                   </td>
-                  <td class="num">{h.percent !== null ? `${h.percent}%` : ""}</td>
+                  <td class="num">{formatPercent(h.percent, 0)}</td>
                   <td>{h.result}</td>
                 </tr>
               ))}

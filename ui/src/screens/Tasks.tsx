@@ -6,11 +6,11 @@ import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
 import { api, toIpcError } from "../api";
 import type { Criterion } from "../bindings/Criterion";
 import type { EvidenceRow } from "../bindings/EvidenceRow";
-import type { StatusReport } from "../bindings/StatusReport";
 import type { TaskRow } from "../bindings/TaskRow";
 import { StatusBadge } from "../components/StatusBadge";
 import { VirtualList } from "../components/VirtualList";
-import { formatDate, formatPeriod } from "../lib/format";
+import { useAnswer } from "../lib/answer";
+import { formatCount, formatDate, formatPeriod } from "../lib/format";
 import { roleLabel, STATUSES } from "../lib/status";
 import { dueMonths, filterTasks, joinTasks, NO_FILTER, sortTasks, type TaskFilter, type TaskSort } from "../lib/tasks";
 import { TaskDetail } from "./TaskDetail";
@@ -29,7 +29,6 @@ function useWindowHeight(): number {
 
 export function TasksScreen({ period, initialTask }: { period: string; initialTask: string | null }) {
   const [tasks, setTasks] = useState<TaskRow[]>([]);
-  const [report, setReport] = useState<StatusReport | null>(null);
   const [criteria, setCriteria] = useState<Criterion[]>([]);
   const [agencyNames, setAgencyNames] = useState<Map<string, string>>(new Map());
   const [evidence, setEvidence] = useState<EvidenceRow[]>([]);
@@ -39,9 +38,8 @@ export function TasksScreen({ period, initialTask }: { period: string; initialTa
   const [message, setMessage] = useState("");
   const height = useWindowHeight();
 
-  const refreshStatus = useCallback(() => {
-    api.status(period).then(setReport, (e) => setMessage(toIpcError(e).message));
-  }, [period]);
+  // The month's statuses: a late answer for a month no longer shown is dropped.
+  const { data: report, error: statusError, reload: refreshStatus } = useAnswer(() => api.status(period), [period]);
   const refreshEvidence = useCallback(() => {
     api.evidence().then(setEvidence, (e) => setMessage(toIpcError(e).message));
   }, []);
@@ -57,7 +55,6 @@ export function TasksScreen({ period, initialTask }: { period: string; initialTa
     );
     refreshEvidence();
   }, [refreshEvidence]);
-  useEffect(refreshStatus, [refreshStatus]);
 
   const items = useMemo(() => joinTasks(tasks, report?.tasks ?? []), [tasks, report]);
   const shown = useMemo(() => sortTasks(filterTasks(items, filter), sort), [items, filter, sort]);
@@ -117,7 +114,7 @@ export function TasksScreen({ period, initialTask }: { period: string; initialTa
             </select>
           </div>
           <p class="muted small" id="task-count">
-            {shown.length} / {items.length} nhiệm vụ{" "}
+            {formatCount(shown.length)} / {formatCount(items.length)} nhiệm vụ{" "}
             {JSON.stringify(filter) !== JSON.stringify(NO_FILTER) && (
               <button class="link" onClick={() => setFilter(NO_FILTER)}>
                 Bỏ lọc
@@ -125,7 +122,11 @@ export function TasksScreen({ period, initialTask }: { period: string; initialTa
             )}
           </p>
         </div>
-        {message && <p class="error" role="alert">{message}</p>}
+        {(message || statusError) && (
+          <p class="error" role="alert">
+            {message || statusError}
+          </p>
+        )}
         {shown.length === 0 ? (
           <p class="empty">Không có nhiệm vụ nào khớp bộ lọc. Bấm "Bỏ lọc" để xem tất cả.</p>
         ) : (
