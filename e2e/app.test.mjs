@@ -182,6 +182,34 @@ test("keyboard: Esc closes a dialog and saves nothing, Enter in a field saves th
   await d.waitFor('.settings [role="status"]', (t) => t.length > 0, 5000, "the signer set back");
 });
 
+test("an indicator is refused once with its message, then saved and seen in the points at risk", async () => {
+  await d.click("#nav-risk");
+  const form = '.indicator-entry[data-key="7.3.6-1"]';
+  await d.waitFor(form);
+  await d.type(`${form} input[name=numerator]`, "2.100");
+  await d.type(`${form} input[name=denominator]`, "2.000");
+  await d.click(`${form} button[type=submit]`);
+  const refused = await d.waitFor(`${form} .indicator-note.error`, (t) => t.length > 0, 10000, "the refusal");
+  assert.match(await d.text(refused), /Tử số 2\.100 lớn hơn mẫu số 2\.000/, "the core's message is shown");
+  await d.type(`${form} input[name=numerator]`, "1.200");
+  await d.type(`${form} input[name=source]`, "Hệ thống thông tin giải quyết TTHC tỉnh");
+  await d.type(`${form} input[name=as-of]`, "31/08/2024");
+  await d.click(`${form} button[type=submit]`);
+  await d.waitFor(`${form} .indicator-note.ok`, (t) => t.includes("60%"), 10000, "the saved figure");
+  // 1.200 / 2.000 = 60% against a target of 85%: 1,5 × 60 / 85 = 1,0588 estimated.
+  const row = '.risk-row[data-criterion="7.3.6"]';
+  await d.waitFor(`${row} .estimate`, (t) => t.includes("1,0588"), 10000, "the estimate of 7.3.6");
+  assert.match(await d.text(await d.find(`${row} .at-risk`)), /0,4412/, "the points at risk");
+  const chart = await d.script(`return document.querySelector('${row} svg.trend-chart').getAttribute("aria-label")`);
+  assert.match(chart, /Tháng 08: 60%; Mục tiêu 85%/, "the chart names the month and the target");
+  const risks = await d.script(
+    `return [...document.querySelectorAll(".risk-row .at-risk")].map((e) => Number(e.textContent.replace(/\\./g, "").replace(",", ".")))`,
+  );
+  assert.ok(risks.every((r, i) => i === 0 || risks[i - 1] >= r), `sorted by points at risk: ${risks}`);
+  await d.script(`document.querySelector('${row}').scrollIntoView()`);
+  await shot("15-diem-nguy-co");
+});
+
 test("the month is exported and the workbook holds the task's status, result and evidence", async () => {
   await d.click("#nav-export");
   await d.waitFor("#missing", (t) => t.includes("chưa ghi tiến độ"));
@@ -207,6 +235,7 @@ test("the month is exported and the workbook holds the task's status, result and
   assert.ok(found.status.length > 0, "a status word");
   assert.match(found.task_evidence, /1494\/TTr-SNV/, "the task's evidence column names the document");
   assert.ok(found.evidence_numbers.includes("1494/TTr-SNV"), "the evidence sheet lists it");
+  assert.deepEqual(found.indicators["7.3.6"], [1200, 2000, 60], "the measured indicators sheet has the figure entered");
   const shown = await d.script(`return document.querySelector("#missing").innerText`);
   assert.ok(!shown.includes("IV.3.1"), "the task is not listed as missing this month");
 });
@@ -322,6 +351,7 @@ test("Tổng hợp reads a folder with one real workbook and one broken file, sh
   const agencyDb = join(work, "stp.sqlite3");
   const run = (...args) => execFileSync(cli, ["--db", agencyDb, ...args], { encoding: "utf8" });
   run("progress", "set", "--agency", "STP", "--task", "II.1.1", "--period", "2024-09", "--state", "in-progress", "--result", "Đã cập nhật các quyết định công bố TTHC");
+  run("indicator", "set", "--agency", "STP", "--criterion", "3.4.1", "--period", "2024-09", "--numerator", "950", "--denominator", "1.000");
   run("export", "--agency", "STP", "--period", "2024-09", "--signer", "Trần Văn Bình", "--out", inbox);
   writeFileSync(join(inbox, "BC-CCHC-SYT-2024-09.xlsx"), "đây không phải tệp Excel");
 
@@ -388,6 +418,17 @@ test("Tổng hợp reads a folder with one real workbook and one broken file, sh
   assert.equal(found.agency_line[2], "Đã gửi", "the agency's line says it sent its report");
   assert.equal(found.task_rows.length, 1, "the task row was consolidated once");
   assert.ok(found.task_rows[0].includes("Đã cập nhật các quyết định công bố TTHC"), "with its result");
+  const [n, den, figure, reported, missing] = found.indicators["3.4.1"];
+  assert.deepEqual([n, den, figure, reported], [950, 1000, 95, "STP"], "the province's 3.4.1 from STP's figure");
+  assert.match(missing, /SNV/, "the departments that sent nothing are named");
+
+  // The points at risk of the province, from the collected workbook.
+  await d.click("#nav-risk");
+  await d.click("#scope-province");
+  const row = '.risk-row[data-criterion="3.4.1"]';
+  // 950 / 1.000 = 95%: 1,5 × 95 / 100 = 1,425 estimated; 17 departments sent no figure.
+  await d.waitFor(`${row} .estimate`, (t) => t.includes("1,425"), 10000, "the province's estimate of 3.4.1");
+  assert.match(await d.text(await d.find(row)), /chưa có số liệu của 17 cơ quan/, "the missing departments drive the risk");
 });
 
 test("at 1024×768 no main screen scrolls sideways and the chart's words keep their size", async () => {

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use cchc::status::State;
-use cchc::store::{EvidenceInput, ProgressInput, Store};
+use cchc::store::{EvidenceInput, ProgressInput};
 use chrono::{Duration, NaiveDate, Utc};
 
 fn main() -> ExitCode {
@@ -27,10 +27,10 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         return Err("cách dùng: bench_fill DB AGENCY PERIOD EVIDENCE_COUNT".into());
     };
     let evidence: usize = evidence.parse()?;
-    let mut store = Store::open(&PathBuf::from(db))?;
+    let now = Utc::now();
+    let mut store = cchc::open::open_store(&PathBuf::from(db), now)?;
     let plan = store.current_plan()?;
     let tasks = store.tasks(plan, Some(agency))?;
-    let now = Utc::now();
     let first_day = NaiveDate::from_ymd_opt(2024, 1, 1).ok_or("ngày")?;
     for (i, task) in tasks.iter().enumerate() {
         let (state, percent, done_on) = match i % 4 {

@@ -10,7 +10,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use cchc::status::State;
-use cchc::store::{ProgressInput, Store};
+use cchc::store::ProgressInput;
 use rusqlite::Connection;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -20,7 +20,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let db = temp.path().join("cchc.sqlite3");
     let now = chrono::Utc::now();
 
-    let mut store = Store::open(&db)?;
+    let mut store = cchc::open::open_store(&db, now)?;
     let plan = store.current_plan()?;
     let started = Instant::now();
     for i in 0..saves {
@@ -44,7 +44,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let evidence = temp.path().join("evidence.bin");
     std::fs::write(&evidence, vec![7u8; 1024 * 1024])?;
-    let mut store = Store::open(&db)?;
+    let mut store = cchc::open::open_store(&db, now)?;
     let input = cchc::store::EvidenceInput {
         agency: "SNV".into(),
         number: "1494/TTr-SNV".into(),

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Makes the sample monthly workbook shown in the README: the built-in plan with
 # a month of Sở Nội vụ's progress and evidence, exported for 09/2024, then
-# printed to PDF by LibreOffice and rendered to PNG pages (docs/sample/).
+# printed to PDF by LibreOffice and rendered to PNG pages (docs/sample/,
+# trang-1.png, trang-2.png… whatever the number of pages). fonts-liberation2
+# holds Liberation Serif with the Vietnamese letters, which LibreOffice prints
+# Times New Roman with.
 source "$(dirname "$0")/common.sh"
 cd "$(dirname "$0")/.."
 setup_build
-install_apt_packages libreoffice-calc-nogui poppler-utils fonts-liberation
+install_apt_packages libreoffice-calc-nogui poppler-utils fonts-liberation2 fonts-crosextra-carlito
 
 cargo build --release --locked --bin cchc
 cchc="$CARGO_TARGET_DIR/release/cchc"
@@ -40,5 +43,11 @@ out=docs/sample
 rm -f "$out"/*.xlsx "$out"/*.png
 "$cchc" "${db[@]}" export --agency SNV --period 2024-09 --signer "Nguyễn Văn An" --out "$out"
 libreoffice --headless --convert-to pdf --outdir "$work" "$out/BC-CCHC-SNV-2024-09.xlsx" >/dev/null
-pdftoppm -r 70 -png "$work/BC-CCHC-SNV-2024-09.pdf" "$out/trang"
+pdftoppm -r 70 -png "$work/BC-CCHC-SNV-2024-09.pdf" "$work/trang"
+# pdftoppm pads page numbers to the widest (trang-01.png from 10 pages on).
+for page in "$work"/trang-*.png; do
+    n="${page##*-}"
+    n="${n%.png}"
+    cp "$page" "$out/trang-$((10#$n)).png"
+done
 ls -l "$out"

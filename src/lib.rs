@@ -8,14 +8,20 @@
 
 pub mod backup;
 pub mod collect;
+pub mod db;
 pub mod deadline;
 pub mod disk;
 pub mod docref;
+pub mod durable;
 pub mod error;
 pub mod forms;
+pub mod number;
+pub mod open;
 pub mod plan;
 pub mod plan_workbook;
+pub mod print_profile;
 pub mod report;
+pub mod score;
 mod sha256;
 pub mod sheet_reader;
 pub mod status;

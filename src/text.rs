@@ -3,11 +3,19 @@
 //! (a ă â b c d đ e ê … o ô ơ … u ư …, tones compared after the letters).
 
 use std::cmp::Ordering;
-use unicode_normalization::UnicodeNormalization;
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// The text in Unicode NFC with surrounding white space trimmed.
 pub fn clean(s: &str) -> String {
-    s.trim().nfc().collect()
+    let s = s.trim();
+    // Nearly all text arrives composed already (every workbook the app writes
+    // is NFC): the quick check settles that without building a second string.
+    match is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => s.to_owned(),
+        IsNormalized::No | IsNormalized::Maybe => s.nfc().collect(),
+    }
 }
 
 /// The most characters an Excel cell holds (counted as Excel counts them, in
@@ -37,30 +45,44 @@ pub fn check_cell_length(what: &str, s: &str) -> crate::Result<()> {
 }
 
 /// Lower case, without diacritics, đ → d, white space runs folded to one space:
-/// the form both sides of a search are compared in.
+/// the form both sides of a search are compared in. This is the one folding
+/// rule: the deadline reader folds through [`fold_each`] and the UI's
+/// `ui/src/lib/text.ts` is checked against it on `ui/src/lib/fold-cases.json`.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut last_space = true;
-    for c in s.nfd() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        if c.is_whitespace() {
-            if !last_space {
-                out.push(' ');
+    fold_each(s, |_, c| out.push(c));
+    out
+}
+
+/// The folding rule of [`fold`], one character of the folded text at a time
+/// with the byte of `s` it came from: each character is lowercased and
+/// canonically decomposed, combining marks (tones, vowel marks) are dropped,
+/// đ is written d, and each run of white space becomes one space, none at
+/// either end.
+pub fn fold_each(s: &str, mut emit: impl FnMut(usize, char)) {
+    // The start of a run of white space, written once a letter follows it.
+    let mut space: Option<usize> = None;
+    let mut started = false;
+    for (at, character) in s.char_indices() {
+        if character.is_whitespace() {
+            if started && space.is_none() {
+                space = Some(at);
             }
-            last_space = true;
             continue;
         }
-        last_space = false;
-        match c {
-            'đ' | 'Đ' => out.push('d'),
-            _ => out.extend(c.to_lowercase()),
+        for lower in character.to_lowercase() {
+            decompose_canonical(lower, |part| {
+                if is_combining_mark(part) {
+                    return;
+                }
+                if let Some(start) = space.take() {
+                    emit(start, ' ');
+                }
+                started = true;
+                emit(at, if part == 'đ' { 'd' } else { part });
+            });
         }
     }
-    let trimmed = out.trim_end().len();
-    out.truncate(trimmed);
-    out
 }
 
 /// Whether `haystack` contains `needle`, ignoring case and diacritics.
@@ -132,10 +154,6 @@ fn letter_and_tone(c: char) -> (u32, u32) {
     }
 }
 
-fn is_combining_mark(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036F}')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,10 +176,40 @@ mod tests {
     }
 
     #[test]
+    fn folding_drops_every_combining_mark_and_folds_white_space_runs() {
+        assert_eq!(fold("  Quý\u{a0}\u{a0}III/2024 \n"), "quy iii/2024");
+        let nfd: String = "Đắk Lắk".nfd().collect();
+        assert_eq!(fold(&nfd), "dak lak", "decomposed input folds the same");
+        assert_eq!(
+            fold("a \u{301} b"),
+            "a b",
+            "a lone mark between spaces leaves one space"
+        );
+    }
+
+    #[test]
+    fn fold_each_names_the_byte_each_folded_character_came_from() {
+        let mut origins = Vec::new();
+        fold_each("Đi  ồ", |at, c| origins.push((at, c)));
+        assert_eq!(
+            origins,
+            vec![(0, 'd'), (2, 'i'), (3, ' '), (5, 'o')],
+            "đ is two bytes, the space run starts at byte 3, ồ at byte 5"
+        );
+    }
+
+    #[test]
     fn nfd_input_is_stored_as_nfc() {
         let nfd: String = "Hưng Yên".nfd().collect();
         assert_ne!(nfd, "Hưng Yên", "the test input really is decomposed");
         assert_eq!(clean(&format!("  {nfd} ")), "Hưng Yên");
+    }
+
+    #[test]
+    fn composed_input_is_only_trimmed() {
+        assert_eq!(clean("\t Sở Nội vụ \n"), "Sở Nội vụ");
+        // A composed letter followed by a combining mark is not NFC yet.
+        assert_eq!(clean("Hưng Ye\u{302}n"), "Hưng Yên");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::backup::db_dir;
+use crate::db;
 use crate::error::{Error, Result};
 
 /// What a check found; empty lists mean all is well.
@@ -129,7 +129,7 @@ pub fn quick_check(db: &Path) -> Result<VerifyReport> {
 }
 
 fn check(db: &Path, quick: bool) -> Result<VerifyReport> {
-    let conn = crate::store::open_for_reading(db)?;
+    let conn = db::open_for_reading(db)?;
     let (database_problems, foreign_key_problems) = database_problems(&conn, quick)?;
     let damaged = !database_problems.is_empty();
     let mut report = VerifyReport {
@@ -153,7 +153,7 @@ fn check_files(
     quick: bool,
     report: &mut VerifyReport,
 ) -> Result<()> {
-    let evidence_dir = db_dir(db).join("evidence");
+    let evidence_dir = db::folder(db).join("evidence");
     for (reference, file_name, sha256, size) in files {
         let path = evidence_dir.join(&sha256);
         let problem = FileProblem {

@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Builds the data of the `cchc collect` benchmark (see run.sh).
 
-  fixture.py plan BUILTIN.xlsx OUT.xlsx
+  fixture.py plan BUILTIN.xlsx OUT.xlsx [province]
       From the built-in plan written by `cchc plan export`, a plan workbook of
       the same criteria with 250 agencies (20 departments, 10 districts, 220
-      communes) and 60 tasks that every one of them reports on.
-  fixture.py progress DB
-      A month (2024-09) of progress for every agency and task of the database's
-      newest plan, written straight into SQLite: recording 15,000 entries one
-      `cchc progress set` at a time would take minutes and is not what is measured.
+      communes) and 60 tasks that every one of them reports on; with
+      `province`, the agencies of a fictitious merged province instead
+      (15 sở-level agencies, 104 UBND xã, phường: test data, not a real list).
+  fixture.py progress DB [PERIOD...]
+      Progress for every agency and task of the database's newest plan in each
+      period (default 2024-09), written straight into SQLite: recording tens of
+      thousands of entries one `cchc progress set` at a time would take minutes
+      and is not what is measured.
 """
 
 import random
@@ -26,7 +29,13 @@ RESULT = (
 )
 
 
-def agencies():
+def agencies(kind):
+    if kind == "province":
+        # Test data: a fictitious merged province, sized like Hưng Yên after 1/7/2025.
+        rows = [(f"S{i:02}", f"Sở thử nghiệm số {i}", "Sở, ban, ngành") for i in range(1, 16)]
+        rows += [(f"X{i:03}", f"UBND xã thử nghiệm số {i}", "UBND cấp xã") for i in range(1, 94)]
+        rows += [(f"P{i:02}", f"UBND phường thử nghiệm số {i}", "UBND cấp xã") for i in range(1, 12)]
+        return rows
     rows = [(f"S{i:02}", f"Sở thử nghiệm số {i}", "Sở, ban, ngành") for i in range(1, 21)]
     rows += [(f"H{i:02}", f"UBND huyện thử nghiệm số {i}", "UBND cấp huyện") for i in range(1, 11)]
     rows += [(f"X{i:03}", f"UBND xã thử nghiệm số {i}", "UBND cấp xã") for i in range(1, 221)]
@@ -37,16 +46,16 @@ def clear(ws, keep_header=True):
     ws.delete_rows(2 if keep_header else 1, ws.max_row)
 
 
-def plan(builtin, out):
+def plan(builtin, out, kind):
     book = openpyxl.load_workbook(builtin)
     meta = book["Kế hoạch"]
     for row in meta.iter_rows(min_row=2):
         if row[0].value == "Tên kế hoạch":
-            row[1].value = "Kế hoạch thử tải: 250 cơ quan, 60 nhiệm vụ"
+            row[1].value = f"Kế hoạch thử tải: {len(agencies(kind))} cơ quan, 60 nhiệm vụ"
     ws = book["Cơ quan"]
     clear(ws)
-    for code, name, kind in agencies():
-        ws.append([code, name, kind, GROUP, None])
+    for code, name, agency_kind in agencies(kind):
+        ws.append([code, name, agency_kind, GROUP, None])
     criteria = [r[0].value for r in book["Tiêu chí"].iter_rows(min_row=2) if r[0].value]
     ws = book["Nhiệm vụ"]
     clear(ws)
@@ -60,7 +69,22 @@ def plan(builtin, out):
     book.save(out)
 
 
-def progress(db):
+def entry(rng, task_id, agency_id, period, recurring):
+    """One month's entry of one task, drawn at random (reproducibly)."""
+    roll = rng.random()
+    if recurring:
+        state, done_on, percent = "ongoing", None, None
+    elif roll < 0.35:
+        state, done_on, percent = "done", f"{period}-{rng.randint(1, 28):02}", 100
+    elif roll < 0.8:
+        state, done_on, percent = "in-progress", None, rng.randint(5, 95)
+    else:
+        state, done_on, percent = "not-started", None, None
+    return (task_id, agency_id, period, state, done_on, percent,
+            RESULT.format(n=rng.randint(10, 999)), "", "", f"{period}-28T10:00:00+07:00")
+
+
+def progress(db, periods):
     conn = sqlite3.connect(db)
     plan_id = conn.execute("SELECT max(id) FROM plan").fetchone()[0]
     agency_ids = [r[0] for r in conn.execute(
@@ -69,18 +93,9 @@ def progress(db):
     rng = random.Random(2024)
     rows = []
     for a in agency_ids:
-        for task_id, recurring in tasks:
-            roll = rng.random()
-            if recurring:
-                state, done_on, percent = "ongoing", None, None
-            elif roll < 0.35:
-                state, done_on, percent = "done", f"2024-0{rng.randint(7, 9)}-{rng.randint(10, 28)}", 100
-            elif roll < 0.8:
-                state, done_on, percent = "in-progress", None, rng.randint(5, 95)
-            else:
-                state, done_on, percent = "not-started", None, None
-            rows.append((task_id, a, "2024-09", state, done_on, percent,
-                         RESULT.format(n=rng.randint(10, 999)), "", "", "2024-09-30T10:00:00+07:00"))
+        for period in periods:
+            for task_id, recurring in tasks:
+                rows.append(entry(rng, task_id, a, period, recurring))
     with conn:
         conn.executemany(
             "INSERT OR REPLACE INTO progress (task_id, agency_id, period, state, done_on, percent, "
@@ -90,8 +105,8 @@ def progress(db):
 
 if __name__ == "__main__":
     if sys.argv[1] == "plan":
-        plan(sys.argv[2], sys.argv[3])
+        plan(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else "default")
     elif sys.argv[1] == "progress":
-        progress(sys.argv[2])
+        progress(sys.argv[2], sys.argv[3:] or ["2024-09"])
     else:
         sys.exit(__doc__)

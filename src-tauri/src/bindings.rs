@@ -19,7 +19,7 @@ fn typescript_bindings_are_written_for_every_ipc_type() {
         cchc::store::ProgressRow::export_all_to(&out),
         cchc::store::EvidenceRow::export_all_to(&out),
         cchc::store::Dashboard::export_all_to(&out),
-        cchc::store::ImportOutcome::export_all_to(&out),
+        cchc::plan_workbook::ImportOutcome::export_all_to(&out),
         cchc::plan::Criterion::export_all_to(&out),
         cchc::docref::DocRef::export_all_to(&out),
         cchc::forms::ProgressForm::export_all_to(&out),
@@ -32,7 +32,10 @@ fn typescript_bindings_are_written_for_every_ipc_type() {
         cchc::backup::RestoreInfo::export_all_to(&out),
         crate::commands::collect::CollectProgress::export_all_to(&out),
         crate::commands::collect::CollectedMonth::export_all_to(&out),
-        cchc::collect::TaskLine::export_all_to(&out),
+        cchc::store::CollectedTask::export_all_to(&out),
+        cchc::report::indicator_sheet::MeasuredLine::export_all_to(&out),
+        cchc::store::IndicatorForm::export_all_to(&out),
+        cchc::score::CriterionScore::export_all_to(&out),
     ];
     for result in results {
         assert!(result.is_ok(), "exporting to {}: {result:?}", out.display());

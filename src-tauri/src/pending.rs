@@ -111,7 +111,8 @@ impl Pending {
         false
     }
 
-    /// Writes the names (atomically: a whole file or none), or removes the file when there are none.
+    /// Writes the names (through `cchc::durable`: a whole file or none, synced), or
+    /// removes the file when there are none.
     fn write_marker(&self, names: &[String]) {
         let Some(marker) = &self.marker else { return };
         if names.is_empty() {
@@ -121,10 +122,10 @@ impl Pending {
         let Ok(json) = serde_json::to_vec(names) else {
             return;
         };
-        let temp = marker.with_extension("json.tmp");
-        if std::fs::write(&temp, json).is_ok() {
-            let _ = std::fs::rename(&temp, marker);
-        }
+        // Best effort, as the shell is ending: a failure leaves no marker.
+        let _ = cchc::durable::write_file(marker, ".json.tmp", |file| {
+            std::io::Write::write_all(file, &json).map_err(|e| cchc::Error::file(marker, &e))
+        });
     }
 }
 

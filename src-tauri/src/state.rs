@@ -141,7 +141,7 @@ impl AppState {
 fn open_store(db_path: &Path) -> Slot {
     let folder = db_path.parent().unwrap_or(Path::new("."));
     location::check_local_folder(folder)
-        .and_then(|()| Store::open(db_path))
+        .and_then(|()| cchc::open::open_store(db_path, chrono::Utc::now()))
         .map_err(|e| e.to_string())
 }
 

@@ -4,19 +4,19 @@
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
-use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{backup::StepResult, Connection};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-use super::{db_dir, sync_dir, BackupInfo};
+use super::BackupInfo;
+use crate::db::{self, migrate, snapshot};
 use crate::disk::Latch;
+use crate::durable::NewFile;
 use crate::error::{Error, Result};
 use crate::sha256::copy_hashing;
-use crate::store::{migrate, open_for_reading};
 
 /// The manifest's name inside the archive.
 pub(super) const MANIFEST: &str = "manifest.json";
@@ -55,25 +55,6 @@ pub(super) fn referenced_files(conn: &Connection) -> Result<Vec<String>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Takes a consistent snapshot of `db` into the new file `to` with the online
-/// backup API, in one step (retried while a writer holds the lock).
-fn snapshot(db: &Path, to: &Path) -> Result<()> {
-    let source = open_for_reading(db)?;
-    let mut target = Connection::open(to)?;
-    let backup = rusqlite::backup::Backup::new(&source, &mut target)?;
-    for _ in 0..100 {
-        match backup.step(-1)? {
-            StepResult::Done => return Ok(()),
-            // More, Busy or Locked: a writer is busy; try again shortly.
-            _ => std::thread::sleep(Duration::from_millis(50)),
-        }
-    }
-    Err(Error::Database(
-        "Không sao lưu được vì cơ sở dữ liệu đang bận ghi liên tục. Hãy thử lại sau ít phút."
-            .into(),
-    ))
-}
-
 /// Refuses to back up a snapshot that fails `integrity_check` or
 /// `foreign_key_check`: restore would refuse it, and the daily rotation must
 /// never push a good backup out for a damaged one.
@@ -99,7 +80,7 @@ pub(super) fn write_archive(db: &Path, out: &Path, now: DateTime<Utc>) -> Result
             out.display()
         )));
     }
-    let out_dir = db_dir(out);
+    let out_dir = db::folder(out);
     std::fs::create_dir_all(&out_dir).map_err(|e| Error::file(&out_dir, &e))?;
     let staging = tempfile::Builder::new()
         .prefix(".cchc-backup-")
@@ -113,16 +94,10 @@ pub(super) fn write_archive(db: &Path, out: &Path, now: DateTime<Utc>) -> Result
         (migrate::version(&conn)?, referenced_files(&conn)?)
     };
 
-    let temp = tempfile::Builder::new()
-        .prefix(".cchc-backup-")
-        .suffix(".part")
-        .tempfile_in(&out_dir)
-        .map_err(|e| Error::file(&out_dir, &e))?;
+    let mut new = NewFile::beside(out, ".zip.part")?;
     // Behind a latch, a zip writer dropped after a failed write (a full disk)
     // finishes into nothing instead of printing its debug text.
-    let mut zip = ZipWriter::new(Latch::new(BufWriter::new(
-        temp.reopen().map_err(|e| Error::file(temp.path(), &e))?,
-    )));
+    let mut zip = ZipWriter::new(Latch::new(BufWriter::new(new.file())));
     let zip_err = |e: zip::result::ZipError| match e {
         zip::result::ZipError::Io(io) => Error::file(out, &io),
         other => Error::File {
@@ -141,7 +116,7 @@ pub(super) fn write_archive(db: &Path, out: &Path, now: DateTime<Utc>) -> Result
     let mut snap_file = File::open(&snap).map_err(|e| Error::file(&snap, &e))?;
     let (db_sha, db_size) = copy_hashing(&mut snap_file, &mut zip, &snap, out)?;
 
-    let evidence_dir = db_dir(db).join("evidence");
+    let evidence_dir = db::folder(db).join("evidence");
     let mut files = Vec::new();
     let mut missing = Vec::new();
     for name in referenced {
@@ -182,14 +157,11 @@ pub(super) fn write_archive(db: &Path, out: &Path, now: DateTime<Utc>) -> Result
     if let Some(io) = writer.error() {
         return Err(Error::file(out, io));
     }
-    let file = writer
+    writer
         .into_inner()
         .into_inner()
         .map_err(|e| Error::file(out, e.error()))?;
-    file.sync_all().map_err(|e| Error::file(out, &e))?;
-    drop(file);
-    temp.persist(out).map_err(|e| Error::file(out, &e.error))?;
-    sync_dir(&out_dir)?;
+    new.commit(out)?;
     let size = std::fs::metadata(out)
         .map_err(|e| Error::file(out, &e))?
         .len();

@@ -96,7 +96,7 @@ pub fn auto_backup(db: &Path, now: DateTime<Utc>) -> Result<Option<BackupInfo>> 
 
 /// The `backups/` folder beside a database.
 pub fn backups_dir(db: &Path) -> PathBuf {
-    db_dir(db).join("backups")
+    crate::db::folder(db).join("backups")
 }
 
 /// Kinds of backups, the last part of their file names: the daily one (rotated),
@@ -110,8 +110,12 @@ pub fn backup_name(now: DateTime<Utc>, kind: &str) -> String {
     format!("cchc-{}-{kind}.zip", now.format("%Y%m%d-%H%M%S"))
 }
 
-/// Backs up a database with data before its schema is upgraded from `version`.
-pub(crate) fn before_migration(db: &Path, version: u32, now: DateTime<Utc>) -> Result<BackupInfo> {
+/// Backs up a database with data before its schema is upgraded from `version`
+/// (called by [`crate::open::open_store`] before the store upgrades it).
+///
+/// # Errors
+/// As [`create_backup`].
+pub fn before_migration(db: &Path, version: u32, now: DateTime<Utc>) -> Result<BackupInfo> {
     let kind = format!("before-migration-v{version}");
     create_backup(db, &backups_dir(db).join(backup_name(now, &kind)), now)
 }
@@ -146,7 +150,7 @@ pub const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(10 
 /// removed (a read-only folder) is left for a later start.
 pub fn clean_leftovers(db: &Path, min_age: std::time::Duration) -> usize {
     let mut removed = 0;
-    for folder in [db_dir(db), backups_dir(db)] {
+    for folder in [crate::db::folder(db), backups_dir(db)] {
         let Ok(entries) = fs::read_dir(&folder) else {
             continue;
         };
@@ -176,26 +180,4 @@ pub fn clean_leftovers(db: &Path, min_age: std::time::Duration) -> usize {
         }
     }
     removed
-}
-
-/// The folder of a database file.
-pub(crate) fn db_dir(db: &Path) -> PathBuf {
-    match db.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
-/// Makes a rename or a new file in `dir` durable (a no-op where folders cannot
-/// be opened, as on Windows, whose renames are durable through the journal).
-pub(crate) fn sync_dir(dir: &Path) -> Result<()> {
-    #[cfg(unix)]
-    {
-        fs::File::open(dir)
-            .and_then(|d| d.sync_all())
-            .map_err(|e| Error::file(dir, &e))?;
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
 }

@@ -14,10 +14,11 @@ use serde::Serialize;
 use zip::ZipArchive;
 
 use super::archive::{referenced_files, Manifest, DATABASE, FORMAT, FORMAT_VERSION, MANIFEST};
-use super::{backup_name, backups_dir, db_dir, limits, sync_dir, BEFORE_RESTORE};
+use super::{backup_name, backups_dir, limits, BEFORE_RESTORE};
+use crate::db::{self, migrate};
+use crate::durable::{self, NewFile};
 use crate::error::{Error, Result};
 use crate::sha256::{self, copy_hashing};
-use crate::store::migrate;
 
 /// What a restore did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -47,7 +48,7 @@ pub struct RestoreInfo {
 /// database open; [`Error::File`] when the folder cannot be written (full disk,
 /// read-only folder): then the current database is untouched.
 pub fn restore_backup(db: &Path, archive: &Path, now: DateTime<Utc>) -> Result<RestoreInfo> {
-    let dir = db_dir(db);
+    let dir = db::folder(db);
     fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, &e))?;
     if fs::metadata(db).is_ok_and(|m| m.permissions().readonly()) {
         return Err(Error::File {
@@ -83,10 +84,8 @@ pub fn restore_backup(db: &Path, archive: &Path, now: DateTime<Utc>) -> Result<R
         if sha256::of_file(&target).ok().as_deref() == Some(name.as_str()) {
             continue;
         }
-        let staged = staging.path().join(name);
-        fs::rename(&staged, &target).map_err(|e| Error::file(&target, &e))?;
+        durable::rename(&staging.path().join(name), &target)?;
     }
-    sync_dir(&evidence_dir)?;
 
     for suffix in ["-wal", "-shm"] {
         let side = side_file(db, suffix);
@@ -97,8 +96,7 @@ pub fn restore_backup(db: &Path, archive: &Path, now: DateTime<Utc>) -> Result<R
             _ => {}
         }
     }
-    fs::rename(staging.path().join(DATABASE), db).map_err(|e| Error::file(db, &e))?;
-    sync_dir(&dir)?;
+    durable::rename(&staging.path().join(DATABASE), db)?;
     Ok(RestoreInfo {
         schema_version: checked.schema_version,
         evidence_files: checked.files.len(),
@@ -371,17 +369,17 @@ fn extract(zip: &mut ZipArchive<File>, name: &str, size: u64, to: &Path) -> Resu
         path: name.to_string(),
         reason: e.to_string(),
     })?;
-    let mut out = File::create(to).map_err(|e| Error::file(to, &e))?;
+    let mut out = NewFile::beside(to, ".part")?;
     let mut capped = entry.take(size.saturating_add(1));
-    let result = copy_hashing(&mut capped, &mut out, Path::new(name), to)?;
-    out.sync_all().map_err(|e| Error::file(to, &e))?;
+    let result = copy_hashing(&mut capped, out.file(), Path::new(name), to)?;
+    out.commit(to)?;
     Ok(result)
 }
 
 /// Whether the current database is too damaged to back up as an archive (it
 /// fails the check every backup makes).
 fn is_damaged(db: &Path) -> bool {
-    crate::store::open_for_reading(db)
+    db::open_for_reading(db)
         .and_then(|conn| crate::verify::database_problems(&conn, false))
         .map_or(true, |(problems, foreign_keys)| {
             !problems.is_empty() || !foreign_keys.is_empty()
@@ -397,14 +395,9 @@ fn keep_damaged(db: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
     for suffix in ["", "-wal"] {
         let from = side_file(db, suffix);
         if let Some(file_name) = from.file_name().filter(|_| from.exists()) {
-            let to = folder.join(file_name);
-            fs::copy(&from, &to).map_err(|e| Error::file(&to, &e))?;
-            File::open(&to)
-                .and_then(|f| f.sync_all())
-                .map_err(|e| Error::file(&to, &e))?;
+            durable::copy(&from, &folder.join(file_name))?;
         }
     }
-    sync_dir(&folder)?;
     Ok(folder)
 }
 

@@ -10,9 +10,12 @@
 //! imports nothing. The desktop app calls the same functions, with a progress
 //! callback, as the command line does.
 
+mod cover_sheet;
 mod read;
+mod read_indicators;
 mod summary;
 mod write;
+mod write_indicators;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -20,7 +23,8 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 
-pub use read::{month_text, read_agency_workbook, AgencyWorkbook, Place, TaskLine};
+pub use read::{month_text, read_agency_workbook, AgencyWorkbook, Place};
+pub use read_indicators::IndicatorLine;
 pub use summary::{consolidate, AgencyLine, Consolidation, CriterionLine, Source};
 pub use write::{consolidated_file_name, write_consolidated, CONSOLIDATED_FORMAT};
 
@@ -210,7 +214,7 @@ fn collect_one(
         outcome.message = format!("Từ chối: {why}");
         return Ok(outcome);
     }
-    let saved = store.save_collected(plan_id, &book, &file_name, now)?;
+    let saved = store.save_collected(plan_id, &book.incoming(&file_name), now)?;
     let name = agencies.get(&book.agency_code).cloned().unwrap_or_default();
     let who = format!("{} – {name}", book.agency_code);
     let counts = count_statuses(&book);
@@ -315,7 +319,7 @@ fn check_against_plan(
             )));
         }
     }
-    Ok(Ok(()))
+    read_indicators::check_against_plan(store, plan_id, book, at)
 }
 
 fn count_statuses(book: &AgencyWorkbook) -> Vec<(Status, usize)> {

@@ -17,6 +17,7 @@ use crate::report::layout::{
 };
 use crate::sheet_reader::{cell_name, Grid, Val, Workbook};
 use crate::status::Status;
+use crate::store::{CollectedTask, IncomingReport};
 
 /// A step of reading that ends in a refusal, its Vietnamese sentence.
 type Refused<T> = std::result::Result<T, String>;
@@ -36,7 +37,9 @@ pub struct AgencyWorkbook {
     pub content_sha256: String,
     /// The same hash recomputed from the cells as read.
     pub data_sha256: String,
-    pub tasks: Vec<TaskLine>,
+    pub tasks: Vec<CollectedTask>,
+    /// The rows of "Chỉ số đo được" (none in a version 1 workbook).
+    pub indicators: Vec<super::IndicatorLine>,
 }
 
 impl AgencyWorkbook {
@@ -44,32 +47,21 @@ impl AgencyWorkbook {
     pub fn edited(&self) -> bool {
         self.content_sha256 != self.data_sha256
     }
-}
 
-/// One row of the "Nhiệm vụ" sheet, text cleaned to NFC.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-// The monthly export has a `TaskLine` of its own; the UI sees this one by another name.
-#[cfg_attr(feature = "ts", ts(rename = "CollectedTask"))]
-pub struct TaskLine {
-    /// Zero-based row index, for messages.
-    pub row: u32,
-    pub stt: String,
-    pub code: String,
-    pub content: String,
-    pub criteria: String,
-    pub role: String,
-    pub lead: String,
-    pub partners: String,
-    pub deadline: String,
-    pub due_date: Option<NaiveDate>,
-    pub output: String,
-    pub status: Status,
-    pub percent: Option<f64>,
-    pub result: String,
-    pub evidence: String,
-    pub obstacles: String,
-    pub proposals: String,
+    /// What the store saves of the workbook read from `file_name`.
+    pub fn incoming<'a>(&'a self, file_name: &'a str) -> IncomingReport<'a> {
+        IncomingReport {
+            agency_code: &self.agency_code,
+            period: &self.period,
+            generated_at: self.generated_at,
+            app_version: &self.app_version,
+            content_sha256: &self.content_sha256,
+            data_sha256: &self.data_sha256,
+            file_name,
+            tasks: &self.tasks,
+            indicators: &self.indicators,
+        }
+    }
 }
 
 /// Where a refusal points: the file's name, for messages.
@@ -136,6 +128,15 @@ fn read(path: &Path, period: &str) -> Refused<AgencyWorkbook> {
         tasks.push(task_line(&tasks_grid, r, &at)?);
     }
     let evidence = evidence_rows(&evidence_grid);
+    let mut data_sha256 = content_sha256(&hashed, &evidence);
+    let indicators = if meta.version >= 2 {
+        let grid = sheet(crate::report::indicator_sheet::SHEET_INDICATORS)?;
+        let (lines, digest) = super::read_indicators::read_indicator_sheet(&grid, &at)?;
+        data_sha256 = crate::report::content_hash::extend(&data_sha256, digest);
+        lines
+    } else {
+        Vec::new()
+    };
     Ok(AgencyWorkbook {
         agency_code: meta.agency_code,
         agency_code_row: meta.agency_code_row,
@@ -144,13 +145,15 @@ fn read(path: &Path, period: &str) -> Refused<AgencyWorkbook> {
         generated_at: meta.generated_at,
         app_version: meta.app_version,
         content_sha256: meta.content_sha256,
-        data_sha256: content_sha256(&hashed, &evidence),
+        data_sha256,
         tasks,
+        indicators,
     })
 }
 
 /// The `_meta` sheet's values that the collector needs.
 struct Meta {
+    version: u32,
     agency_code: String,
     agency_code_row: u32,
     agency_name: String,
@@ -187,17 +190,21 @@ impl Meta {
                 ),
             ));
         }
-        let (row, version) = need(meta_key::FORMAT_VERSION)?;
-        if version != layout::FORMAT_VERSION.to_string() {
+        let (row, version_text) = need(meta_key::FORMAT_VERSION)?;
+        let Some(version) = layout::READ_VERSIONS
+            .into_iter()
+            .find(|v| v.to_string() == version_text)
+        else {
+            let known: Vec<String> = layout::READ_VERSIONS.iter().map(u32::to_string).collect();
             return Err(bad(
                 row,
                 format!(
-                    "phiên bản định dạng \"{version}\" không được hỗ trợ (phiên bản này của ứng \
-                     dụng đọc phiên bản {}). Hãy dùng cùng phiên bản ứng dụng với cơ quan gửi.",
-                    layout::FORMAT_VERSION
+                    "phiên bản định dạng \"{version_text}\" không được hỗ trợ (phiên bản này của \
+                     ứng dụng đọc các phiên bản {}). Hãy dùng cùng phiên bản ứng dụng với cơ quan gửi.",
+                    known.join(", ")
                 ),
             ));
-        }
+        };
         let (row, period) = need(meta_key::PERIOD)?;
         let normalized = crate::deadline::parse_period(&period)
             .ok()
@@ -235,6 +242,7 @@ impl Meta {
             return Err(bad(row, "mã băm nội dung không hợp lệ.".into()));
         }
         Ok(Meta {
+            version,
             agency_code,
             agency_code_row,
             agency_name: find(meta_key::AGENCY_NAME).map(|f| f.1).unwrap_or_default(),
@@ -285,7 +293,7 @@ fn check_task_header(grid: &Grid, at: &Place) -> Refused<()> {
     Ok(())
 }
 
-fn task_line(grid: &Grid, row: u32, at: &Place) -> Refused<TaskLine> {
+fn task_line(grid: &Grid, row: u32, at: &Place) -> Refused<CollectedTask> {
     let text = |col: u16| grid.get(row, u32::from(col)).text();
     let code = text(task_col::CODE);
     if code.is_empty() {
@@ -313,7 +321,7 @@ fn task_line(grid: &Grid, row: u32, at: &Place) -> Refused<TaskLine> {
         .map_err(|why| at.cell(SHEET_TASKS, row, u32::from(task_col::PERCENT), &why))?;
     let due_date = due_date(grid.get(row, u32::from(task_col::DUE_DATE)))
         .map_err(|why| at.cell(SHEET_TASKS, row, u32::from(task_col::DUE_DATE), &why))?;
-    Ok(TaskLine {
+    Ok(CollectedTask {
         row,
         stt: text(task_col::STT),
         code,

@@ -9,11 +9,11 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::{Outcome, TaskLine};
+use super::Outcome;
 use crate::error::Result;
 use crate::plan::PlanMeta;
 use crate::status::Status;
-use crate::store::Store;
+use crate::store::{CollectedTask, Store};
 
 /// One consolidated month.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -30,6 +30,9 @@ pub struct Consolidation {
     /// Every task row of every collected report, agencies in the plan's order.
     pub tasks: Vec<AgencyTask>,
     pub criteria: Vec<CriterionLine>,
+    /// The province's standing per criterion (figures, estimates, points at
+    /// risk), in the plan's order.
+    pub scores: Vec<crate::score::CriterionScore>,
     /// The collected files the month is built from.
     pub sources: Vec<Source>,
 }
@@ -60,7 +63,7 @@ pub struct AgencyLine {
 pub struct AgencyTask {
     pub agency_code: String,
     pub agency_name: String,
-    pub task: TaskLine,
+    pub task: CollectedTask,
 }
 
 /// A criterion's line of the "Chỉ số" sheet.
@@ -188,6 +191,13 @@ pub fn consolidate(
     }
     let total = total_line(&agencies);
     let criteria = criteria_lines(store, plan_id, &tasks)?;
+    let mut scores = store.province_scores(plan_id, &period)?;
+    let order: HashMap<&str, usize> = criteria
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.code.as_str(), i))
+        .collect();
+    scores.sort_by_key(|s| order.get(s.criterion.as_str()).copied());
     Ok(Consolidation {
         plan_id,
         plan,
@@ -197,6 +207,7 @@ pub fn consolidate(
         total,
         tasks,
         criteria,
+        scores,
         sources,
     })
 }

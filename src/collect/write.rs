@@ -2,19 +2,25 @@
 //! "The consolidated workbook"): sheets "Tổng hợp" (one line per agency, sent
 //! or not, and a total line), "Nhiệm vụ" (every collected row, agency first),
 //! "Quá hạn" (overdue rows, oldest due date first), "Chỉ số" (per criterion)
-//! and the hidden "_meta". Typography, print setup and the atomic save come
-//! from [`crate::xlsx`], shared with the other workbooks.
+//! and the hidden "_meta". "Tổng hợp" is the report itself, on A4 portrait
+//! ([`super::cover_sheet`]); the other three are its annexes. Typography, the
+//! print profile and the atomic save are shared with the other workbooks
+//! ([`crate::print_profile`], [`crate::xlsx`]).
 
 use std::path::Path;
 
-use chrono::FixedOffset;
-use rust_xlsxwriter::{Color, Format, FormatAlign, Workbook, Worksheet, XlsxError};
+use chrono::{FixedOffset, NaiveDate};
+use rust_xlsxwriter::{Color, Format, Workbook, Worksheet, XlsxError};
 
+use super::cover_sheet::summary_sheet;
 use super::month_text;
-use super::summary::{AgencyLine, AgencyTask, Consolidation};
+use super::summary::{AgencyTask, Consolidation};
+use super::write_indicators;
 use crate::error::{Error, Result};
+use crate::print_profile::measure::Font;
+use crate::print_profile::{annex, fit_row, size, Attachment, ANNEX_HEADER_ROW};
 use crate::report::layout::{task_col, SHEET_META, TASK_HEADERS};
-use crate::report::{date_line, fit_height, numbering_row};
+use crate::report::{fit_height, numbering_row};
 use crate::status::Status;
 use crate::xlsx::{self, Formats, Written};
 
@@ -28,19 +34,20 @@ pub const SHEET_TASKS: &str = "Nhiệm vụ";
 pub const SHEET_OVERDUE: &str = "Quá hạn";
 pub const SHEET_CRITERIA: &str = "Chỉ số";
 
-/// The collecting office named at the head of the "Tổng hợp" sheet.
-pub const OFFICE: &str = "VĂN PHÒNG UBND TỈNH";
+/// The collecting office, which issues the consolidated report.
+pub const OFFICE: &str = "Văn phòng UBND tỉnh";
+/// The office's part of the report's number symbol ("BC-VP").
+pub const OFFICE_SYMBOL: &str = "VP";
 
 /// Vietnam's time zone (UTC+7, no daylight saving), for the date line.
 const VIETNAM: i32 = 7 * 3600;
 
-/// Zero-based rows of every table sheet: title, subtitle, header, numbering, data.
-const HEADER_ROW: u32 = 6;
+/// Zero-based rows of the annexes: the annex head, the header, the numbering,
+/// the data.
+const HEADER_ROW: u32 = ANNEX_HEADER_ROW;
 const FIRST_ROW: u32 = HEADER_ROW + 2;
 
 /// Widths (in characters) of the wrapped columns whose text sets a row's height.
-const NAME_WIDTH: f64 = 34.0;
-const NOTE_WIDTH: f64 = 40.0;
 const CRITERION_WIDTH: f64 = 50.0;
 const LAGGING_WIDTH: f64 = 30.0;
 
@@ -63,54 +70,63 @@ pub fn write_consolidated(c: &Consolidation, path: &Path) -> Result<()> {
     xlsx::save_atomically(&mut book, path)
 }
 
-/// The formats of this workbook: the shared table formats and a few for the
-/// head block and the marked cells.
+/// The formats of the annexes: the shared table formats and the marked cells.
 struct Styles {
     table: Formats,
-    centre: Format,
-    bold_centre: Format,
-    italic_centre: Format,
-    title: Format,
-    percent: Format,
     score: Format,
     overdue: Format,
-    total_text: Format,
-    total_number: Format,
 }
 
 impl Styles {
     fn new() -> Styles {
         let table = Formats::new();
-        let centre = xlsx::base().set_align(FormatAlign::Center);
         Styles {
-            bold_centre: centre.clone().set_bold(),
-            italic_centre: centre.clone().set_italic(),
-            title: centre.clone().set_bold().set_font_size(14),
-            percent: table.number.clone().set_num_format("0.0"),
             score: table.number.clone().set_num_format("0.0000"),
             overdue: table
                 .text
                 .clone()
                 .set_font_color(Color::RGB(0xC00000))
                 .set_bold(),
-            total_text: table.text.clone().set_bold(),
-            total_number: table.number.clone().set_bold(),
-            centre,
             table,
         }
     }
 }
 
+/// The day the report is dated: its generation time in Vietnam.
+pub(super) fn report_date(c: &Consolidation) -> NaiveDate {
+    match FixedOffset::east_opt(VIETNAM) {
+        Some(tz) => c.generated_at.with_timezone(&tz).date_naive(),
+        None => c.generated_at.date_naive(),
+    }
+}
+
+/// What the annexes name as the report they are attached to.
+fn attachment(c: &Consolidation) -> Attachment {
+    Attachment {
+        symbol: format!("BC-{OFFICE_SYMBOL}"),
+        date: report_date(c),
+        issuer: OFFICE.to_string(),
+    }
+}
+
+/// The annexes, in order.
+const ANNEX_TASKS: u32 = 1;
+const ANNEX_OVERDUE: u32 = 2;
+const ANNEX_CRITERIA: u32 = 3;
+
 fn build(c: &Consolidation) -> std::result::Result<Workbook, XlsxError> {
-    let mut book = Workbook::new();
+    let mut book = crate::print_profile::workbook()?;
     let st = Styles::new();
-    summary_sheet(book.add_worksheet(), c, &st)?;
+    summary_sheet(book.add_worksheet(), c)?;
+    let attached = attachment(c);
     let all: Vec<&AgencyTask> = c.tasks.iter().collect();
+    // The two task sheets are written top to bottom: streamed to disk like the
+    // monthly report's long tables, without a table of cells in memory.
     tasks_sheet(
-        book.add_worksheet(),
-        SHEET_TASKS,
-        "DANH SÁCH NHIỆM VỤ",
-        c,
+        book.add_worksheet_with_constant_memory()?,
+        (SHEET_TASKS, ANNEX_TASKS),
+        "Danh sách nhiệm vụ của các cơ quan",
+        (c, &attached),
         &all,
         &st,
     )?;
@@ -122,143 +138,45 @@ fn build(c: &Consolidation) -> std::result::Result<Workbook, XlsxError> {
     // Stable: equal due dates keep the agencies' plan order.
     overdue.sort_by_key(|t| (t.task.due_date.is_none(), t.task.due_date));
     tasks_sheet(
-        book.add_worksheet(),
-        SHEET_OVERDUE,
-        "NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH",
-        c,
+        book.add_worksheet_with_constant_memory()?,
+        (SHEET_OVERDUE, ANNEX_OVERDUE),
+        "Nhiệm vụ quá hạn chưa hoàn thành",
+        (c, &attached),
         &overdue,
         &st,
     )?;
-    criteria_sheet(book.add_worksheet(), c, &st)?;
+    criteria_sheet(book.add_worksheet(), c, &attached, &st)?;
     meta_sheet(book.add_worksheet(), c)?;
     Ok(book)
 }
 
-/// Names a sheet, writes its title and subtitle over `width` columns, its
-/// header and "(1) (2) …" numbering rows, and sets it up for reading and
-/// printing (frozen and repeated header, A4 landscape, one page wide).
+/// Names an annex sheet, writes its head ("Phụ lục …", the title with the
+/// month, the report it is attached to), its header and "(1) (2) …"
+/// numbering rows, and freezes and repeats the header.
 fn table_sheet(
     ws: &mut Worksheet,
-    name: &str,
+    (name, number): (&str, u32),
     title: &str,
-    c: &Consolidation,
+    (c, attached): (&Consolidation, &Attachment),
     columns: &[(&str, f64)],
     st: &Styles,
 ) -> Written {
     ws.set_name(name)?;
     let last = columns.len().saturating_sub(1) as u16;
-    ws.merge_range(HEADER_ROW - 3, 0, HEADER_ROW - 3, last, title, &st.title)?;
-    let subtitle = format!(
-        "Kết quả thực hiện {} – Tháng {}",
-        c.plan.name,
-        month_text(&c.period)
-    );
-    ws.merge_range(
-        HEADER_ROW - 2,
-        0,
-        HEADER_ROW - 2,
-        last,
-        &subtitle,
-        &st.bold_centre,
-    )?;
+    let widths: Vec<f64> = columns.iter().map(|(_, w)| *w).collect();
+    let title = format!("{title} tháng {}", month_text(&c.period));
+    annex(ws, number, &title, attached, &widths)?;
     xlsx::header_row(ws, HEADER_ROW, columns, &st.table)?;
-    // Bold headers run wider than body text, hence the narrower measure.
-    fit_height(ws, HEADER_ROW, columns.iter().map(|(h, w)| (*h, w * 0.8)))?;
+    fit_row(
+        ws,
+        HEADER_ROW,
+        columns.iter().copied(),
+        Font::bold(size::TABLE),
+    )?;
     numbering_row(ws, HEADER_ROW + 1, last + 1, &st.table.header)?;
     ws.set_freeze_panes(FIRST_ROW, 0)?;
     ws.set_repeat_rows(HEADER_ROW, HEADER_ROW + 1)?;
-    xlsx::print_setup(ws);
     Ok(())
-}
-
-/// The head block of the collecting office: the superior body and the office
-/// on the left, the national motto and the place-and-date line on the right.
-fn head_block(ws: &mut Worksheet, c: &Consolidation, last: u16, st: &Styles) -> Written {
-    let split = 3u16;
-    let superior = format!("UBND TỈNH {}", c.plan.province.to_uppercase());
-    ws.merge_range(0, 0, 0, split - 1, &superior, &st.centre)?;
-    ws.merge_range(1, 0, 1, split - 1, OFFICE, &st.bold_centre)?;
-    let motto = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-    ws.merge_range(0, split, 0, last, motto, &st.bold_centre)?;
-    ws.merge_range(
-        1,
-        split,
-        1,
-        last,
-        "Độc lập - Tự do - Hạnh phúc",
-        &st.bold_centre,
-    )?;
-    let today = match FixedOffset::east_opt(VIETNAM) {
-        Some(tz) => c.generated_at.with_timezone(&tz).date_naive(),
-        None => c.generated_at.date_naive(),
-    };
-    let date_line = date_line(&c.plan.province, today);
-    ws.merge_range(2, split, 2, last, &date_line, &st.italic_centre)?;
-    Ok(())
-}
-
-fn summary_sheet(ws: &mut Worksheet, c: &Consolidation, st: &Styles) -> Written {
-    let mut columns: Vec<(&str, f64)> = vec![
-        ("STT", 6.0),
-        ("Cơ quan", NAME_WIDTH),
-        ("Đã gửi báo cáo", 11.0),
-        ("Ngày xuất báo cáo", 12.0),
-        ("Số nhiệm vụ", 10.0),
-    ];
-    columns.extend(Status::ALL.iter().map(|s| (s.label(), 12.0)));
-    columns.push(("Tỷ lệ hoàn thành (%)", 11.0));
-    columns.push(("Ghi chú", NOTE_WIDTH));
-    table_sheet(ws, SHEET_SUMMARY, "BÁO CÁO TỔNG HỢP", c, &columns, st)?;
-    head_block(ws, c, columns.len() as u16 - 1, st)?;
-    let mut row = FIRST_ROW;
-    for (i, a) in c.agencies.iter().enumerate() {
-        ws.write_number_with_format(row, 0, (i + 1) as f64, &st.table.number)?;
-        agency_line(ws, row, a, &st.table.text, &st.table.number, st)?;
-        row += 1;
-    }
-    ws.write_blank(row, 0, &st.total_number)?;
-    agency_line(ws, row, &c.total, &st.total_text, &st.total_number, st)?;
-    ws.autofilter(
-        HEADER_ROW,
-        0,
-        row.saturating_sub(1).max(HEADER_ROW),
-        columns.len() as u16 - 1,
-    )?;
-    Ok(())
-}
-
-/// Columns (2)… of an agency's line (or of the total line, which has no
-/// "sent" cell and no export date).
-fn agency_line(
-    ws: &mut Worksheet,
-    row: u32,
-    a: &AgencyLine,
-    text: &Format,
-    number: &Format,
-    st: &Styles,
-) -> Written {
-    let is_total = a.code.is_empty();
-    xlsx::put_text(ws, row, 1, &a.name, text)?;
-    let sent = match (is_total, a.sent) {
-        (true, _) => "",
-        (false, true) => "Đã gửi",
-        (false, false) => "Chưa gửi",
-    };
-    xlsx::put_text(ws, row, 2, sent, &st.table.centred)?;
-    xlsx::put_date(ws, row, 3, a.exported_on, &st.table.date)?;
-    ws.write_number_with_format(row, 4, a.tasks as f64, number)?;
-    for (i, (_, n)) in a.counts.iter().enumerate() {
-        let n = (a.sent || is_total).then_some(*n as f64);
-        xlsx::put_number(ws, row, 5 + i as u16, n, number)?;
-    }
-    let after = 5 + a.counts.len() as u16;
-    xlsx::put_number(ws, row, after, a.completion, &st.percent)?;
-    xlsx::put_text(ws, row, after + 1, &a.note, text)?;
-    fit_height(
-        ws,
-        row,
-        [(a.name.as_str(), NAME_WIDTH), (a.note.as_str(), NOTE_WIDTH)],
-    )
 }
 
 /// The columns of the task sheets: the agency, then the agency workbook's 16.
@@ -273,14 +191,14 @@ fn task_columns() -> Vec<(&'static str, f64)> {
 
 fn tasks_sheet(
     ws: &mut Worksheet,
-    name: &str,
+    sheet: (&str, u32),
     title: &str,
-    c: &Consolidation,
+    of: (&Consolidation, &Attachment),
     rows: &[&AgencyTask],
     st: &Styles,
 ) -> Written {
     let columns = task_columns();
-    table_sheet(ws, name, title, c, &columns, st)?;
+    table_sheet(ws, sheet, title, of, &columns, st)?;
     let text = &st.table.text;
     let mut row = FIRST_ROW;
     for r in rows {
@@ -339,7 +257,12 @@ fn tasks_sheet(
     Ok(())
 }
 
-fn criteria_sheet(ws: &mut Worksheet, c: &Consolidation, st: &Styles) -> Written {
+fn criteria_sheet(
+    ws: &mut Worksheet,
+    c: &Consolidation,
+    attached: &Attachment,
+    st: &Styles,
+) -> Written {
     let columns = [
         ("Mã tiêu chí", 10.0),
         ("Tiêu chí", CRITERION_WIDTH),
@@ -349,8 +272,17 @@ fn criteria_sheet(ws: &mut Worksheet, c: &Consolidation, st: &Styles) -> Written
         ("Số nhiệm vụ", 10.0),
         ("Đã hoàn thành", 10.0),
         ("Cơ quan chậm tiến độ", LAGGING_WIDTH),
+        write_indicators::CRITERION_SCORE_HEADERS[0],
+        write_indicators::CRITERION_SCORE_HEADERS[1],
     ];
-    table_sheet(ws, SHEET_CRITERIA, "TIẾN ĐỘ THEO TIÊU CHÍ", c, &columns, st)?;
+    table_sheet(
+        ws,
+        (SHEET_CRITERIA, ANNEX_CRITERIA),
+        "Tiến độ theo tiêu chí Chỉ số CCHC",
+        (c, attached),
+        &columns,
+        st,
+    )?;
     let text = &st.table.text;
     let mut row = FIRST_ROW;
     for k in &c.criteria {
@@ -363,6 +295,8 @@ fn criteria_sheet(ws: &mut Worksheet, c: &Consolidation, st: &Styles) -> Written
         ws.write_number_with_format(row, 6, k.done as f64, &st.table.number)?;
         let lagging = k.lagging.join("; ");
         xlsx::put_text(ws, row, 7, &lagging, text)?;
+        let score = write_indicators::score_of(c, &k.code);
+        write_indicators::criterion_cells(ws, row, 8, score, &st.score)?;
         fit_height(
             ws,
             row,
@@ -373,7 +307,10 @@ fn criteria_sheet(ws: &mut Worksheet, c: &Consolidation, st: &Styles) -> Written
         )?;
         row += 1;
     }
-    ws.autofilter(HEADER_ROW, 0, row.saturating_sub(1).max(HEADER_ROW), 7)?;
+    let last = columns.len() as u16 - 1;
+    ws.autofilter(HEADER_ROW, 0, row.saturating_sub(1).max(HEADER_ROW), last)?;
+    ws.set_column_width(10, LAGGING_WIDTH)?;
+    write_indicators::indicator_table(ws, row + 2, c, &st.table, &st.score)?;
     Ok(())
 }
 

@@ -4,8 +4,9 @@
 
 use std::ops::Range;
 
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use unicode_normalization::UnicodeNormalization;
+
+use crate::text;
 
 /// The text in NFC, with every run of whitespace (no-break spaces included) made
 /// one space, and trimmed.
@@ -24,23 +25,15 @@ pub(super) struct Folded<'a> {
 }
 
 impl<'a> Folded<'a> {
-    /// Lowercases `source`, drops its combining marks (tones and vowel marks) and
-    /// writes đ as d. Expects NFC input, as [`tidy`] gives.
+    /// Folds `source` by the one rule of [`text::fold`] (lowercase, no combining
+    /// marks, đ as d, white space runs as one space), remembering origins.
     pub(super) fn new(source: &'a str) -> Self {
         let mut folded = String::with_capacity(source.len());
         let mut origin = Vec::with_capacity(source.len() + 1);
-        for (at, character) in source.char_indices() {
-            for lower in character.to_lowercase() {
-                decompose_canonical(lower, |part| {
-                    if is_combining_mark(part) {
-                        return;
-                    }
-                    let base = if part == 'đ' { 'd' } else { part };
-                    folded.push(base);
-                    origin.extend(std::iter::repeat_n(at, base.len_utf8()));
-                });
-            }
-        }
+        text::fold_each(source, |at, c| {
+            folded.push(c);
+            origin.extend(std::iter::repeat_n(at, c.len_utf8()));
+        });
         origin.push(source.len());
         Self {
             source,
@@ -82,6 +75,17 @@ mod tests {
             "hoan thanh trong quy iii/2024, dak",
             "the folded view is plain lowercase ASCII for Vietnamese text"
         );
+    }
+
+    #[test]
+    fn the_folded_view_is_the_text_modules_fold() {
+        for typed in [
+            "Quý  III/2024",
+            "  Đến hết\u{a0}tháng 6 ",
+            "Hoàn thành Năm 2025",
+        ] {
+            assert_eq!(Folded::new(typed).as_str(), text::fold(typed), "{typed:?}");
+        }
     }
 
     #[test]

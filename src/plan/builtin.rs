@@ -3,11 +3,18 @@
 
 use serde::Deserialize;
 
-use super::{PlanData, TaskDef};
+use super::{IndicatorDef, PlanData, TaskDef};
 use crate::error::{Error, Result};
 
 const PLAN_TOML: &str = include_str!("../../assets/plans/hung-yen-2024/plan.toml");
 const TASKS_TOML: &str = include_str!("../../assets/plans/hung-yen-2024/tasks.toml");
+const INDICATORS_TOML: &str = include_str!("../../assets/plans/hung-yen-2024/indicators.toml");
+
+#[derive(Deserialize)]
+struct IndicatorFile {
+    #[serde(default)]
+    indicators: Vec<IndicatorDef>,
+}
 
 #[derive(Deserialize)]
 struct TaskFile {
@@ -26,6 +33,12 @@ pub fn built_in() -> Result<PlanData> {
         Error::Invalid(format!("Dữ liệu kế hoạch có sẵn bị hỏng (tasks.toml): {e}"))
     })?;
     plan.tasks = tasks.tasks;
+    let indicators: IndicatorFile = toml::from_str(INDICATORS_TOML).map_err(|e| {
+        Error::Invalid(format!(
+            "Dữ liệu kế hoạch có sẵn bị hỏng (indicators.toml): {e}"
+        ))
+    })?;
+    plan.indicators = indicators.indicators;
     plan.normalize();
     plan.validate()?;
     Ok(plan)

@@ -4,9 +4,11 @@
 //! [`PlanData`], which [`PlanData::validate`] checks before the store takes it.
 
 mod builtin;
+pub mod indicator;
 mod validate;
 
 pub use builtin::built_in;
+pub use indicator::{Direction, IndicatorDef, IndicatorKind, ScoreRule};
 
 use serde::{Deserialize, Serialize};
 
@@ -24,6 +26,9 @@ pub struct PlanData {
     pub groups: Vec<Group>,
     #[serde(default)]
     pub tasks: Vec<TaskDef>,
+    /// Measured indicators of the criteria, in plan order.
+    #[serde(default)]
+    pub indicators: Vec<IndicatorDef>,
 }
 
 /// What identifies a plan: its document number, name, year and province.

@@ -34,6 +34,7 @@ impl PlanData {
             g.code = text::clean(&g.code);
             g.name = text::clean(&g.name);
         }
+        super::indicator::normalize(&mut self.indicators);
         for t in &mut self.tasks {
             for s in [
                 &mut t.code,
@@ -154,6 +155,7 @@ impl PlanData {
                 }
             }
         }
+        super::indicator::check(&self.indicators, &self.criteria, &parties, &mut problems);
         if problems.is_empty() {
             Ok(())
         } else {

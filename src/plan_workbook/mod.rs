@@ -1,6 +1,6 @@
 //! The task-list workbook ("Phụ lục nhiệm vụ"): a list of tasks to add to the
 //! current plan, or a whole new plan (sheets "Kế hoạch", "Cơ quan", "Tiêu chí",
-//! optionally "Lĩnh vực", and the task sheet "Nhiệm vụ").
+//! optionally "Lĩnh vực" and "Chỉ số đo được", and the task sheet "Nhiệm vụ").
 //!
 //! Reading is all or nothing: every problem is reported as a Vietnamese line
 //! naming the sheet and the row, and no partial data is ever returned. The file
@@ -10,6 +10,8 @@
 //! "new plan" form, atomically, so that a plan read back equals the plan written.
 
 mod agencies;
+mod import;
+mod indicators;
 mod plan_sheets;
 mod read;
 mod write;
@@ -17,6 +19,8 @@ mod write;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+
+pub use import::ImportOutcome;
 
 use crate::error::{Error, Result};
 use crate::plan::{PlanData, TaskDef};

@@ -32,6 +32,12 @@ pub(super) fn new_plan(
     let parties = Parties::of(&agencies, &groups);
     let codes: HashSet<String> = criteria.iter().map(|c| c.code.clone()).collect();
     let tasks = read_tasks(tasks, &parties, &codes, problems);
+    let indicators = match book.find(super::indicators::SHEET_INDICATORS) {
+        Some(name) => {
+            super::indicators::read_indicators(&book.sheet(&name)?, &parties, &codes, problems)
+        }
+        None => Vec::new(),
+    };
     let mut plan = PlanData {
         meta,
         fields: fields.into_values().collect(),
@@ -39,6 +45,7 @@ pub(super) fn new_plan(
         agencies,
         groups,
         tasks,
+        indicators,
     };
     if problems.is_empty() {
         plan.normalize();

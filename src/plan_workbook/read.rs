@@ -104,7 +104,7 @@ impl Parties {
     }
 
     /// The code of the agency or group written as `s` (its code, any case, or its name).
-    fn resolve(&self, s: &str) -> Option<String> {
+    pub(super) fn resolve(&self, s: &str) -> Option<String> {
         let find = |s: &str| {
             let folded = text::fold(s);
             self.list

@@ -21,7 +21,7 @@ pub(super) fn write(plan: &PlanData, path: &Path) -> Result<()> {
 }
 
 fn build(plan: &PlanData) -> std::result::Result<Workbook, XlsxError> {
-    let mut book = Workbook::new();
+    let mut book = crate::print_profile::workbook()?;
     let st = Formats::new();
     let labels = labels(plan);
     plan_sheet(book.add_worksheet(), plan, &st)?;
@@ -29,6 +29,9 @@ fn build(plan: &PlanData) -> std::result::Result<Workbook, XlsxError> {
     fields_sheet(book.add_worksheet(), plan, &st)?;
     criteria_sheet(book.add_worksheet(), plan, &st)?;
     tasks_sheet(book.add_worksheet(), plan, &labels, &st)?;
+    if !plan.indicators.is_empty() {
+        super::indicators::indicators_sheet(book.add_worksheet(), plan, &labels, &st)?;
+    }
     Ok(book)
 }
 
@@ -44,6 +47,12 @@ fn table(ws: &mut Worksheet, name: &str, columns: &[(&str, f64)], st: &Formats) 
     Ok(())
 }
 
+/// Sets a row as tall as its wrapped texts, each `(column, text)` measured in
+/// its column of `columns`.
+fn fit(ws: &mut Worksheet, row: u32, columns: &[(&str, f64)], texts: &[(usize, &str)]) -> Written {
+    crate::report::fit_height(ws, row, texts.iter().map(|(c, s)| (*s, columns[*c].1)))
+}
+
 fn put(ws: &mut Worksheet, row: u32, col: u16, s: &str, st: &Formats) -> Written {
     xlsx::put_text(ws, row, col, s, &st.text)
 }
@@ -53,12 +62,8 @@ fn put_number(ws: &mut Worksheet, row: u32, col: u16, n: Option<f64>, st: &Forma
 }
 
 fn plan_sheet(ws: &mut Worksheet, plan: &PlanData, st: &Formats) -> Written {
-    table(
-        ws,
-        SHEET_PLAN,
-        &[("Thông tin", 22.0), ("Giá trị", 100.0)],
-        st,
-    )?;
+    let columns = [("Thông tin", 22.0), ("Giá trị", 100.0)];
+    table(ws, SHEET_PLAN, &columns, st)?;
     let m = &plan.meta;
     for (row, key) in (1u32..).zip([KEY_REFERENCE, KEY_ISSUED, KEY_NAME, KEY_YEAR, KEY_PROVINCE]) {
         put(ws, row, 0, key, st)?;
@@ -67,7 +72,8 @@ fn plan_sheet(ws: &mut Worksheet, plan: &PlanData, st: &Formats) -> Written {
     xlsx::put_date(ws, 2, 1, m.issued_on, &st.date)?;
     put(ws, 3, 1, &m.name, st)?;
     ws.write_number_with_format(4, 1, m.year, &st.number)?;
-    put(ws, 5, 1, &m.province, st)
+    put(ws, 5, 1, &m.province, st)?;
+    fit(ws, 3, &columns, &[(1, &m.name)])
 }
 
 /// What a task or a "Thuộc nhóm" cell calls each agency or group: its name, or
@@ -146,6 +152,13 @@ fn agencies_sheet(
         });
         let members = listed.map(|g| g.members.join("; ")).unwrap_or_default();
         put(ws, row, 4, &members, st)?;
+        let groups = in_groups.join("; ");
+        fit(
+            ws,
+            row,
+            &columns,
+            &[(1, name), (2, kind), (3, &groups), (4, &members)],
+        )?;
     }
     Ok(())
 }
@@ -165,6 +178,7 @@ fn fields_sheet(ws: &mut Worksheet, plan: &PlanData, st: &Formats) -> Written {
         put_number(ws, row, 2, f.max_score, st)?;
         put_number(ws, row, 3, f.score_prev, st)?;
         put_number(ws, row, 4, f.points_lost, st)?;
+        fit(ws, row, &columns, &[(1, &f.name)])?;
     }
     Ok(())
 }
@@ -193,7 +207,15 @@ fn criteria_sheet(ws: &mut Worksheet, plan: &PlanData, st: &Formats) -> Written 
         put_number(ws, row, 3, Some(c.max_score), st)?;
         put_number(ws, row, 4, Some(c.score_prev), st)?;
         put_number(ws, row, 5, Some(c.target), st)?;
-        put(ws, row, 6, &format_targets(&c.targets), st)?;
+        let targets = format_targets(&c.targets);
+        put(ws, row, 6, &targets, st)?;
+        let field = field.as_deref().unwrap_or_default();
+        fit(
+            ws,
+            row,
+            &columns,
+            &[(1, &c.name), (2, field), (6, &targets)],
+        )?;
     }
     Ok(())
 }
@@ -231,7 +253,17 @@ fn tasks_sheet(
         let partners: Vec<&str> = t.partners.iter().map(|p| label(labels, p)).collect();
         put(ws, row, 5, &partners.join("; "), st)?;
         put(ws, row, 6, &t.deadline, st)?;
-        put(ws, row, 7, t.output.as_deref().unwrap_or_default(), st)?;
+        let output = t.output.as_deref().unwrap_or_default();
+        put(ws, row, 7, output, st)?;
+        let partners = partners.join("; ");
+        let texts = [
+            (2, t.content.as_str()),
+            (4, label(labels, &t.lead)),
+            (5, partners.as_str()),
+            (6, t.deadline.as_str()),
+            (7, output),
+        ];
+        fit(ws, row, &columns, &texts)?;
         row += 1;
     }
     ws.autofilter(0, 0, row - 1, 7)?;

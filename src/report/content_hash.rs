@@ -27,6 +27,8 @@ pub fn canonical_date(d: NaiveDate) -> String {
 pub enum Sheet {
     Tasks,
     Evidence,
+    /// "Chỉ số đo được" (version 2), added by [`extend`].
+    Indicators,
 }
 
 /// The running digest of one sheet's data rows.
@@ -60,6 +62,19 @@ pub fn combine(tasks: [u8; 32], evidence: [u8; 32]) -> String {
     let mut hasher = Sha256::new();
     hasher.update(tasks);
     hasher.update(evidence);
+    hex(hasher)
+}
+
+/// A version 2 workbook's hash: the version 1 hash of its two sheets extended
+/// with the digest of a sheet version 2 adds.
+pub fn extend(hash: &str, sheet: [u8; 32]) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(hash.as_bytes());
+    hasher.update(sheet);
+    hex(hasher)
+}
+
+fn hex(hasher: Sha256) -> String {
     hasher
         .finalize()
         .iter()

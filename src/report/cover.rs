@@ -1,36 +1,36 @@
-//! The "Báo cáo" sheet: the head of a Vietnamese administrative report (the
-//! agency on the left, the national motto and the place-and-date line on the
-//! right), the title, the summary tables, the recipients and the signature.
+//! The "Báo cáo" sheet, the report itself on A4 portrait as Nghị định 30 lays
+//! out a báo cáo ([`crate::print_profile::cover`]): the head block (the agency
+//! on the left, the national name and motto and the place-and-date line on
+//! the right), "BÁO CÁO" and what it is about, the summary tables (the body),
+//! the recipients and the signature.
 
-use chrono::{Datelike, NaiveDate};
-use rust_xlsxwriter::{Format, FormatAlign, Worksheet};
+use chrono::NaiveDate;
+use rust_xlsxwriter::Worksheet;
 
 use super::layout;
 use super::month::MonthReport;
 use super::sheets::month_label;
 use crate::plan::AgencyKind;
+use crate::print_profile::cover::{self, Grid, Head, BODY};
+use crate::print_profile::measure::Font;
+use crate::print_profile::{self, date_words, fit_row, size, Attachment};
 use crate::status::Status;
 use crate::text;
-use crate::xlsx::{self, Formats, Written};
+use crate::xlsx::{Formats, Written};
 
-/// Column widths of the cover: STT, label, two figures, a gap, three columns
-/// under the signature.
-const WIDTHS: [f64; 8] = [7.0, 52.0, 15.0, 15.0, 4.0, 16.0, 16.0, 16.0];
-const LAST_COL: u16 = 7;
+/// Column widths of the cover on A4 portrait (165 mm between the margins):
+/// STT, label, two figures, a gap, three columns under the signature. The
+/// issuing body takes the first two, the national name the rest.
+const WIDTHS: [f64; 8] = [6.0, 27.0, 12.0, 12.0, 4.0, 7.4, 7.4, 7.4];
+const GRID: Grid = Grid {
+    widths: &WIDTHS,
+    right: 2,
+    signature: 3,
+};
 
-/// "Hưng Yên, ngày 05 tháng 3 năm 2024": days below 10 and the months
-/// January and February take a leading zero (Nghị định 30/2020/NĐ-CP).
+/// "Hưng Yên, ngày 05 tháng 3 năm 2024" (Nghị định 30/2020/NĐ-CP).
 pub fn date_line(place: &str, date: NaiveDate) -> String {
-    let month = if date.month() < 3 {
-        format!("{:02}", date.month())
-    } else {
-        date.month().to_string()
-    };
-    format!(
-        "{place}, ngày {:02} tháng {month} năm {}",
-        date.day(),
-        date.year()
-    )
+    format!("{place}, {}", date_words(date))
 }
 
 /// The two lines of the head block's left side and the issuer part of the
@@ -59,83 +59,79 @@ fn upper(s: &str) -> String {
     text::clean(&s.to_uppercase())
 }
 
-/// Writes the cover sheet. `signer` is the head of the agency, when known.
+/// What the report's annexes name as the report they are attached to.
+pub fn attachment(report: &MonthReport, today: NaiveDate) -> Attachment {
+    let (_, _, issuer) = head_block(report);
+    Attachment {
+        symbol: format!("BC-{issuer}"),
+        date: today,
+        issuer: report.agency.name.clone(),
+    }
+}
+
+/// Writes the cover sheet, a báo cáo on A4 portrait. `signer` is the head of
+/// the agency, when known.
 pub fn cover_sheet(
     ws: &mut Worksheet,
     report: &MonthReport,
     today: NaiveDate,
     signer: Option<&str>,
-    f: &Formats,
 ) -> Written {
     ws.set_name(layout::SHEET_COVER)?;
     for (col, width) in (0u16..).zip(WIDTHS) {
-        ws.set_column_width(col, width)?;
+        print_profile::set_width(ws, col, width)?;
     }
-    let centre = xlsx::base().set_align(FormatAlign::Center).set_text_wrap();
-    let bold = centre.clone().set_bold();
-    let italic = centre.clone().set_italic();
-    // Head block: the agency on the left, the motto on the right.
-    let (superior, agency, issuer) = head_block(report);
-    // "ỦY BAN NHÂN DÂN" is the first line of the agency's own name: bold.
-    let superior_format = if issuer == "UBND" { &bold } else { &centre };
-    ws.merge_range(0, 0, 0, 1, &superior, superior_format)?;
-    ws.merge_range(
-        0,
-        2,
-        0,
-        LAST_COL,
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        &bold,
-    )?;
-    ws.merge_range(1, 0, 1, 1, &agency, &bold)?;
-    ws.merge_range(
-        1,
-        2,
-        1,
-        LAST_COL,
-        "Độc lập - Tự do - Hạnh phúc",
-        &bold
-            .clone()
-            .set_underline(rust_xlsxwriter::FormatUnderline::Single),
-    )?;
+    let (parent, agency, issuer) = head_block(report);
     let number = format!("Số:        /BC-{issuer}");
-    ws.merge_range(2, 0, 2, 1, &number, &centre)?;
-    ws.merge_range(
-        2,
-        2,
-        2,
-        LAST_COL,
-        &date_line(&report.plan.province, today),
-        &italic,
+    let row = cover::head(
+        ws,
+        &GRID,
+        &Head {
+            parent: &parent,
+            // "ỦY BAN NHÂN DÂN" is the first line of the agency's own name.
+            parent_is_name: issuer == "UBND",
+            agency: &agency,
+            number: &number,
+            date_line: &date_line(&report.plan.province, today),
+        },
     )?;
-    // Title.
-    ws.merge_range(
-        4,
-        0,
-        4,
-        LAST_COL,
-        "BÁO CÁO",
-        &bold.clone().set_font_size(14),
-    )?;
-    let subtitle = format!(
+    let trich_yeu = format!(
         "Kết quả thực hiện {} – {}",
         report.plan.name,
         month_label(&report.period)
     );
-    ws.merge_range(5, 0, 5, LAST_COL, &subtitle, &bold)?;
-    ws.set_row_height(5, 34)?;
-    let row = status_table(ws, report, 7, f)?;
-    let row = figures_table(ws, report, row + 1, f)?;
-    closing(ws, row + 1, signer, &centre, &bold)?;
-    xlsx::print_setup(ws);
-    ws.set_print_fit_to_pages(1, 1);
+    let row = cover::title(ws, &GRID, row, &trich_yeu)?;
+    let f = Formats::sized(size::BODY);
+    let row = status_table(ws, report, row + 1, &f)?;
+    let row = figures_table(ws, report, row + 1, &f)?;
+    let name = signer.map(text::clean).unwrap_or_default();
+    cover::closing(
+        ws,
+        &GRID,
+        row + 1,
+        &["- Văn phòng UBND tỉnh;", "- Sở Nội vụ;", "- Lưu: VT."],
+        "THỦ TRƯỞNG CƠ QUAN",
+        &name,
+    )?;
+    print_profile::cover_page(ws);
     Ok(())
 }
 
 fn section(ws: &mut Worksheet, row: u32, title: &str) -> Written {
-    let format = xlsx::base().set_bold();
-    ws.merge_range(row, 0, row, 3, title, &format)?;
-    Ok(())
+    ws.merge_range(row, 0, row, GRID.last(), title, &cover::body_text(true))?;
+    fit_row(
+        ws,
+        row,
+        [(title, WIDTHS.iter().sum::<f64>())],
+        Font::bold(size::BODY),
+    )
+}
+
+/// A row of a small table: sets its height for the label in column 1, and
+/// the header's for the headers.
+fn fit_table_row(ws: &mut Worksheet, row: u32, texts: &[&str], header: bool) -> Written {
+    let font = if header { Font::bold(size::BODY) } else { BODY };
+    fit_row(ws, row, texts.iter().copied().zip(WIDTHS), font)
 }
 
 /// The count and share of the agency's tasks in each status, and the total.
@@ -148,10 +144,11 @@ fn status_table(
 ) -> Result<u32, rust_xlsxwriter::XlsxError> {
     section(ws, top, "1. Tình trạng thực hiện các nhiệm vụ của cơ quan")?;
     let header = top + 1;
-    for (col, text) in (0u16..).zip(["STT", "Tình trạng", "Số nhiệm vụ", "Tỷ lệ (%)"])
-    {
+    let headers = ["STT", "Tình trạng", "Số nhiệm vụ", "Tỷ lệ (%)"];
+    for (col, text) in (0u16..).zip(headers) {
         ws.write_string_with_format(header, col, text, &f.header)?;
     }
+    fit_table_row(ws, header, &headers, true)?;
     let total = report.tasks().len();
     let share = f.number.clone().set_num_format("0.0");
     let mut row = header + 1;
@@ -161,6 +158,7 @@ fn status_table(
         ws.write_string_with_format(row, 1, status.label(), &f.text)?;
         ws.write_number_with_format(row, 2, count as f64, &f.number)?;
         ws.write_number_with_format(row, 3, percent_of(count, total), &share)?;
+        fit_table_row(ws, row, &["", status.label()], false)?;
         row += 1;
     }
     let bold_text = f.text.clone().set_bold();
@@ -173,6 +171,7 @@ fn status_table(
         if total > 0 { 100.0 } else { 0.0 },
         &share.set_bold(),
     )?;
+    fit_table_row(ws, row, &[], false)?;
     Ok(row + 1)
 }
 
@@ -193,9 +192,11 @@ fn figures_table(
 ) -> Result<u32, rust_xlsxwriter::XlsxError> {
     section(ws, top, "2. Một số chỉ tiêu trong tháng")?;
     let header = top + 1;
-    for (col, text) in (0u16..).zip(["STT", "Nội dung", "Số lượng"]) {
+    let headers = ["STT", "Nội dung", "Số lượng"];
+    for (col, text) in (0u16..).zip(headers) {
         ws.write_string_with_format(header, col, text, &f.header)?;
     }
+    fit_table_row(ws, header, &headers, true)?;
     let figures = [
         ("Nhiệm vụ đến hạn trong tháng", report.due_this_month.len()),
         ("Nhiệm vụ quá hạn chưa hoàn thành", report.overdue.len()),
@@ -209,37 +210,8 @@ fn figures_table(
         ws.write_number_with_format(row, 0, n, &f.number)?;
         ws.write_string_with_format(row, 1, label, &f.text)?;
         ws.write_number_with_format(row, 2, count as f64, &f.number)?;
+        fit_table_row(ws, row, &["", label], false)?;
         row += 1;
     }
     Ok(row)
-}
-
-/// "Nơi nhận" at the bottom left, the signature block at the bottom right.
-fn closing(
-    ws: &mut Worksheet,
-    top: u32,
-    signer: Option<&str>,
-    centre: &Format,
-    bold: &Format,
-) -> Written {
-    let left = xlsx::base().set_font_size(11);
-    ws.write_string_with_format(top, 0, "Nơi nhận:", &left.clone().set_bold().set_italic())?;
-    for (i, line) in ["- Văn phòng UBND tỉnh;", "- Sở Nội vụ;", "- Lưu: VT."]
-        .iter()
-        .enumerate()
-    {
-        ws.write_string_with_format(top + 1 + i as u32, 0, *line, &left)?;
-    }
-    ws.merge_range(top, 5, top, LAST_COL, "THỦ TRƯỞNG CƠ QUAN", bold)?;
-    ws.merge_range(
-        top + 1,
-        5,
-        top + 1,
-        LAST_COL,
-        "(Ký, ghi rõ họ tên, đóng dấu)",
-        &centre.clone().set_italic(),
-    )?;
-    let name = signer.map(text::clean).unwrap_or_default();
-    ws.merge_range(top + 6, 5, top + 6, LAST_COL, &name, bold)?;
-    Ok(())
 }

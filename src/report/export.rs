@@ -7,11 +7,12 @@ use chrono::{DateTime, FixedOffset};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
 
 use super::content_hash;
-use super::cover::cover_sheet;
+use super::cover::{attachment, cover_sheet};
 use super::layout::{self, meta_key};
 use super::month::MonthReport;
 use super::sheets::{criteria_sheet, evidence_head, evidence_rows, tasks_head, tasks_rows};
 use crate::error::{Error, Result};
+use crate::print_profile::Attachment;
 use crate::xlsx::{self, Formats, Written};
 
 /// How a report is written, beyond its data.
@@ -52,10 +53,7 @@ pub fn write_month_report(report: &MonthReport, opts: &ExportOptions, path: &Pat
 }
 
 fn build(report: &MonthReport, opts: &ExportOptions) -> std::result::Result<Workbook, XlsxError> {
-    let mut book = Workbook::new();
-    // Level 2 of 9: the 10,000-task benchmark's workbook is 2.2 MB instead of
-    // 2.0 MB at level 3, and is compressed faster (docs/performance.md).
-    book.set_zip_compression_level(2);
+    let mut book = crate::print_profile::workbook()?;
     let f = Formats::new();
     let created = ExcelDateTime::from_timestamp(opts.now.timestamp())?;
     book.set_properties(
@@ -67,16 +65,14 @@ fn build(report: &MonthReport, opts: &ExportOptions) -> std::result::Result<Work
             .set_author(report.agency.name.as_str())
             .set_creation_datetime(&created),
     );
-    cover_sheet(
-        book.add_worksheet(),
-        report,
-        opts.now.date_naive(),
-        opts.signer.as_deref(),
-        &f,
-    )?;
-    let (tasks, evidence) = long_tables(&mut book, report, &f)?;
-    criteria_sheet(book.add_worksheet(), report, &f)?;
-    let hash = content_hash::combine(tasks, evidence);
+    let today = opts.now.date_naive();
+    cover_sheet(book.add_worksheet(), report, today, opts.signer.as_deref())?;
+    let attached = attachment(report, today);
+    let (tasks, evidence) = long_tables(&mut book, report, &attached, &f)?;
+    criteria_sheet(book.add_worksheet(), report, &attached, &f)?;
+    let indicators =
+        super::indicator_sheet::indicator_sheet(book.add_worksheet(), report, &attached, &f)?;
+    let hash = content_hash::extend(&content_hash::combine(tasks, evidence), indicators);
     meta_sheet(book.add_worksheet(), report, opts, &hash)?;
     Ok(book)
 }
@@ -85,9 +81,24 @@ fn build(report: &MonthReport, opts: &ExportOptions) -> std::result::Result<Work
 /// their rows. Both stream their rows to a temporary file instead of holding
 /// them in memory (they are written strictly top to bottom), so a report of
 /// thousands of tasks stays small; their rows are written on two threads.
-fn long_tables(book: &mut Workbook, report: &MonthReport, f: &Formats) -> Result<Rows, XlsxError> {
-    tasks_head(book.add_worksheet_with_constant_memory()?, report, f)?;
-    evidence_head(book.add_worksheet_with_constant_memory()?, report, f)?;
+fn long_tables(
+    book: &mut Workbook,
+    report: &MonthReport,
+    attached: &Attachment,
+    f: &Formats,
+) -> Result<Rows, XlsxError> {
+    tasks_head(
+        book.add_worksheet_with_constant_memory()?,
+        report,
+        attached,
+        f,
+    )?;
+    evidence_head(
+        book.add_worksheet_with_constant_memory()?,
+        report,
+        attached,
+        f,
+    )?;
     // Streamed sheets share the workbook's table of formats. A format seen
     // for the first time by two threads at once could be given two numbers,
     // so every format the rows use is numbered here, before the threads.

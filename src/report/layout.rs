@@ -12,8 +12,10 @@ pub const SHEET_META: &str = "_meta";
 
 /// The `format` value in `_meta` of an agency's monthly workbook.
 pub const FORMAT: &str = "cchc-bao-cao-thang";
-/// The `format_version` this app writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The `format_version` this app writes.
+pub const FORMAT_VERSION: u32 = 2;
+/// The `format_version`s this app reads (version 1 has no measured indicators).
+pub const READ_VERSIONS: [u32; 2] = [1, 2];
 
 /// The headers of the "Nhiệm vụ" sheet, columns (1)…(16).
 pub const TASK_HEADERS: [&str; 16] = [

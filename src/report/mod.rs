@@ -1,11 +1,12 @@
 //! The monthly status workbook of one agency ("Báo cáo tháng"): what goes in it
-//! ([`MonthReport`], gathered by [`Store::month_report`](crate::store::Store::month_report)),
+//! ([`MonthReport`], gathered from the store by [`MonthReport::gather`]),
 //! how it is written ([`write_month_report`]), and its fixed layout, shared by
 //! the exporter and the collector ([`layout`], [`content_hash`]).
 
 pub mod content_hash;
 mod cover;
 mod export;
+pub mod indicator_sheet;
 pub mod layout;
 mod month;
 mod preview;

@@ -39,6 +39,8 @@ pub struct MonthReport {
     pub missing_entries: Vec<String>,
     /// Codes of the tasks done with no evidence linked to them.
     pub done_without_evidence: Vec<String>,
+    /// The indicators the agency reports with its latest figures ("Chỉ số đo được").
+    pub measured: Vec<super::indicator_sheet::MeasuredLine>,
     /// Agency and group names by code, for the lead and partner columns.
     #[serde(skip)]
     pub names: HashMap<String, String>,
@@ -83,20 +85,20 @@ impl MonthReport {
     }
 }
 
-impl Store {
-    /// Gathers an agency's report for a month.
+impl MonthReport {
+    /// Gathers an agency's report for a month from the store.
     ///
     /// # Errors
     /// [`Error::NotFound`] for an unknown agency, [`Error::Invalid`] for a
     /// group (a report belongs to one agency) or a malformed period.
-    pub fn month_report(&self, plan_id: i64, agency: &str, period: &str) -> Result<MonthReport> {
+    pub fn gather(store: &Store, plan_id: i64, agency: &str, period: &str) -> Result<MonthReport> {
         // The agency's evidence is read on a second connection while this one
         // derives the statuses: on a plan of thousands of tasks the two reads
         // take about as long as each other.
-        let reader = self.reader()?;
+        let reader = store.reader()?;
         let (status, all_evidence) = std::thread::scope(|scope| {
             let evidence = scope.spawn(move || reader.evidence(plan_id, agency));
-            let status = self.status(plan_id, agency, period);
+            let status = store.status(plan_id, agency, period);
             (status, evidence.join())
         });
         let status = status?;
@@ -104,7 +106,7 @@ impl Store {
             Error::Database("Không đọc được danh sách tài liệu kiểm chứng.".into())
         })??;
         let (period, period_end) = store::period(&status.period)?;
-        let agencies = self.agencies(plan_id)?;
+        let agencies = store.agencies(plan_id)?;
         let names: HashMap<String, String> = agencies
             .iter()
             .map(|a| (a.code.clone(), a.name.clone()))
@@ -146,8 +148,8 @@ impl Store {
         };
         let report = MonthReport {
             plan_id,
-            plan: self.plan_meta(plan_id)?,
-            criteria: self.criterion_lines(plan_id, &status)?,
+            plan: store.plan_meta(plan_id)?,
+            criteria: Self::criterion_lines(store, plan_id, &status)?,
             due_this_month: codes(&|t| t.due_date.is_some_and(in_month)),
             overdue: codes(&|t| t.status_kind == Status::Overdue),
             evidence_this_month: evidence.iter().filter(|e| in_month(e.date)).count(),
@@ -155,6 +157,7 @@ impl Store {
             done_without_evidence: codes(&|t| {
                 t.state == State::Done && !with_evidence.contains(t.code.as_str())
             }),
+            measured: store.measured_lines(plan_id, &status.agency, &period)?,
             agency: agency_row,
             period,
             period_end,
@@ -166,8 +169,12 @@ impl Store {
     }
 
     /// The criteria the agency's tasks serve, in plan order, with their tasks counted.
-    fn criterion_lines(&self, plan_id: i64, status: &StatusReport) -> Result<Vec<CriterionLine>> {
-        let fields = self.fields(plan_id)?;
+    fn criterion_lines(
+        store: &Store,
+        plan_id: i64,
+        status: &StatusReport,
+    ) -> Result<Vec<CriterionLine>> {
+        let fields = store.fields(plan_id)?;
         // (tasks, done) of each criterion served, counted in one pass.
         let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
         for t in &status.tasks {
@@ -179,7 +186,7 @@ impl Store {
             }
         }
         let mut lines = Vec::new();
-        for c in self.criteria(plan_id)? {
+        for c in store.criteria(plan_id)? {
             let Some(&(tasks, done)) = counts.get(c.code.as_str()) else {
                 continue;
             };

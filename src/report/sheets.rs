@@ -12,7 +12,9 @@ use super::layout::{
     TASK_HEADER_ROW,
 };
 use super::month::MonthReport;
-use super::table::{fit_height, numbering_row, sheet_title, write_body, write_row, Cell};
+use super::table::{numbering_row, write_body, write_row, Cell};
+use crate::print_profile::measure::Font;
+use crate::print_profile::{annex, fit_row, size, Attachment};
 use crate::status::Status;
 use crate::xlsx::{self, Formats, Written};
 
@@ -47,12 +49,13 @@ pub fn month_label(period: &str) -> String {
     }
 }
 
-fn subtitle(report: &MonthReport) -> String {
-    format!("{} – {}", report.agency.name, month_label(&report.period))
-}
+/// The annexes of the monthly workbook, in order.
+const ANNEX_TASKS: u32 = 1;
+const ANNEX_EVIDENCE: u32 = 2;
+const ANNEX_CRITERIA: u32 = 3;
 
-/// Writes a table's header row at `row`, tall enough for its wrapped headers
-/// (bold text runs wider, hence the narrower widths it is measured with).
+/// Writes a table's header row at `row`, tall enough for its wrapped bold
+/// headers.
 fn header(ws: &mut Worksheet, row: u32, headers: &[&str], widths: &[f64], f: &Formats) -> Written {
     let columns: Vec<(&str, f64)> = headers
         .iter()
@@ -60,24 +63,25 @@ fn header(ws: &mut Worksheet, row: u32, headers: &[&str], widths: &[f64], f: &Fo
         .zip(widths.iter().copied())
         .collect();
     xlsx::header_row(ws, row, &columns, f)?;
-    fit_height(ws, row, columns.iter().map(|(h, w)| (*h, w * 0.8)))
+    fit_row(ws, row, columns, Font::bold(size::TABLE))
 }
 
-/// The title, header and numbering row of the "Nhiệm vụ" sheet: one row per
-/// task follows ([`tasks_rows`]), with the status as a drop-down list, the
-/// percent validated 0–100 and overdue tasks in red.
-pub fn tasks_head(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Written {
+/// The annex head, header and numbering row of the "Nhiệm vụ" sheet: one
+/// row per task follows ([`tasks_rows`]), with the status as a drop-down
+/// list, the percent validated 0–100 and overdue tasks in red.
+pub fn tasks_head(
+    ws: &mut Worksheet,
+    report: &MonthReport,
+    attached: &Attachment,
+    f: &Formats,
+) -> Written {
     ws.set_name(layout::SHEET_TASKS)?;
     let last_col = TASK_HEADERS.len() as u16 - 1;
-    sheet_title(
-        ws,
-        &format!(
-            "KẾT QUẢ THỰC HIỆN NHIỆM VỤ {}",
-            month_label(&report.period).to_uppercase()
-        ),
-        &subtitle(report),
-        last_col,
-    )?;
+    let title = format!(
+        "Kết quả thực hiện nhiệm vụ {}",
+        month_label(&report.period).to_lowercase()
+    );
+    annex(ws, ANNEX_TASKS, &title, attached, &TASK_WIDTHS)?;
     header(ws, TASK_HEADER_ROW, &TASK_HEADERS, &TASK_WIDTHS, f)?;
     let numbering = f.header.clone().set_italic().unset_bold();
     numbering_row(ws, TASK_HEADER_ROW + 1, last_col + 1, &numbering)
@@ -126,7 +130,6 @@ pub fn tasks_rows(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Dige
     let row = write_body(ws, TASK_FIRST_ROW, columns, &TASK_WIDTHS, &mut digest, rows)?;
     ws.set_freeze_panes(TASK_FIRST_ROW, task_col::CONTENT)?;
     ws.set_repeat_rows(TASK_HEADER_ROW, TASK_HEADER_ROW + 1)?;
-    xlsx::print_setup(ws);
     // The filter sits on the numbering row, just above the data, so sorting
     // and filtering never move the header or the numbering.
     ws.autofilter(
@@ -175,17 +178,20 @@ fn validate_status_and_percent(ws: &mut Worksheet, last_row: u32) -> Written {
 /// Zero-based row of the evidence sheet's header.
 const EVIDENCE_HEADER_ROW: u32 = 3;
 
-/// The title and header of the "Tài liệu kiểm chứng" sheet (rows, newest
-/// document first, come from [`evidence_rows`]).
-pub fn evidence_head(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Written {
+/// The annex head and header of the "Tài liệu kiểm chứng" sheet (rows,
+/// newest document first, come from [`evidence_rows`]).
+pub fn evidence_head(
+    ws: &mut Worksheet,
+    report: &MonthReport,
+    attached: &Attachment,
+    f: &Formats,
+) -> Written {
     ws.set_name(layout::SHEET_EVIDENCE)?;
-    let last_col = EVIDENCE_HEADERS.len() as u16 - 1;
-    sheet_title(
-        ws,
-        "DANH MỤC TÀI LIỆU KIỂM CHỨNG",
-        &subtitle(report),
-        last_col,
-    )?;
+    let title = format!(
+        "Danh mục tài liệu kiểm chứng {}",
+        month_label(&report.period).to_lowercase()
+    );
+    annex(ws, ANNEX_EVIDENCE, &title, attached, &EVIDENCE_WIDTHS)?;
     header(
         ws,
         EVIDENCE_HEADER_ROW,
@@ -232,14 +238,20 @@ pub fn evidence_rows(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> D
 
 /// The "Chỉ số" sheet: the criteria the agency's tasks serve, scores with
 /// four decimals.
-pub fn criteria_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Written {
+pub fn criteria_sheet(
+    ws: &mut Worksheet,
+    report: &MonthReport,
+    attached: &Attachment,
+    f: &Formats,
+) -> Written {
     ws.set_name(layout::SHEET_CRITERIA)?;
     let last_col = CRITERIA_HEADERS.len() as u16 - 1;
-    sheet_title(
+    annex(
         ws,
-        "CÁC TIÊU CHÍ CHỈ SỐ CCHC DO NHIỆM VỤ CỦA CƠ QUAN PHỤC VỤ",
-        &subtitle(report),
-        last_col,
+        ANNEX_CRITERIA,
+        "Các tiêu chí Chỉ số CCHC do nhiệm vụ của cơ quan phục vụ",
+        attached,
+        &CRITERIA_WIDTHS,
     )?;
     let header_row = 3;
     header(ws, header_row, &CRITERIA_HEADERS, &CRITERIA_WIDTHS, f)?;
@@ -270,11 +282,10 @@ pub fn criteria_sheet(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> 
     table_finish(ws, header_row, row, last_col)
 }
 
-/// Freezes and repeats the header, filters the table and sets up printing.
+/// Freezes and repeats the header and filters the table.
 fn table_finish(ws: &mut Worksheet, header_row: u32, end_row: u32, last_col: u16) -> Written {
     ws.set_freeze_panes(header_row + 1, 0)?;
     ws.set_repeat_rows(header_row, header_row)?;
     ws.autofilter(header_row, 0, (end_row - 1).max(header_row), last_col)?;
-    xlsx::print_setup(ws);
     Ok(())
 }

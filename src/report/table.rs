@@ -4,9 +4,10 @@
 use std::borrow::Cow;
 
 use chrono::NaiveDate;
-use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 use super::content_hash::{canonical_date, canonical_number, SheetDigest};
+use crate::print_profile::{self, measure::Font};
 use crate::xlsx::{self, Written};
 
 /// A data cell of a table row (text borrowed from the report where it can be).
@@ -41,36 +42,16 @@ impl From<String> for Cell<'_> {
     }
 }
 
-/// Height in points of one line of body text.
-const LINE_HEIGHT: f64 = 14.5;
-
-/// How many lines a text takes in a wrapped column `width` units wide. A
-/// width unit is the width of a digit in the default font; a line of 12 pt
-/// Times New Roman holds about 1.4 characters per unit of Vietnamese text
-/// (measured on LibreOffice's rendering), a little less once whole words wrap.
-fn lines_needed(text: &str, width: f64) -> usize {
-    let per_line = (width * 1.25).max(1.0);
-    text.split('\n')
-        .map(|p| ((p.chars().count() as f64) / per_line).ceil().max(1.0) as usize)
-        .sum()
-}
-
-/// Sets a row tall enough for its longest wrapped text. Viewers do not agree
-/// on growing rows by themselves (LibreOffice keeps the default height of
-/// files it did not write), so the height is written explicitly.
+/// Sets a row tall enough for its longest wrapped text, in the table font
+/// ([`print_profile::fit_row`]). Viewers do not agree on growing rows by
+/// themselves (LibreOffice keeps the default height of files it did not
+/// write), so the height is written explicitly.
 pub fn fit_height<'a>(
     ws: &mut Worksheet,
     row: u32,
     texts: impl IntoIterator<Item = (&'a str, f64)>,
 ) -> Written {
-    let lines = texts
-        .into_iter()
-        .map(|(text, width)| lines_needed(text, width))
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    ws.set_row_height(row, lines as f64 * LINE_HEIGHT + 2.0)?;
-    Ok(())
+    print_profile::fit_row(ws, row, texts, Font::regular(print_profile::size::TABLE))
 }
 
 /// Writes a row of cells from column 0, each with its format, sets the row's
@@ -123,7 +104,7 @@ pub fn write_body<'c, 'f, const N: usize>(
         finish_row(ws, row, &cells, widths, Some(&mut *digest))?;
         row += 1;
     }
-    let plain = Format::new();
+    let plain = print_profile::default_format();
     for col in 0..N as u16 {
         ws.set_column_format(col, &plain)?;
     }
@@ -190,26 +171,6 @@ fn finish_row(
         let canonical: Vec<Cow<str>> = cells.iter().map(Cell::canonical).collect();
         digest.row(canonical.iter().map(|c| c.as_ref()));
     }
-    Ok(())
-}
-
-/// The two title lines above a table, merged across its columns (rows 0 and
-/// 1; row 2 is left empty before the header).
-pub fn sheet_title(ws: &mut Worksheet, title: &str, subtitle: &str, last_col: u16) -> Written {
-    let centred = xlsx::base()
-        .set_align(FormatAlign::Center)
-        .set_align(FormatAlign::VerticalCenter)
-        .set_text_wrap();
-    ws.merge_range(
-        0,
-        0,
-        0,
-        last_col,
-        title,
-        &centred.clone().set_bold().set_font_size(13),
-    )?;
-    ws.merge_range(1, 0, 1, last_col, subtitle, &centred.set_italic())?;
-    ws.set_row_height(0, 20)?;
     Ok(())
 }
 

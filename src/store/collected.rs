@@ -3,12 +3,11 @@
 //! Saving decides, inside its one transaction, whether the file is new, a newer
 //! export that replaces the stored one, the same data again, or an older export.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Transaction};
 use serde::Serialize;
 
 use super::{Store, MEMBERS_CTE};
-use crate::collect::{AgencyWorkbook, TaskLine};
 use crate::error::{Error, Result};
 use crate::status::Status;
 
@@ -26,6 +25,49 @@ pub enum Saved {
     Older { stored_generated_at: String },
 }
 
+/// One task row of a collected report (the "Nhiệm vụ" sheet of an agency's
+/// workbook, text cleaned to NFC), as the collector read it and the store keeps it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CollectedTask {
+    /// Zero-based row index in the sheet, for messages (0 when read from the store).
+    pub row: u32,
+    pub stt: String,
+    pub code: String,
+    pub content: String,
+    pub criteria: String,
+    pub role: String,
+    pub lead: String,
+    pub partners: String,
+    pub deadline: String,
+    pub due_date: Option<NaiveDate>,
+    pub output: String,
+    pub status: Status,
+    pub percent: Option<f64>,
+    pub result: String,
+    pub evidence: String,
+    pub obstacles: String,
+    pub proposals: String,
+}
+
+/// An accepted agency report to save: what the collector read from one workbook.
+#[derive(Debug, Clone, Copy)]
+pub struct IncomingReport<'a> {
+    pub agency_code: &'a str,
+    /// `YYYY-MM`.
+    pub period: &'a str,
+    pub generated_at: DateTime<FixedOffset>,
+    pub app_version: &'a str,
+    /// The hash the workbook declares.
+    pub content_sha256: &'a str,
+    /// The same hash recomputed from the cells as read.
+    pub data_sha256: &'a str,
+    pub file_name: &'a str,
+    pub tasks: &'a [CollectedTask],
+    /// The rows of "Chỉ số đo được" (none in a version 1 workbook).
+    pub indicators: &'a [super::IndicatorLine],
+}
+
 /// A stored report, with its rows in sheet order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CollectedReport {
@@ -34,7 +76,7 @@ pub struct CollectedReport {
     pub content_sha256: String,
     pub edited: bool,
     pub file_name: String,
-    pub tasks: Vec<TaskLine>,
+    pub tasks: Vec<CollectedTask>,
 }
 
 /// An agency (never a group) that takes part in at least one task of the plan.
@@ -64,13 +106,12 @@ impl Store {
     pub fn save_collected(
         &mut self,
         plan_id: i64,
-        book: &AgencyWorkbook,
-        file_name: &str,
+        book: &IncomingReport,
         now: DateTime<Utc>,
     ) -> Result<Saved> {
-        let agency_id = self.reporting_agency(plan_id, &book.agency_code)?;
+        let agency_id = self.reporting_agency(plan_id, book.agency_code)?;
         let tx = self.begin()?;
-        let existing = existing(&tx, agency_id, &book.period)?;
+        let existing = existing(&tx, agency_id, book.period)?;
         let saved = match &existing {
             None => Saved::Added,
             Some(e) => {
@@ -105,18 +146,24 @@ impl Store {
             (
                 plan_id,
                 agency_id,
-                &book.period,
+                book.period,
                 book.generated_at.to_rfc3339(),
-                &book.content_sha256,
-                &book.data_sha256,
-                book.edited(),
-                &book.app_version,
-                file_name,
+                book.content_sha256,
+                book.data_sha256,
+                book.content_sha256 != book.data_sha256,
+                book.app_version,
+                book.file_name,
                 now.to_rfc3339(),
             ),
         )?;
         let report_id = tx.last_insert_rowid();
-        insert_rows(&tx, plan_id, report_id, &book.tasks)?;
+        insert_rows(&tx, plan_id, report_id, book.tasks)?;
+        super::collected_indicators::insert_collected_indicators(
+            &tx,
+            plan_id,
+            report_id,
+            book.indicators,
+        )?;
         tx.commit()?;
         Ok(saved)
     }
@@ -204,7 +251,12 @@ fn existing(tx: &Transaction, agency_id: i64, period: &str) -> Result<Option<Exi
         .optional()?)
 }
 
-fn insert_rows(tx: &Transaction, plan_id: i64, report_id: i64, tasks: &[TaskLine]) -> Result<()> {
+fn insert_rows(
+    tx: &Transaction,
+    plan_id: i64,
+    report_id: i64,
+    tasks: &[CollectedTask],
+) -> Result<()> {
     let mut task_id = tx.prepare_cached("SELECT id FROM task WHERE plan_id = ?1 AND code = ?2")?;
     let mut insert = tx.prepare_cached(
         "INSERT INTO collected_task (report_id, position, task_id, stt, content, criteria, role,
@@ -244,7 +296,7 @@ fn insert_rows(tx: &Transaction, plan_id: i64, report_id: i64, tasks: &[TaskLine
     Ok(())
 }
 
-fn task_line(r: &rusqlite::Row) -> rusqlite::Result<TaskLine> {
+fn task_line(r: &rusqlite::Row) -> rusqlite::Result<CollectedTask> {
     let label: String = r.get(10)?;
     let status = Status::from_label(&label).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(
@@ -253,7 +305,7 @@ fn task_line(r: &rusqlite::Row) -> rusqlite::Result<TaskLine> {
             format!("unknown status word {label:?}").into(),
         )
     })?;
-    Ok(TaskLine {
+    Ok(CollectedTask {
         row: 0,
         stt: r.get(0)?,
         code: r.get(1)?,

@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::plan_read::take_codes;
 use super::Store;
 use crate::docref;
+use crate::durable::NewFile;
 use crate::error::{Error, Result};
 use crate::sha256::copy_hashing;
 use crate::text;
@@ -225,11 +226,11 @@ impl Store {
         self.dir.join("evidence").join(sha256)
     }
 
-    /// Copies a file into `evidence/<sha256>`, through a temporary file renamed
-    /// into place; an identical file already stored is kept as it is. Only a
-    /// regular file is copied (a link is not followed, a device or pipe is
-    /// refused), and no more than the size it had when it was opened: a file
-    /// still being written is refused.
+    /// Copies a file into `evidence/<sha256>` through a [`NewFile`] (synced,
+    /// renamed into place, the folder synced); an identical file already stored
+    /// is kept as it is. Only a regular file is copied (a link is not followed,
+    /// a device or pipe is refused), and no more than the size it had when it
+    /// was opened: a file still being written is refused.
     pub(super) fn store_file(&self, source: &Path) -> Result<StoredFile> {
         let not_a_file = |why: &str| {
             Error::Invalid(format!(
@@ -268,11 +269,12 @@ impl Store {
         }
         let dir = self.dir.join("evidence");
         std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, &e))?;
-        let mut temp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| Error::file(&dir, &e))?;
+        // Named by its hash once copied.
+        let mut temp = NewFile::in_folder(&dir, ".part")?;
         let temp_path = temp.path().to_path_buf();
         // One byte more than the size read tells a file that is still growing.
         let mut capped = std::io::Read::take(input, size.saturating_add(1));
-        let (sha256, copied) = copy_hashing(&mut capped, &mut temp, source, &temp_path)?;
+        let (sha256, copied) = copy_hashing(&mut capped, temp.file(), source, &temp_path)?;
         if copied != size {
             return Err(Error::Invalid(format!(
                 "Tệp \"{}\" đang thay đổi trong lúc chép (có thể chương trình khác đang ghi vào \
@@ -280,14 +282,10 @@ impl Store {
                 source.display()
             )));
         }
-        temp.as_file()
-            .sync_all()
-            .map_err(|e| Error::file(temp.path(), &e))?;
         let target = dir.join(&sha256);
         let created = !target.exists();
         if created {
-            temp.persist(&target)
-                .map_err(|e| Error::file(&target, &e.error))?;
+            temp.commit(&target)?;
         }
         Ok(StoredFile {
             name,

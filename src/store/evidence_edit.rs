@@ -8,6 +8,7 @@ use rusqlite::OptionalExtension;
 
 use super::evidence::{write_links, CheckedEvidence, EvidenceInput, StoredFile};
 use super::Store;
+use crate::durable;
 use crate::error::{Error, Result};
 
 impl Store {
@@ -135,7 +136,7 @@ impl Store {
         std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, &e))?;
         let target = dir.join(safe_file_name(&name));
         let source = self.evidence_path(&sha);
-        std::fs::copy(&source, &target).map_err(|e| Error::file(&source, &e))?;
+        durable::copy(&source, &target)?;
         Ok(target)
     }
 

@@ -2,18 +2,17 @@
 //! plans, agencies, tasks, monthly progress and evidence.
 //!
 //! Contract: every write runs in one transaction; foreign keys are enforced; the
-//! schema changes only through [`migrate`]. A new database gets the built-in plan
+//! schema changes only through [`crate::db::migrate`]. A new database gets the built-in plan
 //! as its current plan. Evidence files live beside the database under
 //! `evidence/`, named by their SHA-256.
 
 mod collected;
-mod connect;
+mod collected_indicators;
 mod dashboard;
 mod evidence;
 mod evidence_edit;
+mod indicators;
 pub mod location;
-pub mod migrate;
-mod plan_import;
 mod plan_read;
 mod plan_write;
 mod progress;
@@ -21,17 +20,19 @@ mod settings;
 
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension};
 
-pub use collected::{CollectedReport, ReportingAgency, Saved};
-pub(crate) use connect::open_for_reading;
+pub use collected::{CollectedReport, CollectedTask, IncomingReport, ReportingAgency, Saved};
+pub use collected_indicators::{CollectedFigure, IndicatorLine};
 pub use dashboard::{CriterionProgress, Dashboard, FieldProgress, StatusCount, TaskBrief};
 pub use evidence::{EvidenceInput, EvidenceRow};
-pub use plan_import::ImportOutcome;
+pub use indicators::{Figure, IndicatorForm, IndicatorRow, MeasuredLine};
 pub use plan_read::{AgencyRow, PlanSummary, TaskRow};
 pub use progress::{period, ProgressInput, ProgressRow, StatusCounts, StatusReport, TaskStatus};
 pub use settings::Profile;
 
+use crate::db;
 use crate::error::{Error, Result};
 use crate::plan;
 
@@ -45,40 +46,36 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (or creates) the database at `path`, upgrades its schema (after a
-    /// backup into `backups/`), and loads the built-in plan into a new one. A
-    /// database in a read-only folder opens for reading; saves then fail with
-    /// [`Error::Database`].
+    /// Opens (or creates) the database at `path` and upgrades its schema
+    /// ([`db::open`]; `before_upgrade(version)` runs first when a database with
+    /// data needs an upgrade: the layer above backs it up there, see
+    /// [`crate::open::open_store`]), and loads the built-in plan, dated `now`,
+    /// into a new one. A database in a read-only folder opens for reading; saves
+    /// then fail with [`Error::Database`].
     ///
     /// # Errors
-    /// [`Error::Database`] when the file is not a cchc database, was written by a
-    /// newer version, or cannot be opened; [`Error::File`] when its folder cannot be made
-    /// or, before a schema upgrade, the backup of the old data cannot be written
-    /// (then nothing is upgraded).
-    pub fn open(path: &Path) -> Result<Store> {
-        let dir = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, &e))?;
-        crate::backup::clean_leftovers(path, crate::backup::LEFTOVER_AGE);
-        refuse_empty_file(path)?;
-        let (mut conn, read_only_reason) = connect::connect(path)?;
-        let version = migrate::version(&conn)?;
-        if version < migrate::LATEST && has_tables(&conn)? {
-            // An upgrade of a database with data starts from a backup of it.
-            crate::backup::before_migration(path, version, chrono::Utc::now())?;
-        }
-        migrate::migrate(&mut conn)?;
+    /// As [`db::open`]: [`Error::Database`] when the file is not a cchc database,
+    /// was written by a newer version, or cannot be opened; [`Error::File`] when
+    /// its folder cannot be made; whatever `before_upgrade` returns (then nothing
+    /// is upgraded).
+    pub fn open(
+        path: &Path,
+        now: DateTime<Utc>,
+        before_upgrade: impl FnOnce(u32) -> Result<()>,
+    ) -> Result<Store> {
+        let (conn, read_only_reason) = db::open(path, before_upgrade)?;
         let mut store = Store {
             conn,
-            dir,
+            dir: db::folder(path),
             read_only_reason,
         };
         if store.plans()?.is_empty() {
             let built_in = plan::built_in()?;
-            let id = store.insert_plan(&built_in, chrono::Utc::now())?;
+            let id = store.insert_plan(&built_in, now)?;
             store.use_plan(id)?;
+        }
+        if !store.is_read_only() {
+            store.add_built_in_indicators()?;
         }
         Ok(store)
     }
@@ -96,7 +93,7 @@ impl Store {
             .map(PathBuf::from)
             .ok_or_else(|| Error::Database("Cơ sở dữ liệu không nằm trong một tệp.".into()))?;
         Ok(Store {
-            conn: open_for_reading(&path)?,
+            conn: db::open_for_reading(&path)?,
             dir: self.dir.clone(),
             read_only_reason: self.read_only_reason,
         })
@@ -216,31 +213,6 @@ impl Store {
                 code: code.to_string(),
             })
     }
-}
-
-/// Refuses a database file of 0 bytes, keeping it: a file that held the
-/// officer's data and lost it (a crash, a copy cut short) must not silently
-/// become a new, empty database.
-fn refuse_empty_file(path: &Path) -> Result<()> {
-    if std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
-        return Err(Error::Database(format!(
-            "Tệp cơ sở dữ liệu \"{}\" rỗng (0 byte): dữ liệu trong đó có thể đã mất khi máy tắt \
-             đột ngột hoặc khi chép tệp. Tệp rỗng được giữ nguyên, không tạo dữ liệu mới đè lên. \
-             Hãy khôi phục bản sao lưu gần nhất (trong thư mục backups/: Cài đặt → Khôi phục, \
-             hoặc \"cchc restore TỆP\"); muốn bắt đầu lại từ đầu thì xóa tệp rỗng này.",
-            path.display()
-        )));
-    }
-    Ok(())
-}
-
-/// Whether a database file holds any table (a new file holds none).
-fn has_tables(conn: &Connection) -> Result<bool> {
-    Ok(
-        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
-            r.get::<_, i64>(0)
-        })? > 0,
-    )
 }
 
 /// The ids of the agencies a party reaches: itself when it is an agency, its

@@ -354,6 +354,7 @@ impl Store {
             agencies,
             groups,
             tasks,
+            indicators: self.indicator_defs(plan_id)?,
         })
     }
 }

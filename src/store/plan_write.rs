@@ -88,6 +88,7 @@ impl Store {
             }
         }
         insert_tasks(&tx, plan_id, &plan.tasks, 0)?;
+        super::indicators::insert_indicators(&tx, plan_id, &plan.indicators)?;
         tx.commit()?;
         Ok(plan_id)
     }

@@ -1,7 +1,8 @@
 use cchc::error::ErrorKind;
 use cchc::forms::{EvidenceForm, ProgressForm};
+use cchc::open::open_store;
 use cchc::status::State;
-use cchc::store::{ProgressInput, Store};
+use cchc::store::ProgressInput;
 
 use crate::common::{count_rows, date, now, open_new, snv_evidence};
 
@@ -17,7 +18,7 @@ fn the_profile_is_kept_in_the_database_and_survives_reopening() {
         .set_profile(plan, "SNV", "  Nguyễn Văn An ")
         .expect("a real agency and a name are accepted");
     drop(store);
-    let store = Store::open(&db.path).expect("reopens");
+    let store = open_store(&db.path, crate::common::now()).expect("reopens");
     let profile = store.profile(plan).expect("profile");
     assert_eq!(profile.agency.as_deref(), Some("SNV"));
     assert_eq!(profile.signer, "Nguyễn Văn An", "the name is trimmed");
@@ -294,7 +295,7 @@ fn the_export_preview_names_the_file_and_lists_what_is_missing() {
             now(),
         )
         .expect("saved");
-    let report = store.month_report(plan, "SNV", "2024-08").expect("month");
+    let report = cchc::report::MonthReport::gather(&store, plan, "SNV", "2024-08").expect("month");
     let preview = cchc::report::ExportPreview::of(&report);
     assert_eq!(preview.file_name, "BC-CCHC-SNV-2024-08.xlsx");
     assert_eq!(

@@ -1,3 +1,4 @@
+use cchc::open::open_store;
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -182,7 +183,7 @@ fn a_damaged_or_foreign_archive_is_refused_and_nothing_changes() {
             return Some(bytes);
         }
         let mut m: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
-        m["schema_version"] = serde_json::json!(cchc::store::migrate::LATEST + 1);
+        m["schema_version"] = serde_json::json!(cchc::db::migrate::LATEST + 1);
         Some(serde_json::to_vec(&m).expect("json"))
     });
     assert_refused_untouched(&db, &newer, "a backup from a newer version");
@@ -284,7 +285,7 @@ fn with_lost_file(name: &str) -> (TempDb, String) {
 }
 
 fn reopen(path: &Path) -> (Store, i64) {
-    let store = Store::open(path).expect("reopens");
+    let store = open_store(path, crate::common::now()).expect("reopens");
     let plan = store.current_plan().expect("plan");
     (store, plan)
 }
@@ -361,7 +362,7 @@ fn a_damaged_database_is_replaced_by_its_backup_and_kept_as_it_was() {
     }
     std::fs::write(&db.path, &bytes).expect("the disk damages the file");
     assert!(
-        Store::open(&db.path).is_err(),
+        open_store(&db.path, crate::common::now()).is_err(),
         "the damaged file does not open"
     );
 

@@ -98,9 +98,7 @@ impl AgencyDb {
         dir: &Path,
         name: Option<&str>,
     ) -> PathBuf {
-        let report = self
-            .store
-            .month_report(self.plan, agency, period)
+        let report = cchc::report::MonthReport::gather(&self.store, self.plan, agency, period)
             .unwrap_or_else(|e| panic!("the month report of {agency} is gathered: {e}"));
         let path = match name {
             Some(n) => dir.join(n),

@@ -184,8 +184,7 @@ fn assert_plan_import_refused(kind: &str, reason: &str) {
     hostile(kind, &base, &file);
     let before = store.plans().expect("plans").len();
     let started = Instant::now();
-    let err = store
-        .import_plan_workbook(plan, &file, now())
+    let err = cchc::plan_workbook::PlanWorkbook::import(&mut store, plan, &file, now())
         .expect_err("refused");
     let took = started.elapsed();
     let message = err.to_string();

@@ -89,10 +89,15 @@ fn an_unknown_format_or_format_version_is_refused_naming_the_cell() {
             "cchc-ke-hoach",
         ],
     );
-    let file = s.edited("phien-ban.xlsx", &["set", "_meta", "B2", "2"]);
+    // One past the newest version this build writes (versions 1 and 2 are read).
+    let unknown = (cchc::report::layout::FORMAT_VERSION + 1).to_string();
+    let file = s.edited("phien-ban.xlsx", &["set", "_meta", "B2", &unknown]);
     s.assert_refused(
         &file,
-        &["sheet \"_meta\", ô B2", "phiên bản định dạng \"2\""],
+        &[
+            "sheet \"_meta\", ô B2",
+            &format!("phiên bản định dạng \"{unknown}\""),
+        ],
     );
 }
 

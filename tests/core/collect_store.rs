@@ -1,7 +1,8 @@
-use cchc::collect::{AgencyWorkbook, TaskLine};
+use cchc::collect::AgencyWorkbook;
+use cchc::db::migrate::{self, LATEST};
+use cchc::open::open_store;
 use cchc::status::Status;
-use cchc::store::migrate::{self, LATEST};
-use cchc::store::{Saved, Store};
+use cchc::store::{CollectedTask, Saved};
 use chrono::DateTime;
 use rusqlite::Connection;
 
@@ -36,7 +37,7 @@ fn workbook() -> AgencyWorkbook {
         app_version: "0.1.0".into(),
         content_sha256: "a".repeat(64),
         data_sha256: "a".repeat(64),
-        tasks: vec![TaskLine {
+        tasks: vec![CollectedTask {
             row: 5,
             stt: "1".into(),
             code: "T.1".into(),
@@ -55,6 +56,7 @@ fn workbook() -> AgencyWorkbook {
             obstacles: String::new(),
             proposals: String::new(),
         }],
+        indicators: Vec::new(),
     }
 }
 
@@ -62,7 +64,7 @@ fn workbook() -> AgencyWorkbook {
 fn a_schema_1_database_with_data_upgrades_and_keeps_its_data() {
     let db = temp_db();
     schema_1_with_data(&db.path);
-    let mut store = Store::open(&db.path).expect("schema 1 upgrades");
+    let mut store = open_store(&db.path, crate::common::now()).expect("schema 1 upgrades");
     let history = store.progress_history(1, "SNV", "T.1").expect("history");
     assert_eq!(history.len(), 1, "the month of progress survives");
     assert_eq!(history[0].result, "Đang làm");
@@ -86,7 +88,7 @@ fn a_schema_1_database_with_data_upgrades_and_keeps_its_data() {
     );
     assert_eq!(
         store
-            .save_collected(1, &workbook(), "bc.xlsx", now())
+            .save_collected(1, &workbook().incoming("bc.xlsx"), now())
             .expect("save"),
         Saved::Added
     );
@@ -101,9 +103,9 @@ fn a_schema_1_database_with_data_upgrades_and_keeps_its_data() {
 fn deleting_a_plan_removes_its_collected_reports_and_their_rows() {
     let db = temp_db();
     schema_1_with_data(&db.path);
-    let mut store = Store::open(&db.path).expect("open");
+    let mut store = open_store(&db.path, crate::common::now()).expect("open");
     store
-        .save_collected(1, &workbook(), "bc.xlsx", now())
+        .save_collected(1, &workbook().incoming("bc.xlsx"), now())
         .expect("save");
     drop(store);
     let conn = Connection::open(&db.path).expect("open");
@@ -127,14 +129,14 @@ fn deleting_a_plan_removes_its_collected_reports_and_their_rows() {
 fn a_row_naming_a_task_the_plan_lacks_saves_nothing() {
     let db = temp_db();
     schema_1_with_data(&db.path);
-    let mut store = Store::open(&db.path).expect("open");
+    let mut store = open_store(&db.path, crate::common::now()).expect("open");
     let mut book = workbook();
-    book.tasks.push(TaskLine {
+    book.tasks.push(CollectedTask {
         code: "T.9".into(),
         ..book.tasks[0].clone()
     });
     let err = store
-        .save_collected(1, &book, "bc.xlsx", now())
+        .save_collected(1, &book.incoming("bc.xlsx"), now())
         .expect_err("T.9 is not in the plan");
     assert!(err.to_string().contains("T.9"), "{err}");
     assert_eq!(

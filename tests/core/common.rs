@@ -1,3 +1,4 @@
+use cchc::open::open_store;
 use std::path::PathBuf;
 
 use cchc::status::State;
@@ -19,7 +20,7 @@ pub fn temp_db() -> TempDb {
 /// A new store on a real file, with the built-in plan, and its current plan id.
 pub fn open_new() -> (TempDb, Store, i64) {
     let db = temp_db();
-    let store = Store::open(&db.path).expect("a new database opens");
+    let store = open_store(&db.path, now()).expect("a new database opens");
     let plan = store
         .current_plan()
         .expect("a new database has the built-in plan");

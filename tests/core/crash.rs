@@ -1,13 +1,14 @@
 //! The child process saves in a loop and prints each acknowledged save; the
 //! test kills it with SIGKILL at random moments, then checks the file.
 
+use cchc::open::open_store;
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use cchc::store::{EvidenceInput, Store};
+use cchc::store::EvidenceInput;
 use rusqlite::Connection;
 
 use crate::common::{date, now, temp_db};
@@ -28,7 +29,8 @@ fn crash_child_saves_in_a_loop() {
         return;
     };
     let first: u64 = first.to_string_lossy().parse().expect("a number");
-    let mut store = Store::open(Path::new(&path)).expect("the child opens the database");
+    let mut store =
+        open_store(Path::new(&path), crate::common::now()).expect("the child opens the database");
     let plan = store.current_plan().expect("plan");
     let stdout = std::io::stdout();
     for i in first.. {
@@ -62,7 +64,9 @@ impl Rng {
 #[test]
 fn every_acknowledged_save_survives_a_kill_at_a_random_moment() {
     let db = temp_db();
-    drop(Store::open(&db.path).expect("the database is made before the kills"));
+    drop(
+        open_store(&db.path, crate::common::now()).expect("the database is made before the kills"),
+    );
     let seed = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos() as u64 | 1)
@@ -125,7 +129,10 @@ fn every_acknowledged_save_survives_a_kill_at_a_random_moment() {
 
 /// Reopens the file as the app would, then checks it from outside the store.
 fn check_after_kill(path: &Path, acknowledged: &[u64], round: usize) {
-    drop(Store::open(path).unwrap_or_else(|e| panic!("round {round}: the store reopens: {e}")));
+    drop(
+        open_store(path, crate::common::now())
+            .unwrap_or_else(|e| panic!("round {round}: the store reopens: {e}")),
+    );
     let conn = Connection::open(path).expect("open");
     let integrity: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))

@@ -3,12 +3,12 @@
 //! it without a password). Set `CCHC_SKIP_MOUNT_TESTS=1` to skip the mounted
 //! ones on a machine that cannot mount.
 
+use cchc::open::open_store;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
 use cchc::backup::create_backup;
-use cchc::store::Store;
 use rusqlite::Connection;
 
 use crate::common::{count_rows, iv31_progress, iv31_result, now, open_new, TempDb};
@@ -95,8 +95,8 @@ fn fill(dir: &Path) -> PathBuf {
 fn a_save_on_a_full_disk_fails_with_a_message_and_leaves_the_data_readable() {
     let Some(fs) = Tmpfs::mount("3m") else { return };
     let db = fs.path().join("cchc.sqlite3");
-    drop(Store::open(&db).expect("the database fits"));
-    let mut store = Store::open(&db).expect("reopens");
+    drop(open_store(&db, crate::common::now()).expect("the database fits"));
+    let mut store = open_store(&db, crate::common::now()).expect("reopens");
     let plan = store.current_plan().expect("plan");
     store
         .set_progress(plan, &iv31_progress("trước khi đầy"), now())
@@ -147,7 +147,7 @@ fn a_save_on_a_full_disk_fails_with_a_message_and_leaves_the_data_readable() {
     let leftovers: Vec<_> = std::fs::read_dir(fs.path())
         .expect("list")
         .map(|e| e.expect("entry").file_name())
-        .filter(|n| n.to_string_lossy().starts_with(".cchc-backup"))
+        .filter(|n| n.to_string_lossy().starts_with(".cchc-"))
         .collect();
     assert!(
         leftovers.is_empty(),
@@ -171,7 +171,7 @@ fn a_database_in_a_read_only_folder_opens_for_reading_and_refuses_saves() {
     let Some(fs) = Tmpfs::mount("8m") else { return };
     // A folder name with characters that SQLite URIs reserve.
     let db = fs.path().join("dữ liệu 50%#?").join("cchc.sqlite3");
-    let mut store = Store::open(&db).expect("created");
+    let mut store = open_store(&db, crate::common::now()).expect("created");
     assert!(!store.is_read_only(), "a writable folder opens for writing");
     let plan = store.current_plan().expect("plan");
     store
@@ -180,7 +180,8 @@ fn a_database_in_a_read_only_folder_opens_for_reading_and_refuses_saves() {
     drop(store);
     fs.remount_read_only();
 
-    let mut store = Store::open(&db).expect("a read-only database still opens");
+    let mut store =
+        open_store(&db, crate::common::now()).expect("a read-only database still opens");
     assert!(
         store.is_read_only(),
         "the app can tell the officer saves will fail"
@@ -267,7 +268,7 @@ fn on_a_full_data_disk_reading_exporting_and_backing_up_elsewhere_work_and_saves
         path: fs.path().join("dữ liệu").join("cchc.sqlite3"),
         dir: tempfile::tempdir().expect("working folder"),
     };
-    let mut store = Store::open(&db.path).expect("created");
+    let mut store = open_store(&db.path, now()).expect("created");
     let plan = store.current_plan().expect("plan");
     store
         .set_progress(plan, &iv31_progress("đã lưu trước khi đầy"), now())
@@ -364,14 +365,14 @@ fn on_a_full_data_disk_reading_exporting_and_backing_up_elsewhere_work_and_saves
         assert_only_vietnamese(&format!("{args:?}"), &stderr);
     }
 
-    let mut store = Store::open(&db.path).expect("the core opens it too");
+    let mut store = open_store(&db.path, now()).expect("the core opens it too");
     let err = store
         .set_progress(plan, &iv31_progress("không lưu được"), now())
         .expect_err("a save on a full disk");
     assert!(err.to_string().contains("ổ đĩa đã đầy"), "{err}");
     drop(store);
     std::fs::remove_file(filler).expect("free the space");
-    let mut store = Store::open(&db.path).expect("reopens");
+    let mut store = open_store(&db.path, now()).expect("reopens");
     store
         .set_progress(plan, &iv31_progress("sau khi giải phóng"), now())
         .expect("saves work once there is room");
@@ -391,7 +392,7 @@ fn a_restore_that_would_not_fit_on_the_data_disk_is_refused_before_unpacking() {
     create_backup(&big.path, &archive, now()).expect("a 12 MB backup");
 
     let db = fs.path().join("cchc.sqlite3");
-    drop(Store::open(&db).expect("a small database on the small disk"));
+    drop(open_store(&db, now()).expect("a small database on the small disk"));
     let before = crate::common::snapshot_files(fs.path());
     let err = cchc::backup::restore_backup(&db, &archive, now()).expect_err("no room");
     let message = err.to_string();

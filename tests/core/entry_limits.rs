@@ -57,7 +57,7 @@ fn every_progress_text_longer_than_a_cell_is_refused_with_the_limit_and_nothing_
         .set_progress(plan, &iv31_progress(&fits), now())
         .expect("a text of exactly the limit fits");
     let exported = tempfile::tempdir().expect("folder");
-    let report = store.month_report(plan, "SNV", "2024-08").expect("report");
+    let report = cchc::report::MonthReport::gather(&store, plan, "SNV", "2024-08").expect("report");
     let path = exported.path().join("bc.xlsx");
     cchc::report::write_month_report(
         &report,

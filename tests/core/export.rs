@@ -1,7 +1,10 @@
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Range, Reader, Xlsx};
-use cchc::report::content_hash::{canonical_date, canonical_number, content_sha256};
+use cchc::report::content_hash::{
+    canonical_date, canonical_number, content_sha256, extend, Sheet, SheetDigest,
+};
+use cchc::report::indicator_sheet::{INDICATOR_HEADER_ROW, SHEET_INDICATORS};
 use cchc::report::layout::{self, meta_key, task_col, TASK_FIRST_ROW, TASK_HEADER_ROW};
 use cchc::report::{write_month_report, ExportOptions};
 use cchc::status::State;
@@ -70,8 +73,7 @@ fn september_of_snv() -> (TempDb, Store, i64, PathBuf) {
 }
 
 pub(crate) fn export(store: &Store, plan: i64, agency: &str, period: &str, path: &Path) {
-    let report = store
-        .month_report(plan, agency, period)
+    let report = cchc::report::MonthReport::gather(store, plan, agency, period)
         .expect("the month's report is gathered");
     write_month_report(&report, &options(), path).expect("the workbook is written");
 }
@@ -149,6 +151,7 @@ fn exported_workbook_has_the_sheets_headers_and_every_task_of_the_agency() {
             "Nhiệm vụ",
             "Tài liệu kiểm chứng",
             "Chỉ số",
+            "Chỉ số đo được",
             "_meta"
         ]
     );
@@ -336,7 +339,11 @@ fn cover_and_meta_say_who_reports_which_month_and_hash_the_data_as_read_back() {
         ]
     );
     assert_eq!(meta_value(&path, meta_key::FORMAT), "cchc-bao-cao-thang");
-    assert_eq!(meta_value(&path, meta_key::FORMAT_VERSION), "1");
+    assert_eq!(
+        meta_value(&path, meta_key::FORMAT_VERSION),
+        "2",
+        "version 2 carries the measured indicators"
+    );
     assert_eq!(meta_value(&path, meta_key::AGENCY_CODE), "SNV");
     assert_eq!(meta_value(&path, meta_key::AGENCY_NAME), "Sở Nội vụ");
     assert_eq!(meta_value(&path, meta_key::PERIOD), "2024-09");
@@ -358,9 +365,14 @@ fn cover_and_meta_say_who_reports_which_month_and_hash_the_data_as_read_back() {
     };
     let tasks = rows(layout::SHEET_TASKS, TASK_FIRST_ROW, 16);
     let evidence = rows(layout::SHEET_EVIDENCE, 4, 9);
+    // Version 2 extends the hash with the rows of "Chỉ số đo được".
+    let mut indicators = SheetDigest::new(Sheet::Indicators);
+    for row in rows(SHEET_INDICATORS, INDICATOR_HEADER_ROW + 1, 9) {
+        indicators.row(row.iter().map(String::as_str));
+    }
     assert_eq!(
         meta_value(&path, meta_key::CONTENT_SHA256),
-        content_sha256(&tasks, &evidence),
+        extend(&content_sha256(&tasks, &evidence), indicators.finish()),
         "the hash matches the data as read back"
     );
 
@@ -382,7 +394,7 @@ fn cover_and_meta_say_who_reports_which_month_and_hash_the_data_as_read_back() {
             "the cover shows {expected:?}"
         );
     }
-    let report = store.month_report(plan, "SNV", "2024-09").expect("report");
+    let report = cchc::report::MonthReport::gather(&store, plan, "SNV", "2024-09").expect("report");
     let count_of = |label: &str| -> String {
         let row = cover
             .rows()

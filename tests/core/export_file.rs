@@ -34,7 +34,7 @@ fn files_in(dir: &Path) -> Vec<String> {
 }
 
 #[test]
-fn openpyxl_finds_the_fonts_merges_print_setup_panes_validations_and_date_formats() {
+fn openpyxl_finds_the_decrees_print_profile_fonts_merges_panes_validations_and_dates() {
     let (db, mut store, plan) = open_new();
     record_month(&mut store, plan, db.dir.path());
     let path = db.dir.path().join("BC-CCHC-SNV-2024-09.xlsx");
@@ -45,9 +45,11 @@ fn openpyxl_finds_the_fonts_merges_print_setup_panes_validations_and_date_format
     );
     // scripts/test.sh sets CCHC_PYTHON to a Python that has openpyxl.
     let python = std::env::var("CCHC_PYTHON").unwrap_or_else(|_| "python3".into());
+    let signer = options().signer.expect("the tests' signer");
     let out = std::process::Command::new(&python)
         .arg(script)
         .arg(&path)
+        .arg(signer)
         .output()
         .unwrap_or_else(|e| panic!("{python} runs the openpyxl checks: {e}"));
     assert!(
@@ -56,6 +58,75 @@ fn openpyxl_finds_the_fonts_merges_print_setup_panes_validations_and_date_format
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn the_tables_are_annexes_numbered_in_order_naming_the_report_they_go_with() {
+    let (db, store, plan) = open_new();
+    let path = db.dir.path().join("BC-CCHC-SNV-2024-09.xlsx");
+    export(&store, plan, "SNV", "2024-09", &path);
+    let attached = "(Kèm theo Báo cáo số      /BC-SNV ngày 05 tháng 9 năm 2024 của Sở Nội vụ)";
+    for (name, number, title) in [
+        (
+            layout::SHEET_TASKS,
+            "I",
+            "KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 09/2024",
+        ),
+        (
+            layout::SHEET_EVIDENCE,
+            "II",
+            "DANH MỤC TÀI LIỆU KIỂM CHỨNG THÁNG 09/2024",
+        ),
+        (
+            layout::SHEET_CRITERIA,
+            "III",
+            "CÁC TIÊU CHÍ CHỈ SỐ CCHC DO NHIỆM VỤ CỦA CƠ QUAN PHỤC VỤ",
+        ),
+    ] {
+        let ws = sheet(&path, name);
+        assert_eq!(text(&ws, 0, 0), format!("Phụ lục {number}"), "{name}");
+        assert_eq!(text(&ws, 1, 0), title, "{name}");
+        assert_eq!(text(&ws, 2, 0), attached, "{name}");
+    }
+    let tasks = sheet(&path, layout::SHEET_TASKS);
+    assert_eq!(
+        text(&tasks, layout::TASK_HEADER_ROW, 0),
+        "STT",
+        "the header stays where the collector reads it"
+    );
+}
+
+#[test]
+fn every_printed_sheet_leaves_the_page_number_off_its_first_page() {
+    let (db, store, plan) = open_new();
+    let path = db.dir.path().join("BC-CCHC-SNV-2024-09.xlsx");
+    export(&store, plan, "SNV", "2024-09", &path);
+    let file = std::fs::File::open(&path).expect("the workbook opens");
+    let mut zip = zip::ZipArchive::new(file).expect("the workbook is a zip");
+    for i in 1..=5 {
+        let mut xml = String::new();
+        std::io::Read::read_to_string(
+            &mut zip
+                .by_name(&format!("xl/worksheets/sheet{i}.xml"))
+                .expect("the sheet is there"),
+            &mut xml,
+        )
+        .expect("the sheet reads");
+        let printed = i < 5;
+        let different_first = xml
+            .split_once("<headerFooter ")
+            .is_some_and(|(_, tag)| tag.starts_with("differentFirst=\"1\""));
+        assert_eq!(
+            different_first && xml.contains("<oddHeader>"),
+            printed,
+            "sheet {i}: a different first page for every printed sheet, none for _meta"
+        );
+        assert_eq!(
+            xml.contains("useFirstPageNumber=\"1\""),
+            printed,
+            "sheet {i}"
+        );
+    }
 }
 
 #[test]
@@ -103,7 +174,7 @@ fn the_same_data_and_export_time_give_the_same_cells() {
 #[test]
 fn a_failed_export_leaves_no_file_behind_and_says_why_in_vietnamese() {
     let (db, store, plan) = open_new();
-    let report = store.month_report(plan, "SNV", "2024-09").expect("report");
+    let report = cchc::report::MonthReport::gather(&store, plan, "SNV", "2024-09").expect("report");
     let folder = db.dir.path().join("out");
     std::fs::create_dir(&folder).expect("folder");
     std::fs::write(folder.join("old.xlsx"), b"an earlier export").expect("earlier file");
@@ -220,9 +291,8 @@ fn an_agency_with_no_tasks_still_gets_a_valid_workbook() {
         "the public administration service centre has no task of its own in the plan"
     );
     let path = db.dir.path().join("idle.xlsx");
-    let report = store
-        .month_report(plan, "TTPVHCC", "2024-09")
-        .expect("report");
+    let report =
+        cchc::report::MonthReport::gather(&store, plan, "TTPVHCC", "2024-09").expect("report");
     let opts = ExportOptions {
         signer: None,
         ..options()

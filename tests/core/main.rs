@@ -6,10 +6,14 @@ mod common;
 
 /// What the desktop app needs of the core: profile, evidence edits, dashboard, forms.
 mod app_support;
+/// Which module may import which: the store and the database module point down.
+mod architecture;
 /// Backups: round trips with evidence files, refused archives, daily rotation.
 mod backup;
 /// The command-line contract: JSON shapes, messages and exit statuses.
 mod cli;
+/// `cchc indicators`, `cchc indicator set`, `cchc score`: shapes, refusals, exit statuses.
+mod cli_indicators;
 /// Collector mode: accepting real exports, idempotence, replacement, hand
 /// edits, the consolidated workbook read back, and `cchc collect`.
 mod collect;
@@ -21,6 +25,9 @@ mod collect_fixture;
 mod collect_fuzz;
 /// Hostile and broken files refused within seconds, importing nothing.
 mod collect_hostile;
+/// Measured indicators collected: the province's figure (sums of numerators
+/// and denominators), versions 1 and 2 together, the sheets read back.
+mod collect_indicators;
 /// Cells too long, data past the 64th column, folders, pipes and links among
 /// the collector's inputs; the task-list import behind the same gate.
 mod collect_inputs;
@@ -45,6 +52,9 @@ mod evidence;
 mod export;
 /// The exported file: formulas, determinism, atomic writes, the CLI, openpyxl.
 mod export_file;
+/// Measured indicators: the 2024 plan's against its text, recording, refusals,
+/// the officer's points at risk, the upgrade of older databases.
+mod indicators;
 /// Schema migrations from every earlier version, and refusal of newer ones.
 mod migrations;
 /// The built-in plan against the plan text, number by number.
@@ -57,5 +67,7 @@ mod progress;
 mod restore_hostile;
 /// Opening, reopening and querying the store.
 mod store;
+/// The one diacritic folding rule, shared with the UI through fold-cases.json.
+mod text_fold;
 /// Integrity checks of the database and the evidence files.
 mod verify;

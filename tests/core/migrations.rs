@@ -1,5 +1,5 @@
-use cchc::store::migrate::{self, LATEST, MIGRATIONS};
-use cchc::store::Store;
+use cchc::db::migrate::{self, LATEST, MIGRATIONS};
+use cchc::open::open_store;
 use rusqlite::Connection;
 
 use crate::common::{count_rows, temp_db};
@@ -7,7 +7,7 @@ use crate::common::{count_rows, temp_db};
 #[test]
 fn an_empty_file_is_migrated_to_the_latest_schema() {
     let db = temp_db();
-    let store = Store::open(&db.path).expect("opens an empty file");
+    let store = open_store(&db.path, crate::common::now()).expect("opens an empty file");
     drop(store);
     let conn = Connection::open(&db.path).expect("reopen");
     assert_eq!(migrate::version(&conn).expect("version"), LATEST);
@@ -32,9 +32,10 @@ fn every_earlier_schema_version_upgrades_to_the_latest() {
             let mut conn = Connection::open(&db.path).expect("create");
             migrate::migrate_to(&mut conn, start).expect("build the earlier version");
             assert_eq!(migrate::version(&conn).expect("version"), start);
+            drop(conn);
         }
-        let store =
-            Store::open(&db.path).unwrap_or_else(|e| panic!("version {start} upgrades: {e}"));
+        let store = open_store(&db.path, crate::common::now())
+            .unwrap_or_else(|e| panic!("version {start} upgrades: {e}"));
         assert!(
             !store.plans().expect("plans").is_empty(),
             "upgraded from {start}, the plan is there"
@@ -52,14 +53,14 @@ fn every_earlier_schema_version_upgrades_to_the_latest() {
 #[test]
 fn a_database_from_a_newer_version_is_refused_untouched() {
     let db = temp_db();
-    let store = Store::open(&db.path).expect("create");
+    let store = open_store(&db.path, crate::common::now()).expect("create");
     drop(store);
     let conn = Connection::open(&db.path).expect("open");
     conn.pragma_update(None, "user_version", LATEST + 1)
         .expect("pretend a newer app wrote it");
     drop(conn);
     let tasks_before = count_rows(&db.path, "task");
-    let err = Store::open(&db.path)
+    let err = open_store(&db.path, crate::common::now())
         .err()
         .expect("a newer schema is refused");
     assert!(
@@ -84,7 +85,9 @@ fn a_file_that_is_not_a_database_is_refused_with_a_message() {
     let db = temp_db();
     std::fs::create_dir_all(db.path.parent().expect("parent")).expect("folder");
     std::fs::write(&db.path, b"this is a text file, not SQLite, padded to more than one hundred bytes so SQLite reads its header............").expect("write");
-    let err = Store::open(&db.path).err().expect("not a database");
+    let err = open_store(&db.path, crate::common::now())
+        .err()
+        .expect("not a database");
     assert!(
         err.to_string().contains("không phải là cơ sở dữ liệu"),
         "Vietnamese message: {err}"
@@ -122,8 +125,8 @@ fn every_earlier_schema_version_with_data_is_backed_up_then_upgraded() {
         )
         .expect("data written by the earlier version");
         drop(conn);
-        let store =
-            Store::open(&db.path).unwrap_or_else(|e| panic!("version {start} upgrades: {e}"));
+        let store = open_store(&db.path, crate::common::now())
+            .unwrap_or_else(|e| panic!("version {start} upgrades: {e}"));
         drop(store);
         let conn = Connection::open(&db.path).expect("reopen");
         assert_eq!(migrate::version(&conn).expect("version"), LATEST);
@@ -165,7 +168,9 @@ fn a_failed_upgrade_leaves_the_database_as_it_was_with_a_backup_beside_it() {
         .expect("pretend");
     drop(conn);
 
-    let err = Store::open(&db.path).err().expect("the upgrade fails");
+    let err = open_store(&db.path, crate::common::now())
+        .err()
+        .expect("the upgrade fails");
     assert!(
         err.to_string().contains("already exists"),
         "the failing statement is reported: {err}"

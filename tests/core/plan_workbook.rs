@@ -1,11 +1,11 @@
 //! The task-list workbook on real files: a whole plan written and read back,
 //! task lists typed by hand, bad rows, and files that are not workbooks.
 
+use cchc::open::open_store;
 use std::path::Path;
 
 use cchc::plan::{self, PlanData, TaskDef};
 use cchc::plan_workbook::{read_plan_workbook, write_plan_workbook, PlanWorkbook};
-use cchc::store::Store;
 use cchc::Error;
 use rust_xlsxwriter::{Format, Workbook, Worksheet};
 
@@ -78,7 +78,8 @@ fn the_built_in_plan_reads_back_equal_to_itself() {
 #[test]
 fn a_stored_plan_goes_through_the_workbook_into_an_equal_new_stored_plan() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = Store::open(&dir.path().join("db.sqlite3")).expect("store opens");
+    let mut store =
+        open_store(&dir.path().join("db.sqlite3"), crate::common::now()).expect("store opens");
     let current = store
         .current_plan()
         .expect("a new store has a current plan");

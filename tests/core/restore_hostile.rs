@@ -7,7 +7,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use cchc::backup::{self, auto_backup, create_backup, restore_backup, KEEP_AUTO};
-use cchc::store::Store;
+use cchc::open::open_store;
 use cchc::Error;
 
 use crate::common::{
@@ -136,7 +136,7 @@ fn with_database(archive: &Path, replacement: &Path, out: &Path) {
 fn a_database_of_another_program_or_schema_is_refused_and_nothing_changes() {
     let (db, archive) = backed_up();
     let work = tempfile::tempdir().expect("folder");
-    let latest = cchc::store::migrate::LATEST;
+    let latest = cchc::db::migrate::LATEST;
     let cases: [(&str, String); 3] = [
         (
             "another program's database",
@@ -176,7 +176,7 @@ fn a_database_of_another_program_or_schema_is_refused_and_nothing_changes() {
         );
         assert_eq!(snapshot_files(folder), before, "{what}: nothing changed");
     }
-    let store = Store::open(&db.path).expect("the current data still opens");
+    let store = open_store(&db.path, now()).expect("the current data still opens");
     assert!(store.current_plan().is_ok());
 }
 
@@ -204,7 +204,7 @@ fn a_staging_folder_left_by_a_killed_restore_is_removed_at_the_next_start() {
     std::fs::write(&part, b"half an archive").expect("write");
     age(&part);
 
-    drop(Store::open(&db.path).expect("the next start"));
+    drop(open_store(&db.path, now()).expect("the next start"));
     assert!(!stale.exists(), "the old staging folder is removed");
     assert!(!part.exists(), "the unfinished archive is removed");
     assert!(
@@ -243,7 +243,7 @@ fn an_empty_database_file_is_named_and_kept_not_silently_replaced() {
     let db = temp_db();
     std::fs::create_dir_all(db.path.parent().expect("folder")).expect("folder");
     std::fs::write(&db.path, b"").expect("a file emptied by a crash");
-    let err = Store::open(&db.path).err().expect("refused");
+    let err = open_store(&db.path, now()).err().expect("refused");
     assert!(err.to_string().contains("rỗng (0 byte)"), "{err}");
     assert_eq!(std::fs::metadata(&db.path).expect("kept").len(), 0);
     let out = crate::cli::cchc(&db, &["agencies"]);
@@ -268,7 +268,7 @@ fn a_write_protected_database_is_read_without_leaving_write_protected_side_files
         PathBuf::from(name)
     };
     std::fs::set_permissions(&db.path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
-    let store = Store::open(&db.path).expect("opens for reading");
+    let store = open_store(&db.path, now()).expect("opens for reading");
     assert!(store.is_read_only());
     assert!(store.agencies(plan).is_ok(), "reading works");
     drop(store);
@@ -282,7 +282,7 @@ fn a_write_protected_database_is_read_without_leaving_write_protected_side_files
         std::fs::set_permissions(side(suffix), std::fs::Permissions::from_mode(0o444))
             .expect("left write-protected by an older version");
     }
-    let mut store = Store::open(&db.path).expect("opens");
+    let mut store = open_store(&db.path, now()).expect("opens");
     assert!(!store.is_read_only());
     store
         .set_progress(plan, &iv31_progress("lưu được"), now())

@@ -1,3 +1,4 @@
+use cchc::open::open_store;
 use cchc::store::Store;
 use cchc::text;
 
@@ -9,7 +10,7 @@ fn a_new_database_file_gets_the_built_in_plan_once() {
     assert!(db.path.exists(), "the database is a real file on disk");
     let tasks = store.tasks(plan, None).expect("tasks load").len();
     drop(store);
-    let reopened = Store::open(&db.path).expect("the file opens again");
+    let reopened = open_store(&db.path, crate::common::now()).expect("the file opens again");
     assert_eq!(
         reopened.plans().expect("plans").len(),
         1,
@@ -206,5 +207,62 @@ fn several_plans_coexist_and_one_is_current() {
         store.current_plan().expect("current"),
         second,
         "a refused switch changes nothing"
+    );
+}
+
+#[test]
+fn store_open_dates_the_built_in_plan_with_the_given_now_and_writes_no_backup() {
+    let db = crate::common::temp_db();
+    let store = Store::open(&db.path, crate::common::now(), |_| {
+        panic!("a new file needs no step before an upgrade")
+    })
+    .expect("a new database opens");
+    drop(store);
+    let conn = rusqlite::Connection::open(&db.path).expect("open");
+    let created: String = conn
+        .query_row("SELECT created_at FROM plan", [], |r| r.get(0))
+        .expect("the built-in plan");
+    assert_eq!(
+        created,
+        crate::common::now().to_rfc3339(),
+        "the time comes from the caller, not the clock"
+    );
+    assert!(
+        !db.path.with_file_name("backups").exists(),
+        "opening writes no archive"
+    );
+}
+
+#[test]
+fn store_open_runs_the_callers_step_before_an_upgrade_and_stops_when_it_fails() {
+    use cchc::db::migrate;
+    let db = crate::common::temp_db();
+    std::fs::create_dir_all(db.path.parent().expect("parent")).expect("folder");
+    let mut conn = rusqlite::Connection::open(&db.path).expect("create");
+    migrate::migrate_to(&mut conn, 1).expect("schema 1");
+    drop(conn);
+
+    let err = Store::open(&db.path, crate::common::now(), |version| {
+        assert_eq!(version, 1, "the step hears the version being upgraded");
+        Err(cchc::Error::Invalid("bản sao lưu không ghi được".into()))
+    })
+    .err()
+    .expect("a failed step stops the upgrade");
+    assert!(err.to_string().contains("bản sao lưu"), "{err}");
+    let conn = rusqlite::Connection::open(&db.path).expect("reopen");
+    assert_eq!(migrate::version(&conn).expect("version"), 1, "not upgraded");
+    drop(conn);
+
+    let mut asked = Vec::new();
+    let store = Store::open(&db.path, crate::common::now(), |version| {
+        asked.push(version);
+        Ok(())
+    })
+    .expect("the upgrade runs after the step");
+    drop(store);
+    assert_eq!(asked, vec![1], "the step runs once, before the upgrade");
+    assert!(
+        !db.path.with_file_name("backups").exists(),
+        "the store itself writes no backup: that is the caller's step"
     );
 }

@@ -9,15 +9,15 @@ import sys
 
 import openpyxl
 
-from check_month_report import check, check_fonts, check_print_setup, check_table, failures
+import print_profile
+from check_month_report import check, check_fonts, check_table, failures
 
-HEADER, FIRST = 7, 9
 TABLES = {
-    # sheet: (last column letter, date columns, number columns)
-    "Tổng hợp": ("M", ["D"], ["A", "E", "F", "G", "H", "I", "J", "K"]),
-    "Nhiệm vụ": ("Q", ["J"], ["B"]),
-    "Quá hạn": ("Q", ["J"], ["B"]),
-    "Chỉ số": ("H", [], ["D", "E", "F", "G"]),
+    # sheet: (header row, last column letter, date columns, number columns)
+    "Tổng hợp": (7, "M", ["D"], ["A", "E", "F", "G", "H", "I", "J", "K", "L"]),
+    "Nhiệm vụ": (4, "Q", ["J"], ["B"]),
+    "Quá hạn": (4, "Q", ["J"], ["B"]),
+    "Chỉ số": (4, "J", [], ["D", "E", "F", "G", "I", "J"]),
 }
 
 
@@ -30,22 +30,31 @@ def main(path):
 
     summary = wb["Tổng hợp"]
     merged = {str(r) for r in summary.merged_cells.ranges}
-    for expected in ["A1:C1", "A2:C2", "D1:M1", "D2:M2", "D3:M3", "A4:M4"]:
+    for expected in ["A1:D1", "A2:D2", "E1:M1", "E2:M2", "E3:M3", "A4:M4", "A5:M5"]:
         check(expected in merged, f"Tổng hợp: {expected} is not merged")
-    check(summary["A2"].font.b, "Tổng hợp: the office is not bold")
-    check((summary["D3"].value or "").startswith("Hưng Yên, ngày "), f"date line {summary['D3'].value}")
-    check(summary["D3"].font.i, "Tổng hợp: the date line is not italic")
-    check(summary["A4"].value == "BÁO CÁO TỔNG HỢP" and summary["A4"].font.b, "Tổng hợp: no bold title")
-    check(any(summary[f"C{r}"].value == "Chưa gửi" for r in range(FIRST, summary.max_row + 1)),
+    check((summary["E3"].value or "").startswith("Hưng Yên, ngày "), f"date line {summary['E3'].value}")
+    check((summary["A5"].value or "").startswith("Tổng hợp kết quả thực hiện "), f"trích yếu {summary['A5'].value}")
+    print_profile.check_cover(summary, "Tổng hợp", check, right_col="E")
+    print_profile.check_rules(path, 1, summary, "Tổng hợp", 5, check)
+    header, first = TABLES["Tổng hợp"][0], TABLES["Tổng hợp"][0] + 2
+    check(any(summary[f"C{r}"].value == "Chưa gửi" for r in range(first, summary.max_row + 1)),
           "Tổng hợp: no agency is listed as not sent")
+    total = print_profile.find(summary, lambda v: v == "Tổng cộng")
+    check(total is not None, "Tổng hợp: no total line")
+    last_row = total.row if total is not None else summary.max_row
 
-    for name, (last_col, date_cols, number_cols) in TABLES.items():
+    for number, (name, (header, last_col, date_cols, number_cols)) in enumerate(TABLES.items()):
         ws = wb[name]
-        check_print_setup(ws, name)
+        first = header + 2
+        if number:
+            print_profile.check_annex(ws, name, number, check)
         check_fonts(ws, name)
-        check_table(ws, name, HEADER, f"A{FIRST}")
-        check(ws[f"{last_col}{HEADER}"].border.right.style == "thin", f"{name}: last header cell without borders")
-        for row in range(FIRST, ws.max_row + 1):
+        check_table(ws, name, header, f"A{first}")
+        check(ws[f"{last_col}{header}"].border.right.style == "thin", f"{name}: last header cell without borders")
+        end = last_row if name == "Tổng hợp" else ws.max_row
+        for row in range(first, end + 1):
+            if name == "Chỉ số" and ws[f"A{row}"].value is None:
+                break  # the criteria table ends; the indicators' table below is checked next
             for col in date_cols:
                 cell = ws[f"{col}{row}"]
                 if cell.value is not None:
@@ -55,9 +64,29 @@ def main(path):
                 cell = ws[f"{col}{row}"]
                 check(cell.value is None or cell.data_type == "n", f"{name}!{cell.coordinate}: number stored as text")
 
+    check_indicator_table(wb["Chỉ số"])
+
     for message in failures:
         print(message)
     return 1 if failures else 0
+
+
+def check_indicator_table(ws):
+    """Under the criteria, the province's figure per indicator: its header,
+    then numbers (figures, target, estimate, points at risk) as numbers."""
+    title = next((r for r in range(FIRST, ws.max_row + 1)
+                  if str(ws[f"A{r}"].value or "").startswith("SỐ LIỆU CÁC CHỈ SỐ ĐO ĐƯỢC")), None)
+    check(title is not None, "Chỉ số: no table of measured indicators")
+    if title is None:
+        return
+    check(ws[f"A{title + 1}"].value == "Mã tiêu chí" and ws[f"K{title + 1}"].value == "Cơ quan chưa báo cáo",
+          "Chỉ số: the indicators' header is not the spec's")
+    check(ws[f"A{title + 1}"].font.b, "Chỉ số: the indicators' header is not bold")
+    for row in range(title + 2, ws.max_row + 1):
+        for col in "DEFGHI":
+            cell = ws[f"{col}{row}"]
+            check(cell.value is None or cell.data_type == "n",
+                  f"Chỉ số!{cell.coordinate}: figure stored as text")
 
 
 if __name__ == "__main__":

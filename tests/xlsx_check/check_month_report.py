@@ -1,14 +1,17 @@
 """Independent check of an exported monthly workbook with openpyxl.
 
-Usage: python3 check_month_report.py FILE.xlsx
+Usage: python3 check_month_report.py FILE.xlsx [SIGNER]
 
-Checks what calamine cannot see: fonts, merged title cells, print setup,
-frozen panes, data validations, the hidden _meta sheet and the number format
-of date cells. Prints every failure and exits 1 when there is any.
+Checks what calamine cannot see: fonts, merged title cells, the print
+profile of Nghị định 30 (print_profile.py: the cover's elements, the annexes,
+margins, page numbers), frozen panes, data validations, the hidden _meta
+sheet and the number format of date cells. Prints every failure and exits 1 when there is any.
 """
 import sys
 
 import openpyxl
+
+import print_profile
 
 STATUSES = [
     "Chưa triển khai",
@@ -23,6 +26,7 @@ TABLES = {
     "Nhiệm vụ": (4, 6, "P", ["I"], "C6"),
     "Tài liệu kiểm chứng": (4, 5, "I", ["C"], "A5"),
     "Chỉ số": (4, 5, "I", [], "A5"),
+    "Chỉ số đo được": (4, 5, "I", ["I"], "A5"),
 }
 
 failures = []
@@ -33,13 +37,8 @@ def check(condition, message):
         failures.append(message)
 
 
-def check_print_setup(ws, name):
-    check(ws.page_setup.orientation == "landscape", f"{name}: not landscape")
-    check(ws.page_setup.paperSize in (9, "9"), f"{name}: paper is not A4")
-    fit = ws.sheet_properties.pageSetUpPr
-    check(fit is not None and fit.fitToPage, f"{name}: not fit to page")
-    check(ws.page_setup.fitToWidth in (None, 1, "1"), f"{name}: not one page wide")
-    check("Trang &P/&N" in (ws.oddFooter.center.text or ""), f"{name}: no page-number footer")
+def check_print_setup(ws, name, orientation="landscape"):
+    print_profile.check_page(ws, name, orientation, check)
 
 
 def check_table(ws, name, header, freeze):
@@ -84,10 +83,10 @@ def check_fonts(ws, name):
                 return
 
 
-def main(path):
+def main(path, signer=None):
     wb = openpyxl.load_workbook(path)
     check(
-        wb.sheetnames == ["Báo cáo", "Nhiệm vụ", "Tài liệu kiểm chứng", "Chỉ số", "_meta"],
+        wb.sheetnames == ["Báo cáo", "Nhiệm vụ", "Tài liệu kiểm chứng", "Chỉ số", "Chỉ số đo được", "_meta"],
         f"sheet names {wb.sheetnames}",
     )
     check(wb["_meta"].sheet_state == "hidden", "_meta is not hidden")
@@ -96,18 +95,21 @@ def main(path):
     check(len(meta.get("content_sha256") or "") == 64, "_meta content_sha256 missing")
 
     cover = wb["Báo cáo"]
-    check_print_setup(cover, "Báo cáo")
     check_fonts(cover, "Báo cáo")
     merged = {str(r) for r in cover.merged_cells.ranges}
-    for expected in ["A1:B1", "C1:H1", "A2:B2", "C2:H2", "A5:H5", "A6:H6"]:
+    for expected in ["A1:B1", "C1:H1", "A2:B2", "C2:H2", "A3:B3", "C3:H3", "A4:H4", "A5:H5"]:
         check(expected in merged, f"Báo cáo: {expected} is not merged")
-    check(cover["A2"].font.b, "Báo cáo: the agency name is not bold")
-    check(cover["C3"].font.i, "Báo cáo: the date line is not italic")
-    check(cover["A5"].value == "BÁO CÁO" and cover["A5"].font.b, "Báo cáo: no bold title")
+    print_profile.check_cover(cover, "Báo cáo", check, signer=signer)
+    print_profile.check_rules(path, 1, cover, "Báo cáo", 3, check)
+    section = print_profile.find(cover, lambda v: v.startswith("1. "))
+    total = print_profile.find(cover, lambda v: v == "Tổng cộng")
+    check(section is not None and total is not None, "Báo cáo: no summary table")
+    if section is not None and total is not None:
+        print_profile.check_body(cover, "Báo cáo", [section.coordinate, total.coordinate], check)
 
-    for name, (header, first, last_col, date_cols, freeze) in TABLES.items():
+    for number, (name, (header, first, last_col, date_cols, freeze)) in enumerate(TABLES.items(), 1):
         ws = wb[name]
-        check_print_setup(ws, name)
+        print_profile.check_annex(ws, name, number, check)
         check_fonts(ws, name)
         check(f"A1:{last_col}1" in {str(r) for r in ws.merged_cells.ranges}, f"{name}: title not merged")
         check_table(ws, name, header, freeze)
@@ -123,12 +125,21 @@ def main(path):
                     cell = ws[f"{col}{row}"]
                     check(cell.data_type == "n" and cell.number_format == "0.0000",
                           f"{name}!{cell.coordinate}: score not a number with 4 decimals")
+        elif name == "Chỉ số đo được":
+            # Tử số, Mẫu số, Giá trị, Mục tiêu: numbers, empty where there is no figure.
+            for row in range(first, ws.max_row + 1):
+                for col in "DEFG":
+                    cell = ws[f"{col}{row}"]
+                    check(cell.value is None or cell.data_type == "n",
+                          f"{name}!{cell.coordinate}: figure stored as text")
+                check(ws[f"G{row}"].value is not None, f"{name}!G{row}: no target")
         else:
             check_body(ws, name, first, last_col)
             for row in range(first, ws.max_row + 1):
                 check(ws[f"A{row}"].data_type == "n", f"{name}!A{row}: STT is not a number")
 
     tasks = wb["Nhiệm vụ"]
+    print_profile.check_row_heights(tasks, "Nhiệm vụ", 6, [3, 7, 13, 15, 16], 12, check)
     last = tasks.max_row
     rules = {str(dv.sqref): dv for dv in tasks.data_validations.dataValidation}
     status = rules.get(f"K6:K{last}")
@@ -152,4 +163,4 @@ def main(path):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1], *sys.argv[2:3]))

@@ -29,6 +29,10 @@ import type { RestoreInfo } from "./bindings/RestoreInfo";
 import type { StartReport } from "./bindings/StartReport";
 import type { StatusReport } from "./bindings/StatusReport";
 import type { CollectedTask } from "./bindings/CollectedTask";
+import type { CriterionScore } from "./bindings/CriterionScore";
+import type { Figure } from "./bindings/Figure";
+import type { IndicatorForm } from "./bindings/IndicatorForm";
+import type { MeasuredLine } from "./bindings/MeasuredLine";
 import type { TaskRow } from "./bindings/TaskRow";
 
 export class IpcError extends Error {
@@ -86,6 +90,10 @@ export const api = {
   revealPath: (path: string) => call<null>("reveal_path", { path }),
   exportPreview: (period: string) => call<ExportPreview>("export_preview", { period }),
   exportMonth: (period: string, path: string) => call<string>("export_month", { period, path }),
+  measured: (period: string) => call<MeasuredLine[]>("measured", { period }),
+  saveIndicator: (form: IndicatorForm) => call<Figure>("save_indicator", { form }),
+  /** The points at risk: the agency's own, or (`province`) the collected province's. */
+  scores: (period: string, province: boolean) => call<CriterionScore[]>("scores", { period, province }),
   startCheck: () => call<StartReport>("start_check"),
   createBackup: (path: string) => call<BackupInfo>("create_backup", { path }),
   restoreBackup: (path: string) => call<RestoreInfo>("restore_backup", { path }),

@@ -13,13 +13,15 @@ import { DashboardScreen } from "./screens/Dashboard";
 import { EvidenceScreen } from "./screens/Evidence";
 import { ExportScreen } from "./screens/Export";
 import { FirstRun } from "./screens/FirstRun";
+import { RiskScreen } from "./screens/Risk";
 import { SettingsScreen } from "./screens/Settings";
 import { TasksScreen } from "./screens/Tasks";
 
-export type Screen = "dashboard" | "tasks" | "evidence" | "export" | "collect" | "settings";
+export type Screen = "dashboard" | "risk" | "tasks" | "evidence" | "export" | "collect" | "settings";
 
 const SECTIONS: { id: Screen; label: string }[] = [
   { id: "dashboard", label: "Tổng quan" },
+  { id: "risk", label: "Điểm có nguy cơ mất" },
   { id: "tasks", label: "Nhiệm vụ" },
   { id: "evidence", label: "Tài liệu kiểm chứng" },
   { id: "export", label: "Xuất báo cáo" },
@@ -159,6 +161,7 @@ export function App() {
           </p>
         )}
         {screen === "dashboard" && <DashboardScreen key={asked} period={period} onOpenTask={(c) => go("tasks", c)} />}
+        {screen === "risk" && <RiskScreen key={asked} period={period} collector={collector} />}
         {screen === "tasks" && <TasksScreen key={asked} period={period} initialTask={openTask} />}
         {screen === "evidence" && <EvidenceScreen key={asked} />}
         {screen === "export" && <ExportScreen key={asked} period={period} onOpenTask={(c) => go("tasks", c)} />}

@@ -4,7 +4,8 @@
 
 use std::path::PathBuf;
 
-use cchc::collect::{self, AgencyLine, Consolidation, Outcome, TaskLine};
+use cchc::collect::{self, AgencyLine, Consolidation, Outcome};
+use cchc::store::CollectedTask;
 use cchc::Result;
 use chrono::Utc;
 use serde::Serialize;
@@ -97,7 +98,7 @@ pub fn collected_rows(
     state: State<'_, AppState>,
     period: String,
     agency: String,
-) -> Result<Vec<TaskLine>> {
+) -> Result<Vec<CollectedTask>> {
     let period = collect::normalize_period(&period)?;
     let store = state.store()?;
     let reports = store.collected_reports(store.current_plan()?, &period)?;

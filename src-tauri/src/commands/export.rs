@@ -10,9 +10,9 @@ use crate::state::AppState;
 #[tauri::command(async)]
 pub fn export_preview(state: State<'_, AppState>, period: String) -> Result<ExportPreview> {
     state.with_agency(|store, plan, agency| {
-        Ok(ExportPreview::of(
-            &store.month_report(plan, agency, &period)?,
-        ))
+        Ok(ExportPreview::of(&report::MonthReport::gather(
+            store, plan, agency, &period,
+        )?))
     })
 }
 
@@ -27,7 +27,7 @@ pub fn export_month(
 ) -> Result<String> {
     let path = paths::full_path(&path, &paths::default_folder(&app, state.db_path()));
     state.with_agency(|store, plan, agency| {
-        let month = store.month_report(plan, agency, &period)?;
+        let month = report::MonthReport::gather(store, plan, agency, &period)?;
         let signer = Some(store.profile(plan)?.signer).filter(|s| !s.is_empty());
         let now = chrono::Local::now().fixed_offset();
         let target = report::target_path(Some(path.as_path()), &month);

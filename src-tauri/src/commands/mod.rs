@@ -4,6 +4,7 @@
 pub mod collect;
 pub mod evidence;
 pub mod export;
+pub mod indicators;
 pub mod plan;
 pub mod progress;
 pub mod safety;

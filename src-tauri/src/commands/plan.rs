@@ -1,7 +1,8 @@
 //! The plan, the officer's profile and the app's own facts.
 
 use cchc::plan::Criterion;
-use cchc::store::{AgencyRow, ImportOutcome, PlanSummary, Profile, TaskRow};
+use cchc::plan_workbook::{ImportOutcome, PlanWorkbook};
+use cchc::store::{AgencyRow, PlanSummary, Profile, TaskRow};
 use cchc::{Error, Result};
 use serde::Serialize;
 use tauri::State;
@@ -63,5 +64,10 @@ pub fn tasks(state: State<'_, AppState>) -> Result<Vec<TaskRow>> {
 pub fn import_plan(state: State<'_, AppState>, path: String) -> Result<ImportOutcome> {
     let mut store = state.store()?;
     let plan = store.current_plan()?;
-    store.import_plan_workbook(plan, std::path::Path::new(&path), chrono::Utc::now())
+    PlanWorkbook::import(
+        &mut store,
+        plan,
+        std::path::Path::new(&path),
+        chrono::Utc::now(),
+    )
 }

@@ -73,6 +73,18 @@ pub enum Command {
     Safety(crate::safety::SafetyCommand),
     /// Tổng hợp báo cáo tháng của các cơ quan (đơn vị tổng hợp).
     Collect(crate::collect::CollectArgs),
+    /// Các chỉ số đo được của kế hoạch.
+    Indicators,
+    /// Số liệu chỉ số đo được.
+    #[command(subcommand)]
+    Indicator(crate::indicators::IndicatorCommand),
+    /// Điểm có nguy cơ mất theo tiêu chí (của cơ quan với --agency; của toàn tỉnh từ các báo cáo đã tổng hợp nếu không).
+    Score {
+        #[arg(long, value_name = "CODE")]
+        agency: Option<String>,
+        #[arg(long, value_name = "YYYY-MM")]
+        period: String,
+    },
 }
 
 #[derive(Subcommand)]

@@ -2,10 +2,11 @@
 import type { Status } from "./Status";
 
 /**
- * One row of the "Nhiệm vụ" sheet, text cleaned to NFC.
+ * One task row of a collected report (the "Nhiệm vụ" sheet of an agency's
+ * workbook, text cleaned to NFC), as the collector read it and the store keeps it.
  */
 export type CollectedTask = { 
 /**
- * Zero-based row index, for messages.
+ * Zero-based row index in the sheet, for messages (0 when read from the store).
  */
 row: number, stt: string, code: string, content: string, criteria: string, role: string, lead: string, partners: string, deadline: string, due_date: string | null, output: string, status: Status, percent: number | null, result: string, evidence: string, obstacles: string, proposals: string, };

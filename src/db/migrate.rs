@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_init.sql"),
     include_str!("../../migrations/0002_collected_reports.sql"),
+    include_str!("../../migrations/0005_indicators.sql"),
 ];
 
 /// The schema version this build writes.

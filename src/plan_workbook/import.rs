@@ -5,9 +5,10 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::Store;
+use super::PlanWorkbook;
 use crate::error::Result;
-use crate::plan_workbook::{self, PlanWorkbook};
+use crate::plan_workbook;
+use crate::store::Store;
 
 /// What an import did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -21,30 +22,30 @@ pub struct ImportOutcome {
     pub tasks: u32,
 }
 
-impl Store {
-    /// Reads a task-list workbook against plan `plan_id` and stores it: its tasks
-    /// are added to that plan, or a whole plan is inserted beside it.
+impl PlanWorkbook {
+    /// Reads a task-list workbook against plan `plan_id` and stores it in `store`:
+    /// its tasks are added to that plan, or a whole plan is inserted beside it.
     ///
     /// # Errors
     /// As [`plan_workbook::read_plan_workbook`] and [`Store::insert_plan`] /
     /// [`Store::add_tasks`]; nothing is stored on error.
-    pub fn import_plan_workbook(
-        &mut self,
+    pub fn import(
+        store: &mut Store,
         plan_id: i64,
         path: &Path,
         now: DateTime<Utc>,
     ) -> Result<ImportOutcome> {
-        let current = self.plan_data(plan_id)?;
+        let current = store.plan_data(plan_id)?;
         Ok(match plan_workbook::read_plan_workbook(path, &current)? {
             PlanWorkbook::NewPlan(data) => ImportOutcome {
-                plan_id: self.insert_plan(&data, now)?,
+                plan_id: store.insert_plan(&data, now)?,
                 new_plan: true,
                 tasks: data.tasks.len() as u32,
             },
             PlanWorkbook::Tasks(tasks) => ImportOutcome {
                 plan_id,
                 new_plan: false,
-                tasks: self.add_tasks(plan_id, &tasks)? as u32,
+                tasks: store.add_tasks(plan_id, &tasks)? as u32,
             },
         })
     }

@@ -1,0 +1,139 @@
+//! The collector's view of the points at risk: the province's figure of each
+//! indicator from the collected workbooks of the month (the sum of the
+//! agencies' numerators over the sum of their denominators, never an average
+//! of their rates; values are added), the agencies that sent none, and the
+//! overdue rows of the collected reports.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::{assess, sort_by_risk, CriterionScore, Measured, TrendPoint};
+use crate::error::Result;
+use crate::plan::IndicatorKind;
+use crate::status::Status;
+use crate::store::{CollectedFigure, IndicatorRow, Store};
+
+/// The province's figure from agencies' figures: (numerator, denominator) and
+/// the rate in percent for a rate, the sum for a value; `None` when there are none.
+pub fn province_figure(
+    kind: IndicatorKind,
+    figures: &[&CollectedFigure],
+) -> Option<(Option<(f64, f64)>, f64)> {
+    if figures.is_empty() {
+        return None;
+    }
+    match kind {
+        IndicatorKind::Rate => {
+            let n: f64 = figures.iter().filter_map(|f| f.numerator).sum();
+            let d: f64 = figures.iter().filter_map(|f| f.denominator).sum();
+            (d > 0.0).then(|| (Some((n, d)), n * 100.0 / d))
+        }
+        IndicatorKind::Value => Some((None, figures.iter().map(|f| f.value).sum())),
+    }
+}
+
+impl Store {
+    /// The province's standing in month `period` (`YYYY-MM`) from the reports
+    /// collected for it, every criterion of the plan, most points at risk first.
+    ///
+    /// # Errors
+    /// [`crate::Error::Invalid`] for a malformed period; [`crate::Error::Database`]
+    /// when the store cannot be read.
+    pub fn province_scores(&self, plan_id: i64, period: &str) -> Result<Vec<CriterionScore>> {
+        let period = crate::collect::normalize_period(period)?;
+        let year_start = format!("{}-01", &period[..4]);
+        let figures = self.collected_figures(plan_id, &year_start, &period)?;
+        let mut by_indicator: HashMap<i64, BTreeMap<&str, Vec<&CollectedFigure>>> = HashMap::new();
+        for f in &figures {
+            by_indicator
+                .entry(f.indicator_id)
+                .or_default()
+                .entry(f.period.as_str())
+                .or_default()
+                .push(f);
+        }
+        let mut measured: HashMap<String, Vec<Measured>> = HashMap::new();
+        for indicator in self.indicators(plan_id)? {
+            let months = by_indicator.remove(&indicator.id).unwrap_or_default();
+            let m = self.measure(indicator, &months, &period)?;
+            measured
+                .entry(m.indicator.criterion.clone())
+                .or_default()
+                .push(m);
+        }
+        let overdue = self.collected_overdue(plan_id, &period)?;
+        let mut scores: Vec<CriterionScore> = self
+            .criteria(plan_id)?
+            .iter()
+            .map(|c| {
+                let m = measured.remove(&c.code).unwrap_or_default();
+                let late = overdue.get(&c.code).cloned().unwrap_or_default();
+                assess(c, &m, &late)
+            })
+            .collect();
+        sort_by_risk(&mut scores);
+        Ok(scores)
+    }
+
+    /// One indicator's province figure for `period`, its months, and who reported.
+    fn measure(
+        &self,
+        indicator: IndicatorRow,
+        months: &BTreeMap<&str, Vec<&CollectedFigure>>,
+        period: &str,
+    ) -> Result<Measured> {
+        let trend = months
+            .iter()
+            .filter_map(|(p, fs)| {
+                province_figure(indicator.kind, fs).map(|(_, value)| TrendPoint {
+                    period: (*p).to_string(),
+                    value,
+                })
+            })
+            .collect();
+        let now: &[&CollectedFigure] = months.get(period).map_or(&[], Vec::as_slice);
+        let figure = province_figure(indicator.kind, now);
+        let reported: Vec<String> = now.iter().map(|f| f.agency_code.clone()).collect();
+        let missing = self
+            .indicator_reporters(indicator.id)?
+            .into_iter()
+            .filter(|a| !reported.contains(a))
+            .collect();
+        Ok(Measured {
+            fraction: figure.and_then(|f| f.0),
+            value: figure.map(|f| f.1),
+            trend,
+            reported,
+            missing,
+            indicator,
+        })
+    }
+
+    /// The overdue rows of the month's collected reports, as sentences, by criterion.
+    fn collected_overdue(
+        &self,
+        plan_id: i64,
+        period: &str,
+    ) -> Result<HashMap<String, Vec<String>>> {
+        let serves: HashMap<String, Vec<String>> = self
+            .tasks(plan_id, None)?
+            .into_iter()
+            .map(|t| (t.code, t.criteria))
+            .collect();
+        let mut out: HashMap<String, Vec<String>> = HashMap::new();
+        for report in self.collected_reports(plan_id, period)? {
+            for t in report.tasks.iter().filter(|t| t.status == Status::Overdue) {
+                for c in serves.get(&t.code).into_iter().flatten() {
+                    let due = t
+                        .due_date
+                        .map(|d| format!(" (hạn {})", d.format("%d/%m/%Y")))
+                        .unwrap_or_default();
+                    out.entry(c.clone()).or_default().push(format!(
+                        "Nhiệm vụ {} của {} quá hạn chưa hoàn thành{due}.",
+                        t.code, report.agency_code
+                    ));
+                }
+            }
+        }
+        Ok(out)
+    }
+}
