@@ -133,7 +133,7 @@ impl From<rusqlite::Error> for Error {
             }
             Some(ErrorCode::DatabaseCorrupt) => format!(
                 "Không đọc được vì tệp cơ sở dữ liệu bị hỏng. {}",
-                crate::verify::DAMAGED_ADVICE
+                DAMAGED_ADVICE
             ),
             Some(ErrorCode::SystemIoFailure) => {
                 "Không đọc hoặc ghi được tệp cơ sở dữ liệu (lỗi ổ đĩa: ổ đã đầy, tệp chỉ cho phép \
@@ -158,6 +158,9 @@ fn is_sharing_violation(err: &std::io::Error) -> bool {
             Some(ERROR_SHARING_VIOLATION | ERROR_LOCK_VIOLATION)
         )
 }
+
+/// What to do about a damaged database, in Vietnamese.
+pub const DAMAGED_ADVICE: &str = "Cơ sở dữ liệu bị hỏng. Đừng nhập thêm dữ liệu: hãy khôi phục bản sao lưu gần nhất (Cài đặt → Khôi phục, hoặc \"cchc restore TỆP\") rồi nhập lại những gì đã ghi sau ngày sao lưu.";
 
 #[cfg(test)]
 mod tests {

@@ -31,15 +31,16 @@ pub fn cell_length(s: &str) -> usize {
 /// e.g. "Kết quả thực hiện"), the length and the limit.
 ///
 /// # Errors
-/// [`crate::Error::Invalid`] when `s` is longer than [`MAX_CELL_CHARS`].
-pub fn check_cell_length(what: &str, s: &str) -> crate::Result<()> {
+/// The message (for an invalid-input error) when `s` is longer than
+/// [`MAX_CELL_CHARS`].
+pub fn check_cell_length(what: &str, s: &str) -> Result<(), String> {
     let length = cell_length(s);
     if length > MAX_CELL_CHARS {
-        return Err(crate::Error::Invalid(format!(
+        return Err(format!(
             "{what} dài {length} ký tự, quá giới hạn {MAX_CELL_CHARS} ký tự của một ô Excel \
              (báo cáo tháng sẽ không xuất được): hãy rút gọn, hoặc đưa phần dài vào một tài \
              liệu kiểm chứng."
-        )));
+        ));
     }
     Ok(())
 }

@@ -66,8 +66,7 @@ impl VerifyReport {
     }
 }
 
-/// What to do about a damaged database, in Vietnamese.
-pub const DAMAGED_ADVICE: &str = "Cơ sở dữ liệu bị hỏng. Đừng nhập thêm dữ liệu: hãy khôi phục bản sao lưu gần nhất (Cài đặt → Khôi phục, hoặc \"cchc restore TỆP\") rồi nhập lại những gì đã ghi sau ngày sao lưu.";
+pub use crate::error::DAMAGED_ADVICE;
 
 /// The database's own findings: the lines of `integrity_check` (or
 /// `quick_check`) other than "ok", and the rows whose foreign keys point

@@ -329,7 +329,7 @@ fn check_schema(conn: &Connection, version: u32) -> std::result::Result<(), Stri
         )
     };
     let expected = Connection::open_in_memory()
-        .map_err(crate::Error::from)
+        .map_err(Error::from)
         .and_then(|mut reference| {
             migrate::migrate_to(&mut reference, version)?;
             Ok(schema_of(&reference)?)

@@ -254,13 +254,7 @@ impl Meta {
     }
 }
 
-/// `YYYY-MM` as Vietnamese write a month: "09/2024".
-pub fn month_text(period: &str) -> String {
-    match period.split_once('-') {
-        Some((y, m)) => format!("{m}/{y}"),
-        None => period.to_string(),
-    }
-}
+pub use crate::deadline::month_text;
 
 fn check_task_header(grid: &Grid, at: &Place) -> Refused<()> {
     let row = TASK_HEADER_ROW;

@@ -191,7 +191,7 @@ pub fn consolidate(
     }
     let total = total_line(&agencies);
     let criteria = criteria_lines(store, plan_id, &tasks)?;
-    let mut scores = store.province_scores(plan_id, &period)?;
+    let mut scores = crate::score::province::province_scores(store, plan_id, &period)?;
     let order: HashMap<&str, usize> = criteria
         .iter()
         .enumerate()

@@ -205,6 +205,14 @@ fn roman_quarter(quarter: u32) -> Option<&'static str> {
     }
 }
 
+/// `YYYY-MM` as the officer writes it: `MM/YYYY`.
+pub fn month_text(period: &str) -> String {
+    match period.split_once('-') {
+        Some((y, m)) => format!("{m}/{y}"),
+        None => period.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -199,7 +199,7 @@ impl PlanData {
         }
         for (what, value) in texts {
             if let Err(e) = text::check_cell_length(&what, value) {
-                problems.push(e.to_string());
+                problems.push(e);
             }
         }
     }

@@ -31,109 +31,107 @@ pub fn province_figure(
     }
 }
 
-impl Store {
-    /// The province's standing in month `period` (`YYYY-MM`) from the reports
-    /// collected for it, every criterion of the plan, most points at risk first.
-    ///
-    /// # Errors
-    /// [`crate::Error::Invalid`] for a malformed period; [`crate::Error::Database`]
-    /// when the store cannot be read.
-    pub fn province_scores(&self, plan_id: i64, period: &str) -> Result<Vec<CriterionScore>> {
-        let period = crate::collect::normalize_period(period)?;
-        let year_start = format!("{}-01", &period[..4]);
-        let figures = self.collected_figures(plan_id, &year_start, &period)?;
-        let mut by_indicator: HashMap<i64, BTreeMap<&str, Vec<&CollectedFigure>>> = HashMap::new();
-        for f in &figures {
-            by_indicator
-                .entry(f.indicator_id)
-                .or_default()
-                .entry(f.period.as_str())
-                .or_default()
-                .push(f);
-        }
-        let mut measured: HashMap<String, Vec<Measured>> = HashMap::new();
-        for indicator in self.indicators(plan_id)? {
-            let months = by_indicator.remove(&indicator.id).unwrap_or_default();
-            let m = self.measure(indicator, &months, &period)?;
-            measured
-                .entry(m.indicator.criterion.clone())
-                .or_default()
-                .push(m);
-        }
-        let overdue = self.collected_overdue(plan_id, &period)?;
-        let mut scores: Vec<CriterionScore> = self
-            .criteria(plan_id)?
-            .iter()
-            .map(|c| {
-                let m = measured.remove(&c.code).unwrap_or_default();
-                let late = overdue.get(&c.code).cloned().unwrap_or_default();
-                assess(c, &m, &late)
-            })
-            .collect();
-        sort_by_risk(&mut scores);
-        Ok(scores)
+/// The province's standing in month `period` (`YYYY-MM`) from the reports
+/// collected for it, every criterion of the plan, most points at risk first.
+///
+/// # Errors
+/// [`crate::Error::Invalid`] for a malformed period; [`crate::Error::Database`]
+/// when the store cannot be read.
+pub fn province_scores(store: &Store, plan_id: i64, period: &str) -> Result<Vec<CriterionScore>> {
+    let period = crate::collect::normalize_period(period)?;
+    let year_start = format!("{}-01", &period[..4]);
+    let figures = store.collected_figures(plan_id, &year_start, &period)?;
+    let mut by_indicator: HashMap<i64, BTreeMap<&str, Vec<&CollectedFigure>>> = HashMap::new();
+    for f in &figures {
+        by_indicator
+            .entry(f.indicator_id)
+            .or_default()
+            .entry(f.period.as_str())
+            .or_default()
+            .push(f);
     }
-
-    /// One indicator's province figure for `period`, its months, and who reported.
-    fn measure(
-        &self,
-        indicator: IndicatorRow,
-        months: &BTreeMap<&str, Vec<&CollectedFigure>>,
-        period: &str,
-    ) -> Result<Measured> {
-        let trend = months
-            .iter()
-            .filter_map(|(p, fs)| {
-                province_figure(indicator.kind, fs).map(|(_, value)| TrendPoint {
-                    period: (*p).to_string(),
-                    value,
-                })
-            })
-            .collect();
-        let now: &[&CollectedFigure] = months.get(period).map_or(&[], Vec::as_slice);
-        let figure = province_figure(indicator.kind, now);
-        let reported: Vec<String> = now.iter().map(|f| f.agency_code.clone()).collect();
-        let missing = self
-            .indicator_reporters(indicator.id)?
-            .into_iter()
-            .filter(|a| !reported.contains(a))
-            .collect();
-        Ok(Measured {
-            fraction: figure.and_then(|f| f.0),
-            value: figure.map(|f| f.1),
-            trend,
-            reported,
-            missing,
-            indicator,
+    let mut measured: HashMap<String, Vec<Measured>> = HashMap::new();
+    for indicator in store.indicators(plan_id)? {
+        let months = by_indicator.remove(&indicator.id).unwrap_or_default();
+        let m = measure(store, indicator, &months, &period)?;
+        measured
+            .entry(m.indicator.criterion.clone())
+            .or_default()
+            .push(m);
+    }
+    let overdue = collected_overdue(store, plan_id, &period)?;
+    let mut scores: Vec<CriterionScore> = store
+        .criteria(plan_id)?
+        .iter()
+        .map(|c| {
+            let m = measured.remove(&c.code).unwrap_or_default();
+            let late = overdue.get(&c.code).cloned().unwrap_or_default();
+            assess(c, &m, &late)
         })
-    }
+        .collect();
+    sort_by_risk(&mut scores);
+    Ok(scores)
+}
 
-    /// The overdue rows of the month's collected reports, as sentences, by criterion.
-    fn collected_overdue(
-        &self,
-        plan_id: i64,
-        period: &str,
-    ) -> Result<HashMap<String, Vec<String>>> {
-        let serves: HashMap<String, Vec<String>> = self
-            .tasks(plan_id, None)?
-            .into_iter()
-            .map(|t| (t.code, t.criteria))
-            .collect();
-        let mut out: HashMap<String, Vec<String>> = HashMap::new();
-        for report in self.collected_reports(plan_id, period)? {
-            for t in report.tasks.iter().filter(|t| t.status == Status::Overdue) {
-                for c in serves.get(&t.code).into_iter().flatten() {
-                    let due = t
-                        .due_date
-                        .map(|d| format!(" (hạn {})", d.format("%d/%m/%Y")))
-                        .unwrap_or_default();
-                    out.entry(c.clone()).or_default().push(format!(
-                        "Nhiệm vụ {} của {} quá hạn chưa hoàn thành{due}.",
-                        t.code, report.agency_code
-                    ));
-                }
+/// One indicator's province figure for `period`, its months, and who reported.
+fn measure(
+    store: &Store,
+    indicator: IndicatorRow,
+    months: &BTreeMap<&str, Vec<&CollectedFigure>>,
+    period: &str,
+) -> Result<Measured> {
+    let trend = months
+        .iter()
+        .filter_map(|(p, fs)| {
+            province_figure(indicator.kind, fs).map(|(_, value)| TrendPoint {
+                period: (*p).to_string(),
+                value,
+            })
+        })
+        .collect();
+    let now: &[&CollectedFigure] = months.get(period).map_or(&[], Vec::as_slice);
+    let figure = province_figure(indicator.kind, now);
+    let reported: Vec<String> = now.iter().map(|f| f.agency_code.clone()).collect();
+    let missing = store
+        .indicator_reporters(indicator.id)?
+        .into_iter()
+        .filter(|a| !reported.contains(a))
+        .collect();
+    Ok(Measured {
+        fraction: figure.and_then(|f| f.0),
+        value: figure.map(|f| f.1),
+        trend,
+        reported,
+        missing,
+        indicator,
+    })
+}
+
+/// The overdue rows of the month's collected reports, as sentences, by criterion.
+fn collected_overdue(
+    store: &Store,
+    plan_id: i64,
+    period: &str,
+) -> Result<HashMap<String, Vec<String>>> {
+    let serves: HashMap<String, Vec<String>> = store
+        .tasks(plan_id, None)?
+        .into_iter()
+        .map(|t| (t.code, t.criteria))
+        .collect();
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    for report in store.collected_reports(plan_id, period)? {
+        for t in report.tasks.iter().filter(|t| t.status == Status::Overdue) {
+            for c in serves.get(&t.code).into_iter().flatten() {
+                let due = t
+                    .due_date
+                    .map(|d| format!(" (hạn {})", d.format("%d/%m/%Y")))
+                    .unwrap_or_default();
+                out.entry(c.clone()).or_default().push(format!(
+                    "Nhiệm vụ {} của {} quá hạn chưa hoàn thành{due}.",
+                    t.code, report.agency_code
+                ));
             }
         }
-        Ok(out)
     }
+    Ok(out)
 }

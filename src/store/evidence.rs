@@ -145,7 +145,7 @@ impl Store {
             ("Trích yếu", summary.as_str()),
             ("Mục, trang", location.as_str()),
         ] {
-            text::check_cell_length(what, value)?;
+            text::check_cell_length(what, value).map_err(Error::Invalid)?;
         }
         crate::deadline::check_date_in_range(date)?;
         let mut task_ids = Vec::new();
@@ -252,7 +252,7 @@ impl Store {
             .map(|n| text::clean(&n.to_string_lossy()))
             .filter(|n| !n.is_empty())
             .ok_or_else(|| Error::Invalid(format!("\"{}\" không có tên tệp.", source.display())))?;
-        text::check_cell_length("Tên tệp", &name)?;
+        text::check_cell_length("Tên tệp", &name).map_err(Error::Invalid)?;
         let input = File::open(source).map_err(|e| Error::file(source, &e))?;
         // What was opened, not what the path named a moment before.
         let meta = input.metadata().map_err(|e| Error::file(source, &e))?;

@@ -218,12 +218,12 @@ impl Store {
                 return Err(Error::Invalid(format!(
                     "Ngày số liệu {} nằm sau kỳ báo cáo tháng {}.",
                     d.format("%d/%m/%Y"),
-                    crate::collect::month_text(&period)
+                    crate::deadline::month_text(&period)
                 )));
             }
         }
         figure.period = period;
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         tx.execute(
             "INSERT INTO indicator_value (indicator_id, agency_id, period, numerator,
                  denominator, value, source, as_of, updated_at)

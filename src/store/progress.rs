@@ -223,7 +223,7 @@ impl Store {
             ("Khó khăn, vướng mắc", &obstacles),
             ("Đề xuất, kiến nghị", &proposals),
         ] {
-            text::check_cell_length(what, value)?;
+            text::check_cell_length(what, value).map_err(Error::Invalid)?;
         }
         let tx = self.begin()?;
         tx.execute(

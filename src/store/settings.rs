@@ -66,7 +66,7 @@ impl Store {
                 "Chưa nhập họ tên người ký báo cáo: hãy nhập họ tên đầy đủ.".into(),
             ));
         }
-        text::check_cell_length("Họ tên người ký", &signer)?;
+        text::check_cell_length("Họ tên người ký", &signer).map_err(Error::Invalid)?;
         let tx = self.begin()?;
         upsert(&tx, AGENCY, agency)?;
         upsert(&tx, SIGNER, &signer)?;

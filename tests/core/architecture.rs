@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 /// open) is above the store and may use it.
 const RULES: &[(&str, &[&str])] = &[
     ("text", &[]),
+    ("number", &[]),
     ("docref", &[]),
     ("deadline", &["text"]),
     // The one error enum wraps the deadline and reference parsers' errors.
@@ -19,12 +20,13 @@ const RULES: &[(&str, &[&str])] = &[
     ("sha256", &["error"]),
     ("durable", &["error"]),
     ("disk", &[]),
-    ("plan", &["error", "text", "deadline", "status"]),
+    ("plan", &["error", "text", "deadline", "status", "number"]),
     ("db", &["disk", "error", "durable"]),
     (
         "store",
         &[
             "db", "error", "durable", "sha256", "text", "docref", "deadline", "status", "plan",
+            "number",
         ],
     ),
     ("verify", &["db", "error", "sha256"]),

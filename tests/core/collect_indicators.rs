@@ -103,9 +103,7 @@ fn the_province_figure_is_the_sum_of_numerators_over_the_sum_of_denominators() {
         assert_kind(&o, OutcomeKind::Accepted);
         assert!(!o.edited, "an untouched version 2 export matches its hash");
     }
-    let scores = collector
-        .store
-        .province_scores(collector.plan, PERIOD)
+    let scores = cchc::score::province::province_scores(&collector.store, collector.plan, PERIOD)
         .expect("province scores");
     let s = scores
         .iter()
@@ -160,9 +158,7 @@ fn version_1_and_version_2_workbooks_are_collected_together() {
     for o in &outcomes {
         assert_kind(o, OutcomeKind::Accepted);
     }
-    let scores = collector
-        .store
-        .province_scores(collector.plan, PERIOD)
+    let scores = cchc::score::province::province_scores(&collector.store, collector.plan, PERIOD)
         .expect("scores");
     let s = scores
         .iter()
@@ -262,9 +258,7 @@ fn a_figure_changed_by_hand_after_export_is_told_and_kept() {
         "the changed figure is told: {}",
         outcome.message
     );
-    let scores = collector
-        .store
-        .province_scores(collector.plan, PERIOD)
+    let scores = cchc::score::province::province_scores(&collector.store, collector.plan, PERIOD)
         .expect("scores");
     let s = scores
         .iter()

@@ -280,8 +280,7 @@ fn the_officer_view_estimates_from_the_latest_figure_and_puts_the_most_at_risk_f
             now(),
         )
         .expect("3.4.1");
-    let scores = store
-        .agency_scores(plan, "SNV", "2024-08")
+    let scores = cchc::score::agency::agency_scores(&store, plan, "SNV", "2024-08")
         .expect("the agency's scores");
     let s736 = scores
         .iter()
@@ -332,20 +331,23 @@ fn a_task_driven_criterion_is_at_risk_while_its_task_is_overdue() {
                 .any(|d| d.kind == DriverKind::Overdue && d.text.contains("IV.3.1"))
         })
     };
-    let august = store.agency_scores(plan, "SNV", "2024-08").expect("scores");
+    let august =
+        cchc::score::agency::agency_scores(&store, plan, "SNV", "2024-08").expect("scores");
     assert_eq!(
         overdue_of(&august, "4.1.3"),
         Some(false),
         "IV.3.1 is due in August: not overdue in August"
     );
-    let september = store.agency_scores(plan, "SNV", "2024-09").expect("scores");
+    let september =
+        cchc::score::agency::agency_scores(&store, plan, "SNV", "2024-09").expect("scores");
     assert_eq!(
         overdue_of(&september, "4.1.3"),
         Some(true),
         "IV.3.1 not done by 31/08/2024 drives 4.1.3 in September"
     );
     // In January 2025 the tasks due "trong năm 2024" are overdue too.
-    let january = store.agency_scores(plan, "SNV", "2025-01").expect("scores");
+    let january =
+        cchc::score::agency::agency_scores(&store, plan, "SNV", "2025-01").expect("scores");
     let task_driven: Vec<_> = january.iter().filter(|s| s.indicators.is_empty()).collect();
     assert!(
         task_driven
@@ -377,7 +379,7 @@ fn a_task_driven_criterion_is_at_risk_while_its_task_is_overdue() {
             now(),
         )
         .expect("IV.3.1 done");
-    let done = store.agency_scores(plan, "SNV", "2024-09").expect("scores");
+    let done = cchc::score::agency::agency_scores(&store, plan, "SNV", "2024-09").expect("scores");
     assert_eq!(
         overdue_of(&done, "4.1.3"),
         Some(false),

@@ -35,7 +35,7 @@ pub fn scores(
     province: bool,
 ) -> Result<Vec<CriterionScore>> {
     state.with_agency(|store, plan, agency| match province {
-        true => store.province_scores(plan, &period),
-        false => store.agency_scores(plan, agency, &period),
+        true => cchc::score::province::province_scores(store, plan, &period),
+        false => cchc::score::agency::agency_scores(store, plan, agency, &period),
     })
 }

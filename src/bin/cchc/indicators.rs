@@ -114,8 +114,8 @@ pub fn score(
     json: bool,
 ) -> Result<()> {
     let scores = match agency {
-        Some(a) => store.agency_scores(plan, a, period)?,
-        None => store.province_scores(plan, period)?,
+        Some(a) => cchc::score::agency::agency_scores(store, plan, a, period)?,
+        None => cchc::score::province::province_scores(store, plan, period)?,
     };
     emit(json, &scores, || {
         let shown = |x: Option<f64>| x.map(|v| format_vi(v, 4)).unwrap_or_default();
