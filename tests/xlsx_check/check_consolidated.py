@@ -74,7 +74,7 @@ def main(path):
 def check_indicator_table(ws):
     """Under the criteria, the province's figure per indicator: its header,
     then numbers (figures, target, estimate, points at risk) as numbers."""
-    title = next((r for r in range(FIRST, ws.max_row + 1)
+    title = next((r for r in range(1, ws.max_row + 1)
                   if str(ws[f"A{r}"].value or "").startswith("SỐ LIỆU CÁC CHỈ SỐ ĐO ĐƯỢC")), None)
     check(title is not None, "Chỉ số: no table of measured indicators")
     if title is None:
