@@ -19,7 +19,7 @@ impl Store {
         let mut plan = plan.clone();
         plan.normalize();
         plan.validate()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let m = &plan.meta;
         tx.execute(
             "INSERT INTO plan (reference, name, year, province, issued_on, created_at)
@@ -105,7 +105,7 @@ impl Store {
         whole.tasks.extend(tasks.iter().cloned());
         whole.normalize();
         whole.validate()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         insert_tasks(&tx, plan_id, &whole.tasks[first_new..], first_new)?;
         tx.commit()?;
         Ok(tasks.len())

@@ -14,6 +14,8 @@ use crate::error::{Error, Result};
 use crate::status::{self, State, Status};
 use crate::text;
 
+pub use crate::deadline::month_text;
+
 /// One save of the monthly form. Text left `None` keeps what the month already has.
 #[derive(Debug, Clone, Default)]
 pub struct ProgressInput {
@@ -135,14 +137,6 @@ pub fn period(text: &str) -> Result<(String, NaiveDate)> {
     Ok((format!("{y:04}-{m:02}"), end))
 }
 
-/// `YYYY-MM` as Vietnamese write a month: "09/2024".
-pub fn month_text(period: &str) -> String {
-    match period.split_once('-') {
-        Some((y, m)) => format!("{m}/{y}"),
-        None => period.to_string(),
-    }
-}
-
 impl Store {
     /// Saves an agency's entry for a task and month, in one transaction.
     ///
@@ -189,6 +183,7 @@ impl Store {
                             "Nhiệm vụ đã hoàn thành cần có ngày hoàn thành (--done-on).".into(),
                         )
                     })?;
+                deadline::check_date_in_range(done)?;
                 if done > end {
                     return Err(Error::Invalid(format!(
                         "Ngày hoàn thành {} nằm sau kỳ báo cáo tháng {}.",
@@ -223,7 +218,14 @@ impl Store {
         let result = keep(&input.result, e.map(|e| &e.result));
         let obstacles = keep(&input.obstacles, e.map(|e| &e.obstacles));
         let proposals = keep(&input.proposals, e.map(|e| &e.proposals));
-        let tx = self.conn.transaction()?;
+        for (what, value) in [
+            ("Kết quả thực hiện", &result),
+            ("Khó khăn, vướng mắc", &obstacles),
+            ("Đề xuất, kiến nghị", &proposals),
+        ] {
+            text::check_cell_length(what, value).map_err(Error::Invalid)?;
+        }
+        let tx = self.begin()?;
         tx.execute(
             "INSERT INTO progress (task_id, agency_id, period, state, done_on, percent, result,
                  obstacles, proposals, updated_at)
