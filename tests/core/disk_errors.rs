@@ -357,6 +357,20 @@ fn on_a_full_data_disk_reading_exporting_and_backing_up_elsewhere_work_and_saves
             "--summary",
             "Tờ trình",
         ],
+        &[
+            "obligation",
+            "add",
+            "--agency",
+            "SNV",
+            "--task",
+            "II.1.1",
+            "--number",
+            "1234/QĐ-BTP",
+            "--date",
+            "05/03/2024",
+            "--issuer",
+            "Bộ Tư pháp",
+        ],
     ] {
         let out = cchc(args);
         let stderr = crate::cli::stderr(&out);

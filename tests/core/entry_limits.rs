@@ -175,6 +175,55 @@ fn every_date_outside_the_accepted_range_is_refused_with_the_range() {
         .expect("the first day of the range is accepted");
 }
 
+#[test]
+fn an_obligation_is_held_to_the_same_cell_length_and_date_range_and_nothing_is_saved() {
+    let (db, mut store, plan) = open_new();
+    let event = || cchc::store::ObligationInput {
+        agency: "SNV".into(),
+        task: "II.1.1".into(),
+        number: "1234/QĐ-BTP".into(),
+        date: Some(date(2024, 3, 5)),
+        issuer: "Bộ Tư pháp".into(),
+        ..Default::default()
+    };
+    let cases: [(&str, Setter<cchc::store::ObligationInput>); 2] = [
+        ("Cơ quan ban hành", |e, t| e.issuer = t),
+        ("Trích yếu", |e, t| e.summary = t),
+    ];
+    for (field, set) in cases {
+        let mut input = event();
+        set(&mut input, too_long());
+        let err = store
+            .add_obligation(plan, &input, date(2024, 3, 6), now())
+            .expect_err("too long for a cell of 'Việc phát sinh'");
+        assert_limit_message(&err, field);
+    }
+    let old = cchc::store::ObligationInput {
+        date: Some(date(1899, 12, 31)),
+        ..event()
+    };
+    let err = store
+        .add_obligation(plan, &old, date(2024, 3, 6), now())
+        .expect_err("the document's date is held to the range");
+    assert!(err.to_string().contains("2000"), "{err}");
+    assert_eq!(count_rows(&db.path, "obligation"), 0, "nothing was saved");
+
+    let row = store
+        .add_obligation(plan, &event(), date(2024, 3, 6), now())
+        .expect("the same event within the limits");
+    let settle = cchc::store::SettleInput {
+        agency: "SNV".into(),
+        id: row.id,
+        number: "45/TTr-SNV".into(),
+        date: Some(date(2101, 1, 1)),
+    };
+    let err = store
+        .settle_obligation(plan, &settle, now())
+        .expect_err("the answering document's date is held to the range");
+    assert!(err.to_string().contains("2100"), "{err}");
+    assert_eq!(count_rows(&db.path, "evidence"), 0, "no evidence was added");
+}
+
 /// SNV's evidence with a file at `path`.
 fn with_file(path: std::path::PathBuf) -> cchc::store::EvidenceInput {
     let mut input = snv_evidence("1494/TTr-SNV");
