@@ -213,6 +213,37 @@ fn a_hostile_task_list_is_refused_by_the_same_gate_as_the_collector() {
 }
 
 #[test]
+fn a_hostile_holiday_notice_workbook_is_refused_by_the_same_gate_before_any_line_is_read() {
+    let (_db, store, plan) = open_new();
+    let dir = tempfile::tempdir().expect("temp folder");
+    let base = dir.path().join("ke-hoach.xlsx");
+    cchc::plan_workbook::write_plan_workbook(&store.plan_data(plan).expect("plan"), &base)
+        .expect("a real workbook to spoil");
+    for (kind, reason) in [
+        ("zip-bomb", "bom nén"),
+        ("entity-bomb", "DOCTYPE"),
+        ("external-entity", "DOCTYPE"),
+        ("docx", "văn bản Word (.docx)"),
+        ("random", "không phải là tệp Excel"),
+    ] {
+        let file = dir.path().join(format!("{kind}.xlsx"));
+        hostile(kind, &base, &file);
+        let started = Instant::now();
+        let err = cchc::plan_workbook::notice_lines::notice_lines(&file)
+            .expect_err("a hostile notice workbook");
+        let message = err.to_string();
+        assert!(matches!(err, Error::Invalid(_)), "{kind}: {message}");
+        assert!(
+            message.contains(&format!("{kind}.xlsx")) && message.contains(reason),
+            "{kind}: {message:?} names the file and says {reason:?}"
+        );
+        assert!(started.elapsed() < LIMIT, "{kind} refused in time");
+    }
+    cchc::plan_workbook::notice_lines::notice_lines(&base)
+        .expect("the untouched workbook passes the gate and is read");
+}
+
+#[test]
 fn a_task_list_with_a_million_rows_is_refused_at_the_row_cap() {
     assert_plan_import_refused("million-rows", "quá nhiều dòng");
 }
