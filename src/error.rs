@@ -182,7 +182,20 @@ impl From<rusqlite::Error> for Error {
                     .to_string()
             }
             Some(ErrorCode::NotADatabase) => {
-                "Tệp này không phải là cơ sở dữ liệu của cchc (hoặc đã bị hỏng).".to_string()
+                "Tệp này không phải là cơ sở dữ liệu của cchc (hoặc đã bị hỏng). Nếu đây là tệp \
+                 dữ liệu của bạn, hãy khôi phục bản sao lưu gần nhất (Cài đặt → Khôi phục, hoặc \
+                 \"cchc restore TỆP\")."
+                    .to_string()
+            }
+            Some(ErrorCode::DatabaseCorrupt) => format!(
+                "Không đọc được vì tệp cơ sở dữ liệu bị hỏng. {}",
+                DAMAGED_ADVICE
+            ),
+            Some(ErrorCode::SystemIoFailure) => {
+                "Không đọc hoặc ghi được tệp cơ sở dữ liệu (lỗi ổ đĩa: ổ đã đầy, tệp chỉ cho phép \
+                 đọc, hoặc ổ đã bị tháo ra). Kiểm tra ổ đĩa rồi thử lại; dữ liệu đã lưu không bị \
+                 thay đổi."
+                    .to_string()
             }
             _ => format!("Lỗi cơ sở dữ liệu: {err}"),
         };
@@ -204,6 +217,9 @@ fn is_sharing_violation(err: &std::io::Error) -> bool {
             Some(ERROR_SHARING_VIOLATION | ERROR_LOCK_VIOLATION)
         )
 }
+
+/// What to do about a damaged database, in Vietnamese.
+pub const DAMAGED_ADVICE: &str = "Cơ sở dữ liệu bị hỏng. Đừng nhập thêm dữ liệu: hãy khôi phục bản sao lưu gần nhất (Cài đặt → Khôi phục, hoặc \"cchc restore TỆP\") rồi nhập lại những gì đã ghi sau ngày sao lưu.";
 
 #[cfg(test)]
 mod tests {
