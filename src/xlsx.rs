@@ -229,6 +229,10 @@ pub fn new_workbook() -> Workbook {
     book
 }
 
+/// Why a workbook was not written when the library, not the disk, failed
+/// (the library's error goes to the log as the source).
+const NOT_WRITTEN: &str = "không tạo được nội dung tệp Excel";
+
 /// Saves the workbook to `path` through a [`NewFile`] (a temporary file in the
 /// same folder, synced, renamed over the target, the folder synced), its
 /// sheets' first pages without a page number
@@ -243,10 +247,7 @@ pub fn save_atomically(book: &mut Workbook, path: &Path) -> Result<()> {
     let mut new = NewFile::beside(path, ".xlsx.tmp")?;
     let package = book.save_to_buffer().map_err(|e| match e {
         XlsxError::IoError(io) => Error::file(path, &io),
-        other => Error::File {
-            path: path.display().to_string(),
-            reason: format!("không tạo được nội dung tệp Excel ({other})"),
-        },
+        other => Error::library(path, NOT_WRITTEN, other),
     })?;
     // Behind a latch, a zip writer dropped after a failed write (a full disk)
     // finishes into nothing instead of printing its debug text.
@@ -258,10 +259,7 @@ pub fn save_atomically(book: &mut Workbook, path: &Path) -> Result<()> {
     }
     written.map_err(|e| match e {
         zip::result::ZipError::Io(io) => Error::file(path, &io),
-        other => Error::File {
-            path: path.display().to_string(),
-            reason: format!("không tạo được nội dung tệp Excel ({other})"),
-        },
+        other => Error::library(path, NOT_WRITTEN, other),
     })?;
     new.commit(path)
 }

@@ -100,10 +100,7 @@ pub(super) fn write_archive(db: &Path, out: &Path, now: DateTime<Utc>) -> Result
     let mut zip = ZipWriter::new(Latch::new(BufWriter::new(new.file())));
     let zip_err = |e: zip::result::ZipError| match e {
         zip::result::ZipError::Io(io) => Error::file(out, &io),
-        other => Error::File {
-            path: out.display().to_string(),
-            reason: format!("lỗi khi ghi tệp nén ({other})"),
-        },
+        other => Error::library(out, "lỗi khi ghi tệp nén", other),
     };
     let options = SimpleFileOptions::default()
         .large_file(true)

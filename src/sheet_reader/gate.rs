@@ -57,7 +57,10 @@ pub fn check_package(path: &Path) -> Result<(), String> {
     }
     file.rewind()
         .map_err(|e| format!("không đọc được tệp ({e})."))?;
-    let mut zip = ZipArchive::new(BufReader::new(file)).map_err(|_| not_xlsx())?;
+    let mut zip = ZipArchive::new(BufReader::new(file)).map_err(|e| {
+        super::logged(&e);
+        not_xlsx()
+    })?;
     if zip.len() > MAX_ENTRIES {
         return Err(format!(
             "gói tệp có {} thành phần, nhiều bất thường (tối đa {MAX_ENTRIES}); không đọc tệp này.",
@@ -68,8 +71,8 @@ pub fn check_package(path: &Path) -> Result<(), String> {
     let mut total: u64 = 0;
     for i in 0..zip.len() {
         let (name, declared, compressed) = {
-            let entry = zip.by_index_raw(i).map_err(|_| broken())?;
-            let name = entry.name().map_err(|_| broken())?.into_owned();
+            let entry = zip.by_index_raw(i).map_err(broken_by)?;
+            let name = entry.name().map_err(broken_by)?.into_owned();
             if entry.encrypted() {
                 return Err(
                     "tệp được đặt mật khẩu; hãy lưu lại tệp không mật khẩu rồi gửi.".into(),
@@ -82,7 +85,7 @@ pub fn check_package(path: &Path) -> Result<(), String> {
         if total > MAX_TOTAL_BYTES {
             return Err(too_big_total());
         }
-        let mut entry = zip.by_index(i).map_err(|_| broken())?;
+        let mut entry = zip.by_index(i).map_err(broken_by)?;
         let actual = scan_entry(&mut entry, &name)?;
         if actual != declared {
             return Err(format!(
@@ -191,6 +194,12 @@ fn not_xlsx() -> String {
     "không phải là tệp Excel (.xlsx) đọc được: nội dung không phải một gói .xlsx (có thể tệp bị hỏng, \
      bị cắt cụt khi gửi, hoặc là loại tệp khác đổi đuôi)."
         .into()
+}
+
+/// [`broken`], the zip library's error logged first.
+fn broken_by(err: zip::result::ZipError) -> String {
+    super::logged(&err);
+    broken()
 }
 
 fn broken() -> String {

@@ -76,7 +76,8 @@ impl Grid {
     /// Reads sheet `name`; `Err` is a Vietnamese reason naming the sheet (and
     /// the cell, when one is at fault), without the file's name.
     pub fn read(xlsx: &mut Xlsx<BufReader<File>>, name: &str) -> Result<Grid, String> {
-        let broken = |e: &dyn std::fmt::Display| {
+        let broken = |e: &dyn std::error::Error| {
+            super::logged(e);
             format!("sheet \"{name}\" không đọc được (tệp bị hỏng; chi tiết kỹ thuật: {e}).")
         };
         let at = |row: u32, col: u32, why: String| {

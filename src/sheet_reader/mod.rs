@@ -16,6 +16,18 @@ use calamine::{Reader, Xlsx};
 
 pub use grid::{cell_name, Grid, Val, MAX_CELLS, MAX_COL, MAX_ROW};
 
+/// Logs a library's error (zip, calamine) with its sources before it is
+/// turned into the Vietnamese reason, which keeps only its first line.
+fn logged(err: &dyn std::error::Error) {
+    let mut chain = err.to_string();
+    let mut source = err.source();
+    while let Some(e) = source {
+        chain.push_str(&format!(" <- {e}"));
+        source = e.source();
+    }
+    tracing::warn!(error = %chain, "a workbook could not be read");
+}
+
 /// A workbook that passed the gate, open for reading its sheets.
 pub struct Workbook {
     xlsx: Xlsx<BufReader<File>>,
@@ -29,6 +41,7 @@ impl Workbook {
     pub fn open(path: &Path) -> Result<Workbook, String> {
         gate::check_package(path)?;
         let xlsx: Xlsx<_> = calamine::open_workbook(path).map_err(|e| {
+            logged(&e);
             format!("không phải là tệp Excel (.xlsx) đọc được (chi tiết kỹ thuật: {e}).")
         })?;
         let names = xlsx.sheet_names();
