@@ -6,13 +6,14 @@
 
 use chrono::NaiveDate;
 
-use super::grid::{Grid, Val};
 use super::read::Place;
+use crate::deadline::{self, DeadlineError};
 use crate::obligation::ObligationStatus;
 use crate::report::content_hash::{Sheet, SheetDigest};
 use crate::report::obligation_sheet::{
     obligation_col as col, OBLIGATION_HEADERS, OBLIGATION_HEADER_ROW, SHEET_OBLIGATIONS,
 };
+use crate::sheet_reader::{Grid, Val};
 
 pub use crate::store::ObligationLine;
 
@@ -46,14 +47,17 @@ pub fn obligation_lines(
         let date = |c: u32, what: &str| -> Result<Option<NaiveDate>, String> {
             match grid.get(row, c) {
                 Val::Empty => Ok(None),
-                Val::Date(d) => Ok(Some(*d)),
-                other => crate::deadline::parse_date(&other.text())
+                Val::Date(d) => deadline::check_date_in_range(*d)
                     .map(Some)
-                    .map_err(|_| {
-                        refuse(
+                    .map_err(|e| refuse(c, format!("{what}: {e}"))),
+                other => deadline::parse_date(&other.text())
+                    .map(Some)
+                    .map_err(|e| match e {
+                        DeadlineError::YearOutOfRange { .. } => refuse(c, format!("{what}: {e}")),
+                        _ => refuse(
                             c,
                             format!("{what} \"{}\" không phải là một ngày.", other.text()),
-                        )
+                        ),
                     }),
             }
         };

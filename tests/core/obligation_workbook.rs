@@ -257,3 +257,34 @@ fn a_version_1_and_a_version_2_workbook_are_collected_together_and_consolidated(
     assert_eq!(cell_text(sheet.get((first, 3))), "101/QĐ-BTP");
     assert_eq!(cell_text(sheet.get((first, 12))), "Xử lý đúng hạn");
 }
+
+#[test]
+fn a_date_of_viec_phat_sinh_outside_the_accepted_range_is_refused_naming_the_cell() {
+    let mut agency = AgencyDb::new();
+    september_obligations(&mut agency);
+    let dir = tempfile::tempdir().expect("temp folder");
+    let snv = agency.export("SNV", PERIOD, exported_at(9), dir.path(), None);
+    // The first obligation row is the one under the header (Excel counts from 1).
+    let row = OBLIGATION_HEADER_ROW + 2;
+    for (cell, value) in [
+        (format!("D{row}"), "31/12/1999"),
+        (format!("H{row}"), "d:2101-01-01"),
+    ] {
+        let file = dir.path().join("sua-tay.xlsx");
+        edit(&snv, &file, &["set", SHEET_OBLIGATIONS, &cell, value]);
+        let mut collector = Collector::new();
+        let outcome = collector.collect_one(&file);
+        assert_kind(&outcome, OutcomeKind::Rejected);
+        for part in [
+            format!("sheet \"{SHEET_OBLIGATIONS}\""),
+            format!("ô {cell}"),
+            "từ năm 2000 đến năm 2100".to_string(),
+        ] {
+            assert!(
+                outcome.message.contains(&part),
+                "{value} in {cell}: names {part}: {}",
+                outcome.message
+            );
+        }
+    }
+}
