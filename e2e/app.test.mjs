@@ -569,7 +569,7 @@ test("evidence is edited, then deleted only after the confirmation", async () =>
   await d.waitFor(".evidence", (t) => t.includes("Đã xóa tài liệu 1494/TTr-SNV") && t.includes("Chưa có tài liệu kiểm chứng nào"));
 });
 
-test("an event pasted as text becomes an obligation with its due date, and settling it adds the evidence", async () => {
+test("an event pasted as text becomes an obligation with its due date, and settling it adds the evidence; one left late is named among the points at risk", async () => {
   await d.click("#nav-tasks");
   await d.type("#task-search", "II.1.1");
   await d.click('.task-item[data-code="II.1.1"]');
@@ -592,4 +592,22 @@ test("an event pasted as text becomes an obligation with its due date, and settl
   await d.click("#settle-save");
   await d.waitFor("#obligations", (t) => t.includes("Xử lý đúng hạn") && t.includes("45/TTr-SNV"), 10000, "the settlement");
   await d.waitFor(".task-detail", (t) => t.includes("45/TTr-SNV ngày 12/03/2026"), 10000, "the answer among the task's evidence");
+
+  // An event of 2024 left open past its due date: a late obligation, named among
+  // the drivers of the points at risk of 3.2.1 (the criterion II.1.1 serves).
+  await d.click("#add-obligation");
+  await d.type("#obligation-paste", "Quyết định số 77/QĐ-BTP ngày 01/8/2024 của Bộ Tư pháp về việc công bố thủ tục hành chính");
+  const late = Date.now() + 5000;
+  while (!(await filled()).startsWith("77/QĐ-BTP|01/08/2024") && Date.now() < late) await sleep(100);
+  await d.click("#obligation-save");
+  await d.waitFor("#obligations", (t) => t.includes("77/QĐ-BTP") && t.includes("hạn 08/08/2024"), 10000, "the 2024 obligation");
+  await d.select("#period", "2024-09");
+  await d.click("#nav-risk");
+  if (await d.exists("#scope-province")) await d.click('input[name=scope]:not(#scope-province)');
+  await d.waitFor(
+    '.risk-row[data-criterion="3.2.1"] .drivers',
+    (t) => t.includes("Việc phát sinh 77/QĐ-BTP (nhiệm vụ II.1.1) quá hạn chưa xử lý (hạn 08/08/2024)."),
+    10000,
+    "the late obligation among the drivers of 3.2.1",
+  );
 });

@@ -38,6 +38,15 @@ printf '%%PDF-1.4\n%% Tờ trình 1494/TTr-SNV (mẫu)\n' > "$work/To-trinh-1494
 "$cchc" "${db[@]}" evidence add --agency SNV --number 2231/SNV-CCHC\&PC --date 16/09/2024 \
     --issuer "Sở Nội vụ" --summary "V/v kết nối, chia sẻ dữ liệu hệ thống quản lý CBCCVC với IOC" \
     --task II.5.2 --criterion 7.1.3
+# Workbook version 2: two obligations counted in working days (one settled on
+# time, one still open at the month's end) and a measured indicator.
+"$cchc" "${db[@]}" obligation add --agency SNV --task II.1.1 --number 1234/QĐ-BTP --date 05/09/2024 \
+    --issuer "Bộ Tư pháp" --summary "Quyết định công bố thủ tục hành chính mới ban hành lĩnh vực hộ tịch"
+"$cchc" "${db[@]}" obligation settle --agency SNV --id 1 --number 2250/QĐ-UBND --date 11/09/2024
+"$cchc" "${db[@]}" obligation add --agency SNV --task II.1.1 --number 456/QĐ-BNV --date 26/09/2024 \
+    --issuer "Bộ Nội vụ" --summary "Quyết định công bố thủ tục hành chính sửa đổi lĩnh vực thi đua, khen thưởng"
+"$cchc" "${db[@]}" indicator set --agency SNV --criterion 4.1.3 --period 2024-09 \
+    --numerator 9 --denominator 92 --source "Sở Nội vụ (số liệu đơn vị sự nghiệp công lập)" --as-of 30/09/2024
 
 out=docs/sample
 rm -f "$out"/*.xlsx "$out"/*.png

@@ -34,6 +34,14 @@ pub enum Error {
         reason: String,
         source: Arc<std::io::Error>,
     },
+    /// As [`Error::File`], made from a zip or spreadsheet library's error,
+    /// kept as the source for the log (see [`Error::library`]).
+    #[error("Không đọc hoặc ghi được tệp \"{path}\": {reason}")]
+    Library {
+        path: String,
+        reason: String,
+        source: Arc<dyn std::error::Error + Send + Sync>,
+    },
     #[error("{0}")]
     Database(String),
     /// As [`Error::Database`], made from SQLite's error (see the `From` impl).
@@ -102,7 +110,7 @@ impl Error {
             Error::Invalid(_) | Error::Deadline(_) | Error::DocRef(_) => ErrorKind::Invalid,
             Error::NotFound { .. } => ErrorKind::NotFound,
             Error::Rows(_) => ErrorKind::Rows,
-            Error::File { .. } | Error::Io { .. } => ErrorKind::File,
+            Error::File { .. } | Error::Io { .. } | Error::Library { .. } => ErrorKind::File,
             Error::Database(_) | Error::Sqlite { .. } => ErrorKind::Database,
             Error::NetworkFolder { .. } => ErrorKind::NetworkFolder,
             Error::BadBackup { .. } => ErrorKind::BadBackup,
@@ -137,6 +145,21 @@ impl Error {
             path: path.display().to_string(),
             reason,
             source: Arc::new(source),
+        }
+    }
+
+    /// A file the zip or spreadsheet library could not write or read: the
+    /// officer reads `reason` in Vietnamese, the log gets the library's own
+    /// error as the source.
+    pub fn library(
+        path: &Path,
+        reason: &str,
+        err: impl std::error::Error + Send + Sync + 'static,
+    ) -> Error {
+        Error::Library {
+            path: path.display().to_string(),
+            reason: reason.to_string(),
+            source: Arc::new(err),
         }
     }
 
@@ -182,7 +205,20 @@ impl From<rusqlite::Error> for Error {
                     .to_string()
             }
             Some(ErrorCode::NotADatabase) => {
-                "Tệp này không phải là cơ sở dữ liệu của cchc (hoặc đã bị hỏng).".to_string()
+                "Tệp này không phải là cơ sở dữ liệu của cchc (hoặc đã bị hỏng). Nếu đây là tệp \
+                 dữ liệu của bạn, hãy khôi phục bản sao lưu gần nhất (Cài đặt → Khôi phục, hoặc \
+                 \"cchc restore TỆP\")."
+                    .to_string()
+            }
+            Some(ErrorCode::DatabaseCorrupt) => format!(
+                "Không đọc được vì tệp cơ sở dữ liệu bị hỏng. {}",
+                DAMAGED_ADVICE
+            ),
+            Some(ErrorCode::SystemIoFailure) => {
+                "Không đọc hoặc ghi được tệp cơ sở dữ liệu (lỗi ổ đĩa: ổ đã đầy, tệp chỉ cho phép \
+                 đọc, hoặc ổ đã bị tháo ra). Kiểm tra ổ đĩa rồi thử lại; dữ liệu đã lưu không bị \
+                 thay đổi."
+                    .to_string()
             }
             _ => format!("Lỗi cơ sở dữ liệu: {err}"),
         };
@@ -205,9 +241,37 @@ fn is_sharing_violation(err: &std::io::Error) -> bool {
         )
 }
 
+/// What to do about a damaged database, in Vietnamese.
+pub const DAMAGED_ADVICE: &str = "Cơ sở dữ liệu bị hỏng. Đừng nhập thêm dữ liệu: hãy khôi phục bản sao lưu gần nhất (Cài đặt → Khôi phục, hoặc \"cchc restore TỆP\") rồi nhập lại những gì đã ghi sau ngày sao lưu.";
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_library_error_shows_vietnamese_and_logs_the_librarys_own_words() {
+        let err = Error::library(
+            Path::new("/du-lieu/BC-CCHC-SNV-2024-09.xlsx"),
+            "không tạo được nội dung tệp Excel",
+            zip::result::ZipError::InvalidArchive("central directory not found".into()),
+        );
+        assert_eq!(err.kind(), ErrorKind::File);
+        let shown = err.to_string();
+        assert!(
+            shown.contains("không tạo được nội dung tệp Excel"),
+            "{shown}"
+        );
+        assert!(
+            !shown.contains("central directory"),
+            "no English shown: {shown}"
+        );
+        let logged = err.log_text();
+        assert!(
+            logged.starts_with("file <- ") && logged.contains("central directory not found"),
+            "the library's error is the logged source: {logged}"
+        );
+        assert!(!logged.contains("BC-CCHC"), "no path in the log: {logged}");
+    }
 
     #[test]
     fn a_file_refused_for_permission_names_both_likely_causes() {

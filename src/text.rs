@@ -18,6 +18,33 @@ pub fn clean(s: &str) -> String {
     }
 }
 
+/// The most characters an Excel cell holds (counted as Excel counts them, in
+/// UTF-16 units): every text the app stores must fit the cell it is exported to.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// The length of a text as Excel counts it.
+pub fn cell_length(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
+/// Refuses a text longer than an Excel cell holds, naming the field (`what`,
+/// e.g. "Kết quả thực hiện"), the length and the limit.
+///
+/// # Errors
+/// The message (for an invalid-input error) when `s` is longer than
+/// [`MAX_CELL_CHARS`].
+pub fn check_cell_length(what: &str, s: &str) -> Result<(), String> {
+    let length = cell_length(s);
+    if length > MAX_CELL_CHARS {
+        return Err(format!(
+            "{what} dài {length} ký tự, quá giới hạn {MAX_CELL_CHARS} ký tự của một ô Excel \
+             (báo cáo tháng sẽ không xuất được): hãy rút gọn, hoặc đưa phần dài vào một tài \
+             liệu kiểm chứng."
+        ));
+    }
+    Ok(())
+}
+
 /// Lower case, without diacritics, đ → d, white space runs folded to one space:
 /// the form both sides of a search are compared in. This is the one folding
 /// rule: the deadline reader folds through [`fold_each`] and the UI's

@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::db;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// What a check found; empty lists mean all is well.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -57,13 +57,54 @@ impl VerifyReport {
     /// What the officer should do, in Vietnamese, when something is wrong.
     pub fn advice(&self) -> Option<String> {
         if !self.database_problems.is_empty() || !self.foreign_key_problems.is_empty() {
-            Some("Cơ sở dữ liệu bị hỏng. Đừng nhập thêm dữ liệu: hãy khôi phục bản sao lưu gần nhất (Cài đặt → Khôi phục, hoặc \"cchc restore TỆP\") rồi nhập lại những gì đã ghi sau ngày sao lưu.".into())
+            Some(DAMAGED_ADVICE.into())
         } else if !self.is_ok() {
             Some("Một số tệp tài liệu kiểm chứng bị mất hoặc bị thay đổi. Hãy đính kèm lại tệp gốc cho các tài liệu trên, hoặc khôi phục bản sao lưu có các tệp đó.".into())
         } else {
             None
         }
     }
+}
+
+pub use crate::error::DAMAGED_ADVICE;
+
+/// The database's own findings: the lines of `integrity_check` (or
+/// `quick_check`) other than "ok", and the rows whose foreign keys point
+/// nowhere. A database too damaged for the check to run gets one line saying so.
+///
+/// # Errors
+/// [`Error::Database`] when the check cannot run for another reason (locked).
+pub(crate) fn database_problems(
+    conn: &Connection,
+    quick: bool,
+) -> Result<(Vec<String>, Vec<String>)> {
+    let pragma = if quick {
+        "PRAGMA quick_check"
+    } else {
+        "PRAGMA integrity_check"
+    };
+    let lines = match lines_of(conn, pragma) {
+        Ok(lines) => lines,
+        // Too damaged for the check to run: that is its finding.
+        Err(e) if is_damage(&e) => {
+            return Ok((
+                vec![
+                    "không đọc được cơ sở dữ liệu: tệp bị hỏng hoặc không phải cơ sở dữ liệu"
+                        .into(),
+                ],
+                Vec::new(),
+            ))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let foreign_keys = match foreign_key_problems(conn) {
+        Err(Error::Database(_)) if lines.iter().any(|l| l != "ok") => Vec::new(),
+        other => other?,
+    };
+    Ok((
+        lines.into_iter().filter(|l| l != "ok").collect(),
+        foreign_keys,
+    ))
 }
 
 /// The full check: `integrity_check`, `foreign_key_check`, and every evidence
@@ -88,29 +129,31 @@ pub fn quick_check(db: &Path) -> Result<VerifyReport> {
 
 fn check(db: &Path, quick: bool) -> Result<VerifyReport> {
     let conn = db::open_for_reading(db)?;
-    let pragma = if quick {
-        "PRAGMA quick_check"
-    } else {
-        "PRAGMA integrity_check"
-    };
-    let lines = match lines_of(&conn, pragma) {
-        Ok(lines) => lines,
-        // Too damaged for the check to run: that is its finding.
-        Err(e) if is_damage(&e) => {
-            return Ok(VerifyReport {
-                database_problems: vec![format!("không đọc được cơ sở dữ liệu ({e})")],
-                ..Default::default()
-            })
-        }
-        Err(e) => return Err(e.into()),
-    };
+    let (database_problems, foreign_key_problems) = database_problems(&conn, quick)?;
+    let damaged = !database_problems.is_empty();
     let mut report = VerifyReport {
-        database_problems: lines.into_iter().filter(|l| l != "ok").collect(),
-        foreign_key_problems: foreign_key_problems(&conn)?,
+        database_problems,
+        foreign_key_problems,
         ..Default::default()
     };
+    let files = match evidence_files(&conn) {
+        // In a damaged database the evidence table itself may be unreadable.
+        Err(_) if damaged => Vec::new(),
+        other => other?,
+    };
+    check_files(db, files, quick, &mut report)?;
+    Ok(report)
+}
+
+/// Each stored evidence file's presence, and its size (quick) or hash.
+fn check_files(
+    db: &Path,
+    files: Vec<StoredFileRow>,
+    quick: bool,
+    report: &mut VerifyReport,
+) -> Result<()> {
     let evidence_dir = db::folder(db).join("evidence");
-    for (reference, file_name, sha256, size) in evidence_files(&conn)? {
+    for (reference, file_name, sha256, size) in files {
         let path = evidence_dir.join(&sha256);
         let problem = FileProblem {
             reference,
@@ -131,7 +174,7 @@ fn check(db: &Path, quick: bool) -> Result<VerifyReport> {
             report.changed_files.push(problem);
         }
     }
-    Ok(report)
+    Ok(())
 }
 
 fn lines_of(conn: &Connection, pragma: &str) -> rusqlite::Result<Vec<String>> {

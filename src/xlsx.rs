@@ -11,6 +11,7 @@ use rust_xlsxwriter::{
     Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
+use crate::disk::Latch;
 use crate::durable::NewFile;
 use crate::error::{Error, Result};
 use crate::print_profile::{self, size};
@@ -134,14 +135,41 @@ pub fn header_row(
 }
 
 /// Writes text as a string (never a formula, whatever it starts with), or a
-/// bordered blank cell when it is empty.
+/// bordered blank cell when it is empty; a text longer than a cell holds is
+/// cut by [`fit_cell`].
 pub fn put_text(ws: &mut Worksheet, row: u32, col: u16, s: &str, format: &Format) -> Written {
     if s.is_empty() {
         ws.write_blank(row, col, format)?;
     } else {
-        ws.write_string_with_format(row, col, s, format)?;
+        ws.write_string_with_format(row, col, fit_cell(s), format)?;
     }
     Ok(())
+}
+
+/// What ends a text cut to fit a cell.
+const CUT_MARK: &str = " […]";
+
+/// The text, or for one longer than an Excel cell holds
+/// ([`crate::text::MAX_CELL_CHARS`]) its beginning followed by " […]". Every
+/// text the app stores is refused at entry when it is too long; this is the
+/// last guard for texts joined at export (the numbers of a task's evidence),
+/// so that nothing stored can make a workbook impossible to write.
+pub fn fit_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    use crate::text::{cell_length, MAX_CELL_CHARS};
+    if s.len() <= MAX_CELL_CHARS || cell_length(s) <= MAX_CELL_CHARS {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let room = MAX_CELL_CHARS - cell_length(CUT_MARK);
+    let mut units = 0;
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        units += c.len_utf16();
+        if units > room {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    std::borrow::Cow::Owned(format!("{}{CUT_MARK}", &s[..end]))
 }
 
 /// Writes a number, or a bordered blank cell when there is none.
@@ -201,6 +229,10 @@ pub fn new_workbook() -> Workbook {
     book
 }
 
+/// Why a workbook was not written when the library, not the disk, failed
+/// (the library's error goes to the log as the source).
+const NOT_WRITTEN: &str = "không tạo được nội dung tệp Excel";
+
 /// Saves the workbook to `path` through a [`NewFile`] (a temporary file in the
 /// same folder, synced, renamed over the target, the folder synced), its
 /// sheets' first pages without a page number
@@ -215,17 +247,35 @@ pub fn save_atomically(book: &mut Workbook, path: &Path) -> Result<()> {
     let mut new = NewFile::beside(path, ".xlsx.tmp")?;
     let package = book.save_to_buffer().map_err(|e| match e {
         XlsxError::IoError(io) => Error::file(path, &io),
-        other => Error::File {
-            path: path.display().to_string(),
-            reason: format!("không tạo được nội dung tệp Excel ({other})"),
-        },
+        other => Error::library(path, NOT_WRITTEN, other),
     })?;
-    print_profile::number_from_second_page(&package, new.file()).map_err(|e| match e {
+    // Behind a latch, a zip writer dropped after a failed write (a full disk)
+    // finishes into nothing instead of printing its debug text.
+    let mut latch = Latch::new(new.file());
+    let written = print_profile::number_from_second_page(&package, &mut latch).map(drop);
+    if let Some(io) = latch.into_error() {
+        // The disk's own error (a full disk, a removed stick), in Vietnamese.
+        return Err(Error::file(path, &io));
+    }
+    written.map_err(|e| match e {
         zip::result::ZipError::Io(io) => Error::file(path, &io),
-        other => Error::File {
-            path: path.display().to_string(),
-            reason: format!("không tạo được nội dung tệp Excel ({other})"),
-        },
+        other => Error::library(path, NOT_WRITTEN, other),
     })?;
     new.commit(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{cell_length, MAX_CELL_CHARS};
+
+    #[test]
+    fn a_text_longer_than_a_cell_is_cut_to_fit_and_marked() {
+        let long = "ă".repeat(MAX_CELL_CHARS + 10);
+        let cut = fit_cell(&long);
+        assert_eq!(cell_length(&cut), MAX_CELL_CHARS);
+        assert!(cut.ends_with(CUT_MARK), "the cut is marked");
+        let exact = "a".repeat(MAX_CELL_CHARS);
+        assert_eq!(fit_cell(&exact), exact.as_str(), "a text that fits is kept");
+    }
 }

@@ -13,6 +13,7 @@ use zip::{CompressionMethod, ZipWriter};
 
 use super::BackupInfo;
 use crate::db::{self, migrate, snapshot};
+use crate::disk::Latch;
 use crate::durable::NewFile;
 use crate::error::{Error, Result};
 use crate::sha256::copy_hashing;
@@ -54,6 +55,23 @@ pub(super) fn referenced_files(conn: &Connection) -> Result<Vec<String>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Refuses to back up a snapshot that fails `integrity_check` or
+/// `foreign_key_check`: restore would refuse it, and the daily rotation must
+/// never push a good backup out for a damaged one.
+fn check_snapshot(conn: &Connection) -> Result<()> {
+    let (problems, foreign_keys) = crate::verify::database_problems(conn, false)?;
+    let found = problems.len() + foreign_keys.len();
+    if found > 0 {
+        return Err(Error::Database(format!(
+            "Không sao lưu được vì cơ sở dữ liệu không qua được kiểm tra toàn vẹn ({found} lỗi): \
+             một bản sao lưu chứa dữ liệu hỏng sẽ không khôi phục được. Các bản sao lưu đã có \
+             trong thư mục backups/ vẫn được giữ nguyên. {}",
+            crate::verify::DAMAGED_ADVICE
+        )));
+    }
+    Ok(())
+}
+
 /// See [`super::create_backup`].
 pub(super) fn write_archive(db: &Path, out: &Path, now: DateTime<Utc>) -> Result<BackupInfo> {
     if same_file(db, out) {
@@ -72,17 +90,17 @@ pub(super) fn write_archive(db: &Path, out: &Path, now: DateTime<Utc>) -> Result
     snapshot(db, &snap)?;
     let (schema_version, referenced) = {
         let conn = Connection::open(&snap)?;
+        check_snapshot(&conn)?;
         (migrate::version(&conn)?, referenced_files(&conn)?)
     };
 
     let mut new = NewFile::beside(out, ".zip.part")?;
-    let mut zip = ZipWriter::new(BufWriter::new(new.file()));
+    // Behind a latch, a zip writer dropped after a failed write (a full disk)
+    // finishes into nothing instead of printing its debug text.
+    let mut zip = ZipWriter::new(Latch::new(BufWriter::new(new.file())));
     let zip_err = |e: zip::result::ZipError| match e {
         zip::result::ZipError::Io(io) => Error::file(out, &io),
-        other => Error::File {
-            path: out.display().to_string(),
-            reason: format!("lỗi khi ghi tệp nén ({other})"),
-        },
+        other => Error::library(out, "lỗi khi ghi tệp nén", other),
     };
     let options = SimpleFileOptions::default()
         .large_file(true)
@@ -133,7 +151,11 @@ pub(super) fn write_archive(db: &Path, out: &Path, now: DateTime<Utc>) -> Result
     zip.start_file(MANIFEST, deflated).map_err(zip_err)?;
     zip.write_all(&json).map_err(|e| Error::file(out, &e))?;
     let writer = zip.finish().map_err(zip_err)?;
+    if let Some(io) = writer.error() {
+        return Err(Error::file(out, io));
+    }
     writer
+        .into_inner()
         .into_inner()
         .map_err(|e| Error::file(out, e.error()))?;
     new.commit(out)?;

@@ -8,6 +8,7 @@
 //! or a schema upgrade go to the same folder and are never deleted by rotation.
 
 mod archive;
+mod limits;
 mod restore;
 
 use std::fs;
@@ -136,4 +137,47 @@ fn list_backups(folder: &Path, kind: &str) -> Result<Vec<String>> {
         }
     }
     Ok(names)
+}
+
+/// How old a leftover of a restore or a backup must be before a start removes
+/// it: a restore run by another window at that moment keeps its own.
+pub const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
+/// Removes what a restore or backup killed midway left beside the database
+/// `db` and in its `backups/` folder (the staging folders `.cchc-restore-*` and
+/// `.cchc-backup-*`, and unfinished archives `.cchc-backup-*.part`), when last
+/// changed at least `min_age` ago. Returns how many were removed; what cannot be
+/// removed (a read-only folder) is left for a later start.
+pub fn clean_leftovers(db: &Path, min_age: std::time::Duration) -> usize {
+    let mut removed = 0;
+    for folder in [crate::db::folder(db), backups_dir(db)] {
+        let Ok(entries) = fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !(name.starts_with(".cchc-restore-") || name.starts_with(".cchc-backup-")) {
+                continue;
+            }
+            let Ok(meta) = entry.metadata() else {
+                continue;
+            };
+            let old_enough = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age >= min_age);
+            if !old_enough {
+                continue;
+            }
+            let path = entry.path();
+            let gone = if meta.is_dir() {
+                fs::remove_dir_all(&path)
+            } else {
+                fs::remove_file(&path)
+            };
+            removed += usize::from(gone.is_ok());
+        }
+    }
+    removed
 }

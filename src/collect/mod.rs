@@ -3,7 +3,7 @@
 //! (workbook-format.md, "Reading it back" and "The consolidated workbook").
 //!
 //! Flow: [`input_files`] expands the files and folders given; [`collect_files`]
-//! checks each file (first the zip package against [`limits`], then the sheets,
+//! checks each file (first the zip package against [`crate::sheet_reader::gate`], then the sheets,
 //! then the agency and its tasks against the plan) and saves the accepted ones,
 //! one transaction per file; [`consolidate`] gathers the month from the store;
 //! [`write_consolidated`] writes `TH-CCHC-<YYYY>-<MM>.xlsx`. A refused file
@@ -11,8 +11,6 @@
 //! callback, as the command line does.
 
 mod cover_sheet;
-mod grid;
-pub mod limits;
 mod obligations;
 mod read;
 mod read_indicators;
@@ -81,10 +79,11 @@ impl Outcome {
     }
 }
 
-/// The files to read: each file as given, and the `.xlsx` files directly in
-/// each folder (in name order), leaving out Excel's lock files (`~$…`) and
-/// consolidated workbooks (`TH-CCHC-…`). A path that does not exist is kept,
-/// so that it is reported with the others.
+/// The files to read: each path as given, and every entry of each folder whose
+/// name ends in `.xlsx` (in name order), leaving out only Excel's lock files
+/// (`~$…`) and consolidated workbooks (`TH-CCHC-…`). Entries that are not
+/// regular files (a folder, a pipe, a link named `*.xlsx`) and paths that do
+/// not exist are kept, so that each gets its own outcome line.
 ///
 /// # Errors
 /// [`Error::File`] when a folder cannot be listed.
@@ -98,11 +97,10 @@ pub fn input_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
         let mut found = Vec::new();
         for entry in std::fs::read_dir(path).map_err(|e| Error::file(path, &e))? {
             let entry = entry.map_err(|e| Error::file(path, &e))?;
-            let p = entry.path();
             let name = entry.file_name().to_string_lossy().to_string();
             let xlsx = name.to_lowercase().ends_with(".xlsx");
-            if p.is_file() && xlsx && !name.starts_with("~$") && !name.starts_with("TH-CCHC-") {
-                found.push(p);
+            if xlsx && !name.starts_with("~$") && !name.starts_with("TH-CCHC-") {
+                found.push(entry.path());
             }
         }
         found.sort();
@@ -125,6 +123,28 @@ pub trait StoreAccess {
 impl StoreAccess for Store {
     fn with_store<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
         f(self)
+    }
+}
+
+/// Why a path cannot be read as a workbook, when it is not a regular file
+/// (links are not followed: a link could point anywhere on the computer).
+fn not_a_regular_file(path: &Path) -> Option<&'static str> {
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(_) => return Some("không có tệp này."),
+    };
+    let kind = meta.file_type();
+    if kind.is_file() {
+        None
+    } else if kind.is_dir() {
+        Some("đây là một thư mục, không phải một tệp.")
+    } else if kind.is_symlink() {
+        Some(
+            "đây là một liên kết (shortcut/symlink), không phải tệp thật; hãy chép chính tệp báo \
+             cáo vào thư mục.",
+        )
+    } else {
+        Some("đây không phải một tệp thông thường (có thể là thiết bị hoặc đường ống).")
     }
 }
 
@@ -202,11 +222,8 @@ fn collect_one(
         message: String::new(),
     };
     let at = Place { file: &file_name };
-    if !path.is_file() {
-        outcome.message = format!(
-            "Từ chối: {}",
-            at.file("không có tệp này (hoặc đây không phải một tệp).")
-        );
+    if let Some(why) = not_a_regular_file(path) {
+        outcome.message = format!("Từ chối: {}", at.file(why));
         return Ok(outcome);
     }
     let book = match read_agency_workbook(path, period) {

@@ -1,21 +1,28 @@
 //! Reading format version 2's sheet "Việc phát sinh" back: the header is
 //! checked cell by cell, each row gives one obligation, and a row that is not
 //! one (a missing task code, a date or count that is not one, an unknown
-//! status) is refused naming the cell.
+//! status) is refused naming the cell. The rows' digest extends the
+//! workbook's data hash, so an obligation edited by hand after export is told.
 
 use chrono::NaiveDate;
 
-use super::grid::{Grid, Val};
 use super::read::Place;
+use crate::deadline::{self, DeadlineError};
 use crate::obligation::ObligationStatus;
+use crate::report::content_hash::{Sheet, SheetDigest};
 use crate::report::obligation_sheet::{
     obligation_col as col, OBLIGATION_HEADERS, OBLIGATION_HEADER_ROW, SHEET_OBLIGATIONS,
 };
+use crate::sheet_reader::{Grid, Val};
 
 pub use crate::store::ObligationLine;
 
-/// Reads the sheet's rows under its header; `Err` is the refusal naming the cell.
-pub fn obligation_lines(grid: &Grid, at: &Place) -> Result<Vec<ObligationLine>, String> {
+/// Reads the sheet's rows under its header, with the digest of their cells as
+/// read; `Err` is the refusal naming the cell.
+pub fn obligation_lines(
+    grid: &Grid,
+    at: &Place,
+) -> Result<(Vec<ObligationLine>, [u8; 32]), String> {
     let header = OBLIGATION_HEADER_ROW;
     for (c, want) in (0u32..).zip(OBLIGATION_HEADERS) {
         let got = grid.get(header, c).text();
@@ -31,20 +38,26 @@ pub fn obligation_lines(grid: &Grid, at: &Place) -> Result<Vec<ObligationLine>, 
         }
     }
     let mut out = Vec::new();
+    let mut digest = SheetDigest::new(Sheet::Obligations);
     for row in grid.row_indexes().filter(|r| *r > header) {
+        let cells = grid.canonical_row(row, OBLIGATION_HEADERS.len() as u32);
+        digest.row(cells.iter().map(String::as_str));
         let text = |c: u32| grid.get(row, c).text();
         let refuse = |c: u32, why: String| at.cell(SHEET_OBLIGATIONS, row, c, &why);
         let date = |c: u32, what: &str| -> Result<Option<NaiveDate>, String> {
             match grid.get(row, c) {
                 Val::Empty => Ok(None),
-                Val::Date(d) => Ok(Some(*d)),
-                other => crate::deadline::parse_date(&other.text())
+                Val::Date(d) => deadline::check_date_in_range(*d)
                     .map(Some)
-                    .map_err(|_| {
-                        refuse(
+                    .map_err(|e| refuse(c, format!("{what}: {e}"))),
+                other => deadline::parse_date(&other.text())
+                    .map(Some)
+                    .map_err(|e| match e {
+                        DeadlineError::YearOutOfRange { .. } => refuse(c, format!("{what}: {e}")),
+                        _ => refuse(
                             c,
                             format!("{what} \"{}\" không phải là một ngày.", other.text()),
-                        )
+                        ),
                     }),
             }
         };
@@ -92,5 +105,5 @@ pub fn obligation_lines(grid: &Grid, at: &Place) -> Result<Vec<ObligationLine>, 
             status,
         });
     }
-    Ok(out)
+    Ok((out, digest.finish()))
 }

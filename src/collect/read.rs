@@ -7,11 +7,8 @@
 
 use std::path::Path;
 
-use calamine::{Reader, Xlsx};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use super::grid::{cell_name, Grid, Val};
-use super::limits;
 use super::obligations::{obligation_lines, ObligationLine};
 use crate::error::{Error, Result};
 use crate::report::content_hash::content_sha256;
@@ -20,6 +17,7 @@ use crate::report::layout::{
     TASK_FIRST_ROW, TASK_HEADERS, TASK_HEADER_ROW,
 };
 use crate::report::obligation_sheet::SHEET_OBLIGATIONS;
+use crate::sheet_reader::{cell_name, Grid, Val, Workbook};
 use crate::status::Status;
 use crate::store::{CollectedTask, IncomingReport};
 use crate::text::month_text;
@@ -109,21 +107,15 @@ fn read(path: &Path, period: &str) -> Refused<AgencyWorkbook> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
     let at = Place { file: &file_name };
-    limits::check_package(path).map_err(|why| at.file(&why))?;
-    let mut xlsx: Xlsx<_> = calamine::open_workbook(path).map_err(|e| {
-        at.file(&format!(
-            "không phải là tệp Excel (.xlsx) đọc được (chi tiết kỹ thuật: {e})."
-        ))
-    })?;
-    let names = xlsx.sheet_names();
+    let mut book = Workbook::open(path).map_err(|why| at.file(&why))?;
     let mut sheet = |name: &str| -> Refused<Grid> {
-        if !names.iter().any(|n| n == name) {
+        if !book.sheet_names().iter().any(|n| n == name) {
             return Err(at.file(&format!(
                 "không có sheet \"{name}\"; đây không phải báo cáo tháng do ứng dụng xuất ra, hoặc \
                  sheet đã bị đổi tên hay xóa."
             )));
         }
-        Grid::read(&mut xlsx, name).map_err(|why| at.file(&why))
+        book.grid(name).map_err(|why| at.file(&why))
     };
     let meta = sheet(SHEET_META)?;
     let meta = Meta::read(&meta, &at, period)?;
@@ -142,19 +134,19 @@ fn read(path: &Path, period: &str) -> Refused<AgencyWorkbook> {
         tasks.push(task_line(&tasks_grid, r, &at)?);
     }
     let evidence = evidence_rows(&evidence_grid);
-    let obligations = if meta.version >= 2 {
-        obligation_lines(&sheet(SHEET_OBLIGATIONS)?, &at)?
-    } else {
-        Vec::new()
-    };
     let mut data_sha256 = content_sha256(&hashed, &evidence);
-    let indicators = if meta.version >= 2 {
+    let (obligations, indicators) = if meta.version >= 2 {
+        let (obligations, obligation_digest) = obligation_lines(&sheet(SHEET_OBLIGATIONS)?, &at)?;
         let grid = sheet(crate::report::indicator_sheet::SHEET_INDICATORS)?;
-        let (lines, digest) = super::read_indicators::read_indicator_sheet(&grid, &at)?;
-        data_sha256 = crate::report::content_hash::extend(&data_sha256, digest);
-        lines
+        let (indicators, indicator_digest) =
+            super::read_indicators::read_indicator_sheet(&grid, &at)?;
+        data_sha256 = crate::report::content_hash::extend(
+            &data_sha256,
+            &[obligation_digest, indicator_digest],
+        );
+        (obligations, indicators)
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
     Ok(AgencyWorkbook {
         agency_code: meta.agency_code,
@@ -381,12 +373,19 @@ fn percent(v: &Val) -> Refused<Option<f64>> {
 fn due_date(v: &Val) -> Refused<Option<NaiveDate>> {
     match v {
         Val::Empty => Ok(None),
-        Val::Date(d) => Ok(Some(*d)),
+        Val::Date(d) => crate::deadline::check_date_in_range(*d)
+            .map(Some)
+            .map_err(|e| format!("hạn hoàn thành: {e}")),
         other => {
             let t = other.text();
             crate::deadline::parse_date(&t)
                 .map(Some)
-                .map_err(|_| format!("hạn hoàn thành \"{t}\" không phải là một ngày (dd/mm/yyyy)."))
+                .map_err(|e| match e {
+                    crate::deadline::DeadlineError::YearOutOfRange { .. } => {
+                        format!("hạn hoàn thành: {e}")
+                    }
+                    _ => format!("hạn hoàn thành \"{t}\" không phải là một ngày (dd/mm/yyyy)."),
+                })
         }
     }
 }

@@ -3,13 +3,13 @@
 //! them (a numerator no larger than its denominator, a rate within 0–100%).
 //! Which indicators the rows name is checked against the plan by the caller.
 
-use super::grid::{Grid, Val};
 use super::read::Place;
 use crate::number::{format_vi, parse_vi};
 use crate::report::content_hash::{Sheet, SheetDigest};
 use crate::report::indicator_sheet::{
     indicator_col as col, INDICATOR_HEADERS, INDICATOR_HEADER_ROW, SHEET_INDICATORS,
 };
+use crate::sheet_reader::{Grid, Val};
 pub use crate::store::IndicatorLine;
 
 /// Reads the sheet's rows under its header, with the digest of their cells as

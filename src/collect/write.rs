@@ -29,8 +29,11 @@ use crate::xlsx::{self, Formats, Written};
 
 /// The `format` value in `_meta` of the consolidated workbook.
 pub const CONSOLIDATED_FORMAT: &str = "cchc-tong-hop-thang";
-/// Its `format_version`.
-pub const CONSOLIDATED_VERSION: u32 = 1;
+/// Its `format_version`: 2 since it carries version 2's content (the sheet
+/// "Việc phát sinh", the obligations' column of "Tổng hợp", the estimates and
+/// the province's figures in "Chỉ số"); workbook-format.md, "In the
+/// consolidated workbook".
+pub const CONSOLIDATED_VERSION: u32 = 2;
 
 pub const SHEET_SUMMARY: &str = "Tổng hợp";
 pub const SHEET_TASKS: &str = "Nhiệm vụ";

@@ -9,12 +9,70 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use crate::error::{Error, Result};
 
-/// A read-write connection, or a read-only one when the file exists but its
-/// folder cannot be written (WAL needs a `-shm` file beside the database).
-pub(super) fn connect(path: &Path) -> Result<Connection> {
+/// Why every save of a database opened for reading only fails, when the
+/// reason is not one SQLite itself reports on the first save.
+pub(super) const DISK_FULL: &str =
+    "Không lưu được vì ổ đĩa đã đầy. Giải phóng dung lượng trên ổ chứa dữ liệu rồi mở lại ứng \
+     dụng (trong lúc này vẫn xem, xuất báo cáo và sao lưu sang ổ khác được).";
+
+/// A read-write connection, or a read-only one when the file exists but cannot
+/// be written: its folder is read-only (WAL needs a `-shm` file beside the
+/// database), the file itself is write-protected, or the disk is full. The
+/// second value is the reason saves will fail, when SQLite would not say it.
+pub(super) fn connect(path: &Path) -> Result<(Connection, Option<&'static str>)> {
+    let existing = std::fs::metadata(path).ok().filter(|m| m.is_file());
+    if let Some(meta) = &existing {
+        if meta.permissions().readonly() {
+            // Opened read-write, SQLite would leave write-protected -wal and
+            // -shm files that later block saves once the file is writable; so
+            // nothing is created beside it: immutable, unless a log left by a
+            // crash holds saves that only a read through the log sees.
+            let log = std::fs::metadata(side_file(path, "-wal")).map_or(0, |m| m.len());
+            return Ok(if log == 0 {
+                (read_only(path)?, None)
+            } else {
+                (open_for_reading(path)?, None)
+            });
+        }
+        make_side_files_writable(path, meta);
+    }
     match read_write(path) {
-        Err(e) if path.is_file() && cannot_open(&e) => Ok(read_only(path)?),
-        other => Ok(other?),
+        Err(e) if existing.is_some() && cannot_open(&e) => Ok((read_only(path)?, None)),
+        Err(e) if existing.is_some() && no_space(&e, path) => {
+            Ok((open_for_reading(path)?, Some(DISK_FULL)))
+        }
+        other => Ok((other?, None)),
+    }
+}
+
+/// Gives `-wal` and `-shm` files left write-protected (by a run on a
+/// write-protected database) the permissions of the database file again.
+fn make_side_files_writable(path: &Path, meta: &std::fs::Metadata) {
+    for suffix in ["-wal", "-shm"] {
+        let side = side_file(path, suffix);
+        if std::fs::metadata(&side).is_ok_and(|m| m.permissions().readonly()) {
+            // Best effort: if it fails, opening reports the problem.
+            let _ = std::fs::set_permissions(&side, meta.permissions());
+        }
+    }
+}
+
+/// `cchc.sqlite3-wal` and the like.
+fn side_file(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(suffix);
+    std::path::PathBuf::from(name)
+}
+
+/// Whether opening failed for want of disk space (SQLite reports a full disk
+/// while it sets up the `-shm` file as an I/O error).
+fn no_space(e: &rusqlite::Error, path: &Path) -> bool {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DiskFull) => true,
+        Some(ErrorCode::SystemIoFailure) => {
+            crate::disk::is_full(path.parent().unwrap_or_else(|| Path::new(".")))
+        }
+        _ => false,
     }
 }
 
@@ -38,7 +96,8 @@ pub(crate) fn open_for_reading(path: &Path) -> Result<Connection> {
     match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
         r.get::<_, i64>(0)
     }) {
-        Err(e) if cannot_open(&e) => Ok(read_only(path)?),
+        // No -shm can be made (read-only folder, full disk): read the file as it is.
+        Err(e) if cannot_open(&e) || no_space(&e, path) => Ok(read_only(path)?),
         // Any other failure (a damaged file) shows at the caller's first query.
         _ => Ok(conn),
     }

@@ -22,22 +22,43 @@ use crate::error::{Error, Result};
 /// schema to [`migrate::LATEST`]. When a database that holds data needs an
 /// upgrade, `before_upgrade(version)` runs first (the caller backs it up) and
 /// nothing is upgraded if it fails. A database in a folder that cannot be
-/// written opens for reading.
+/// written, or on a full disk, opens for reading; the second value is then why
+/// saves fail, when SQLite would not say it. A file of 0 bytes is refused.
 ///
 /// # Errors
 /// [`Error::File`] when the folder cannot be made; [`Error::Database`] when the
 /// file is not a cchc database, was written by a newer version, or cannot be
 /// opened; whatever `before_upgrade` returns.
-pub fn open(path: &Path, before_upgrade: impl FnOnce(u32) -> Result<()>) -> Result<Connection> {
+pub fn open(
+    path: &Path,
+    before_upgrade: impl FnOnce(u32) -> Result<()>,
+) -> Result<(Connection, Option<&'static str>)> {
     let dir = folder(path);
     std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, &e))?;
-    let mut conn = connect::connect(path)?;
+    refuse_empty_file(path)?;
+    let (mut conn, read_only_reason) = connect::connect(path)?;
     let version = migrate::version(&conn)?;
     if version < migrate::LATEST && has_tables(&conn)? {
         before_upgrade(version)?;
     }
     migrate::migrate(&mut conn)?;
-    Ok(conn)
+    Ok((conn, read_only_reason))
+}
+
+/// Refuses a database file of 0 bytes, keeping it: a file that held the
+/// officer's data and lost it (a crash, a copy cut short) must not silently
+/// become a new, empty database.
+fn refuse_empty_file(path: &Path) -> Result<()> {
+    if std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
+        return Err(Error::Database(format!(
+            "Tệp cơ sở dữ liệu \"{}\" rỗng (0 byte): dữ liệu trong đó có thể đã mất khi máy tắt \
+             đột ngột hoặc khi chép tệp. Tệp rỗng được giữ nguyên, không tạo dữ liệu mới đè lên. \
+             Hãy khôi phục bản sao lưu gần nhất (trong thư mục backups/: Cài đặt → Khôi phục, \
+             hoặc \"cchc restore TỆP\"); muốn bắt đầu lại từ đầu thì xóa tệp rỗng này.",
+            path.display()
+        )));
+    }
+    Ok(())
 }
 
 /// The folder of a database file: the evidence files and `backups/` live beside it.

@@ -29,7 +29,8 @@ static YEAR_MONTH: LazyLock<Regex> =
 
 /// Reads a date typed as `DD/MM/YYYY`, `D/M/YYYY` or `YYYY-MM-DD`.
 ///
-/// Any four-digit year is accepted, since evidence documents can be old.
+/// The year must be within [`YEARS`], the one range of every date the app
+/// accepts (see [`check_date_in_range`]).
 ///
 /// # Errors
 /// [`DeadlineError::BadDate`] naming the text and the accepted forms when it is in
@@ -45,7 +46,10 @@ static YEAR_MONTH: LazyLock<Regex> =
 pub fn parse_date(text: &str) -> Result<NaiveDate, DeadlineError> {
     let typed = tidy(text);
     match split_date(&typed) {
-        Some((year, month, day)) => checked_date(&typed, year, month, day),
+        Some((year, month, day)) => {
+            check_year(&typed, year)?;
+            checked_date(&typed, year, month, day)
+        }
         None => Err(DeadlineError::BadDate { text: typed }),
     }
 }
@@ -104,6 +108,26 @@ pub(super) fn checked_date(
         month,
         year,
     })
+}
+
+/// Refuses a date outside the one range the app accepts for every date it
+/// stores or reads (years 2000–2100, as for reporting periods): earlier or
+/// later dates are typing slips, and a date before 1900 cannot even be written
+/// as an Excel date.
+///
+/// # Errors
+/// [`DeadlineError::YearOutOfRange`] naming the date (dd/mm/yyyy) and the range.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// let old = NaiveDate::from_ymd_opt(1899, 12, 31).expect("a date");
+/// assert!(cchc::deadline::check_date_in_range(old).is_err());
+/// ```
+pub fn check_date_in_range(date: NaiveDate) -> Result<NaiveDate, DeadlineError> {
+    use chrono::Datelike;
+    check_year(&date.format("%d/%m/%Y").to_string(), date.year())?;
+    Ok(date)
 }
 
 pub(super) fn check_month(text: &str, month: u32) -> Result<(), DeadlineError> {

@@ -95,6 +95,12 @@ impl PlanData {
                 self.meta.year
             ));
         }
+        if let Some(issued) = self.meta.issued_on {
+            if let Err(e) = deadline::check_date_in_range(issued) {
+                problems.push(format!("Ngày ban hành kế hoạch: {e}"));
+            }
+        }
+        self.long_texts(&mut problems);
         for c in &self.criteria {
             match c.field() {
                 Some(f) if field_codes.is_empty() || field_codes.contains(&f) => {}
@@ -181,6 +187,45 @@ impl PlanData {
 }
 
 impl PlanData {
+    /// A problem line for each text longer than an Excel cell holds: every
+    /// text of a plan is exported to a cell of some workbook.
+    fn long_texts(&self, problems: &mut Vec<String>) {
+        let m = &self.meta;
+        let mut texts: Vec<(String, &str)> = vec![
+            ("Số, ký hiệu của kế hoạch".into(), &m.reference),
+            ("Tên kế hoạch".into(), &m.name),
+            ("Tên tỉnh".into(), &m.province),
+        ];
+        for f in &self.fields {
+            texts.push((format!("Tên lĩnh vực {}", f.code), &f.name));
+        }
+        for c in &self.criteria {
+            texts.push((format!("Tên tiêu chí {}", c.code), &c.name));
+            for t in &c.targets {
+                texts.push((format!("Chỉ tiêu của tiêu chí {}", c.code), &t.text));
+            }
+        }
+        for a in &self.agencies {
+            texts.push((format!("Tên cơ quan {}", a.code), &a.name));
+        }
+        for g in &self.groups {
+            texts.push((format!("Tên nhóm {}", g.code), &g.name));
+        }
+        for t in &self.tasks {
+            texts.push((format!("Nội dung nhiệm vụ {}", t.code), &t.content));
+            texts.push((format!("Thời hạn của nhiệm vụ {}", t.code), &t.deadline));
+            texts.push((format!("Mục của nhiệm vụ {}", t.code), &t.section));
+            if let Some(output) = &t.output {
+                texts.push((format!("Sản phẩm của nhiệm vụ {}", t.code), output));
+            }
+        }
+        for (what, value) in texts {
+            if let Err(e) = text::check_cell_length(&what, value) {
+                problems.push(e);
+            }
+        }
+    }
+
     /// Successions name known agencies and tasks, hand each task over at most
     /// once, and never lead back to the agency they start from.
     fn check_successions(

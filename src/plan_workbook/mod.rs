@@ -3,9 +3,10 @@
 //! optionally "Lĩnh vực" and "Chỉ số đo được", and the task sheet "Nhiệm vụ").
 //!
 //! Reading is all or nothing: every problem is reported as a Vietnamese line
-//! naming the sheet and the row, and no partial data is ever returned. Cells are
-//! read as a stream into a sparse grid with caps on size, so a hostile file is
-//! refused with a message instead of exhausting memory. Writing produces the
+//! naming the sheet and the row, and no partial data is ever returned. The file
+//! is read through [`crate::sheet_reader`], the same gate and capped cell
+//! reader as the collector's, so a hostile file is refused with a message
+//! instead of exhausting memory. Writing produces the
 //! "new plan" form, atomically, so that a plan read back equals the plan written.
 
 mod agencies;
@@ -16,18 +17,15 @@ mod plan_sheets;
 mod read;
 mod write;
 
-use std::collections::BTreeMap;
-use std::fs::File;
-use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
-use calamine::{DataRef, Reader, Xlsx};
 use chrono::NaiveDate;
 
 pub use import::{ImportKind, ImportOutcome, ImportPreview};
 
 use crate::error::{Error, Result};
 use crate::plan::{PlanData, TaskDef};
+use crate::sheet_reader::{self, Workbook};
 use crate::text;
 
 /// What a task-list workbook holds.
@@ -127,13 +125,9 @@ const COL_LOST: &str = "Điểm bị trừ";
 const COL_TARGET: &str = "Mục tiêu";
 const COL_QUANT: &str = "Chỉ tiêu";
 
-/// Largest file accepted: a plan's task list is a few hundred kilobytes.
-const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 /// Most non-empty rows read from one sheet: room for a task list of 10,000
 /// tasks with its titles and group headings, far beyond any real plan.
 const MAX_ROWS: usize = 12_000;
-/// Most cells (empty ones included) scanned in one sheet.
-const MAX_CELLS: usize = 2_000_000;
 
 /// A cell value as the readers use it.
 #[derive(Debug, Clone, PartialEq)]
@@ -254,8 +248,7 @@ impl Header {
 /// An open workbook with its file name for messages.
 struct Book {
     path: PathBuf,
-    xlsx: Xlsx<BufReader<File>>,
-    names: Vec<String>,
+    book: Workbook,
 }
 
 impl Book {
@@ -286,77 +279,52 @@ impl Book {
                 }
             )));
         }
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(Error::Invalid(format!(
-                "Tệp \"{shown}\" quá lớn ({} MB) để là một phụ lục nhiệm vụ (tối đa {} MB).",
-                meta.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            )));
-        }
-        let xlsx: Xlsx<_> = calamine::open_workbook(path).map_err(|e| {
-            not_excel(format!(
-                "nội dung không đúng định dạng .xlsx hoặc tệp đã bị hỏng (chi tiết kỹ thuật: {e})."
-            ))
-        })?;
-        let names = xlsx.sheet_names();
+        let book = Workbook::open(path)
+            .map_err(|why| Error::Invalid(format!("Tệp \"{shown}\": {why}")))?;
         Ok(Book {
             path: path.to_path_buf(),
-            xlsx,
-            names,
+            book,
         })
     }
 
     /// The real name of the sheet called `name` (case and diacritics ignored).
     fn find(&self, name: &str) -> Option<String> {
         let want = text::fold(name);
-        self.names.iter().find(|n| text::fold(n) == want).cloned()
+        self.book
+            .sheet_names()
+            .iter()
+            .find(|n| text::fold(n) == want)
+            .cloned()
     }
 
-    /// Reads a sheet's non-empty cells, refusing sheets over the caps.
+    /// Reads a sheet's non-empty cells through the shared capped reader,
+    /// refusing a sheet of more than [`MAX_ROWS`] non-empty rows.
     fn sheet(&mut self, name: &str) -> Result<Sheet> {
         let shown = self.path.display().to_string();
-        let broken = |e: &dyn std::fmt::Display| {
-            Error::Invalid(format!(
-                "Tệp \"{shown}\": không đọc được sheet \"{name}\" (chi tiết kỹ thuật: {e})."
-            ))
-        };
-        let too_big = || {
-            Error::Invalid(format!(
-                "Tệp \"{shown}\": sheet \"{name}\" có quá nhiều dòng (hơn {MAX_ROWS} dòng có dữ \
-                 liệu); không nhập tệp này."
-            ))
-        };
-        let mut reader = self
-            .xlsx
-            .worksheet_cells_reader(name)
-            .map_err(|e| broken(&e))?;
-        let mut rows: BTreeMap<u32, Vec<(u32, Val)>> = BTreeMap::new();
-        let mut scanned = 0usize;
-        while let Some(cell) = reader.next_cell().map_err(|e| broken(&e))? {
-            scanned += 1;
-            if scanned > MAX_CELLS {
-                return Err(too_big());
-            }
-            let (row, col) = cell.get_position();
-            let Some(val) = value(cell.get_value()) else {
+        let grid = self
+            .book
+            .grid(name)
+            .map_err(|why| Error::Invalid(format!("Tệp \"{shown}\": {why}")))?;
+        let mut rows = Vec::new();
+        for r in grid.row_indexes() {
+            let cells: Vec<(u32, Val)> = grid
+                .row(r)
+                .filter_map(|(c, v)| value(v).map(|v| (c, v)))
+                .collect();
+            if cells.is_empty() {
                 continue;
-            };
-            if !rows.contains_key(&row) && rows.len() >= MAX_ROWS {
-                return Err(too_big());
             }
-            rows.entry(row).or_default().push((col, val));
+            if rows.len() >= MAX_ROWS {
+                return Err(Error::Invalid(format!(
+                    "Tệp \"{shown}\": sheet \"{name}\" có quá nhiều dòng (hơn {MAX_ROWS} dòng có \
+                     dữ liệu); không nhập tệp này."
+                )));
+            }
+            rows.push(Row {
+                num: r.saturating_add(1),
+                cells,
+            });
         }
-        let rows = rows
-            .into_iter()
-            .map(|(r, mut cells)| {
-                cells.sort_by_key(|(c, _)| *c);
-                cells.dedup_by_key(|(c, _)| *c);
-                Row {
-                    num: r.saturating_add(1),
-                    cells,
-                }
-            })
-            .collect();
         Ok(Sheet {
             name: name.to_string(),
             rows,
@@ -364,27 +332,21 @@ impl Book {
     }
 }
 
-/// A cell's value, `None` when it is empty or blank text.
-fn value(data: &DataRef<'_>) -> Option<Val> {
+/// A cell as the plan readers use it, `None` when it is empty or blank text.
+fn value(v: &sheet_reader::Val) -> Option<Val> {
+    use sheet_reader::Val as Cell;
     let text = |s: &str| {
         let s = text::clean(s);
         (!s.is_empty()).then_some(Val::Text(s))
     };
-    match data {
-        DataRef::Int(i) => Some(Val::Number(*i as f64)),
-        DataRef::Float(f) => Some(Val::Number(*f)),
-        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => text(s),
-        DataRef::SharedString(s) => text(s),
-        DataRef::Bool(b) => Some(Val::Text(if *b { "TRUE" } else { "FALSE" }.into())),
-        DataRef::DateTime(dt) if dt.is_datetime() => {
-            let (y, m, d, ..) = dt.to_ymd_hms_milli();
-            NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(d))
-                .map(Val::Date)
-                .or(Some(Val::Number(dt.as_f64())))
-        }
-        DataRef::DateTime(dt) => Some(Val::Number(dt.as_f64())),
-        DataRef::Error(e) => Some(Val::Bad(e.to_string())),
-        DataRef::Empty => None,
+    match v {
+        Cell::Empty => None,
+        Cell::Text(s) => text(s),
+        Cell::Number(n) => Some(Val::Number(*n)),
+        Cell::Date(d) => Some(Val::Date(*d)),
+        // A formula error ("#N/A"), or a boolean read as its word.
+        Cell::Other(s) if s.starts_with('#') => Some(Val::Bad(s.clone())),
+        Cell::Other(s) => text(s),
     }
 }
 

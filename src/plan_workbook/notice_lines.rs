@@ -19,7 +19,7 @@ use crate::error::{Error, Result};
 pub fn notice_lines(path: &Path) -> Result<String> {
     let mut book = Book::open(path)?;
     let first =
-        book.names.first().cloned().ok_or_else(|| {
+        book.book.sheet_names().first().cloned().ok_or_else(|| {
             Error::Invalid(format!("Tệp \"{}\" không có sheet nào.", path.display()))
         })?;
     let sheet = book.sheet(&first)?;

@@ -107,7 +107,7 @@ fn task_sheet(book: &mut Book) -> Result<Sheet> {
         return book.sheet(&name);
     }
     let plan_sheets = [SHEET_PLAN, SHEET_AGENCIES, SHEET_CRITERIA, SHEET_FIELDS].map(text::fold);
-    for name in book.names.clone() {
+    for name in book.book.sheet_names().to_vec() {
         if plan_sheets.contains(&text::fold(&name)) {
             continue;
         }

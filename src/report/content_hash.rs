@@ -1,12 +1,14 @@
 //! The `content_sha256` of a monthly workbook: a hash of the data rows of the
-//! "Nhiệm vụ" and "Tài liệu kiểm chứng" sheets, computed from the cells as text
-//! in one canonical form, so the exporter (from the values it writes) and the
+//! "Nhiệm vụ" and "Tài liệu kiểm chứng" sheets (and, in version 2, of "Việc
+//! phát sinh" and "Chỉ số đo được"), computed from the cells as text in one
+//! canonical form, so the exporter (from the values it writes) and the
 //! collector (from the values it reads back) get the same hash unless someone
 //! changed the data after export.
 //!
 //! Each sheet is digested on its own ([`SheetDigest`], fed row by row, so the
-//! two sheets can be written on two threads), and the hash is the SHA-256 of
-//! the two digests.
+//! two long sheets can be written on two threads); the version 1 hash is the
+//! SHA-256 of the two digests ([`combine`]), the version 2 hash extends it with
+//! the digests of the sheets version 2 adds ([`extend`]).
 
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
@@ -29,6 +31,9 @@ pub enum Sheet {
     Evidence,
     /// "Chỉ số đo được" (version 2), added by [`extend`].
     Indicators,
+    /// "Việc phát sinh" (version 2), added by [`extend`]. (Last in this list
+    /// so the other sheets' digests stay what they were.)
+    Obligations,
 }
 
 /// The running digest of one sheet's data rows.
@@ -65,12 +70,15 @@ pub fn combine(tasks: [u8; 32], evidence: [u8; 32]) -> String {
     hex(hasher)
 }
 
-/// A version 2 workbook's hash: the version 1 hash of its two sheets extended
-/// with the digest of a sheet version 2 adds.
-pub fn extend(hash: &str, sheet: [u8; 32]) -> String {
+/// A version 2 workbook's hash: the version 1 hash of its two sheets (in hex)
+/// extended with the digests of the sheets version 2 adds, in sheet order
+/// ("Việc phát sinh", then "Chỉ số đo được").
+pub fn extend(hash: &str, sheets: &[[u8; 32]]) -> String {
     let mut hasher = Sha256::new();
     hasher.update(hash.as_bytes());
-    hasher.update(sheet);
+    for sheet in sheets {
+        hasher.update(sheet);
+    }
     hex(hasher)
 }
 
@@ -149,6 +157,36 @@ mod tests {
         assert_eq!(
             combine(t.finish(), e.finish()),
             content_sha256(&tasks, &evidence)
+        );
+    }
+
+    #[test]
+    fn each_sheet_version_2_adds_and_their_order_change_the_hash() {
+        let v1 = content_sha256(&rows(&[&["1", "II.1.1"]]), &[]);
+        let sheet = |kind: Sheet, cells: &[&str]| {
+            let mut d = SheetDigest::new(kind);
+            d.row(cells.iter().copied());
+            d.finish()
+        };
+        let obligations = sheet(Sheet::Obligations, &["1", "II.1.1", "101/QĐ-BTP"]);
+        let edited = sheet(Sheet::Obligations, &["1", "II.1.1", "101/QĐ-BTT"]);
+        let indicators = sheet(Sheet::Indicators, &["3.4.1", "Tỷ lệ"]);
+        let v2 = extend(&v1, &[obligations, indicators]);
+        assert_ne!(v2, v1);
+        assert_ne!(
+            v2,
+            extend(&v1, &[edited, indicators]),
+            "an obligation cell counts"
+        );
+        assert_ne!(
+            v2,
+            extend(&v1, &[indicators, obligations]),
+            "the order counts"
+        );
+        assert_ne!(
+            v2,
+            extend(&v1, &[indicators]),
+            "the obligations sheet counts"
         );
     }
 }

@@ -102,20 +102,34 @@ pub fn cover_sheet(
     );
     let row = cover::title(ws, &GRID, row, &trich_yeu)?;
     let f = Formats::sized(size::BODY);
-    let row = status_table(ws, report, row + 1, &f)?;
-    let row = figures_table(ws, report, row + 1, &f)?;
-    let row = super::obligation_sheet::cover_obligations(ws, report, row + 1, &f)?;
+    let top = gap(ws, row)?;
+    let row = status_table(ws, report, top, &f)?;
+    let top = gap(ws, row)?;
+    let row = figures_table(ws, report, top, &f)?;
+    let top = gap(ws, row)?;
+    let row = super::obligation_sheet::cover_obligations(ws, report, top, &f)?;
+    let closing = gap(ws, row)?;
     let name = signer.map(text::clean).unwrap_or_default();
     cover::closing(
         ws,
         &GRID,
-        row + 1,
+        closing,
         &["- Văn phòng UBND tỉnh;", "- Sở Nội vụ;", "- Lưu: VT."],
         "THỦ TRƯỞNG CƠ QUAN",
         &name,
     )?;
     print_profile::cover_page(ws);
     Ok(())
+}
+
+/// Height of the empty row between two parts of the cover: a half line, so
+/// that the report with its three tables and the signature keeps to one page.
+const GAP: f64 = 9.0;
+
+/// Leaves row `row` empty and half a line tall; returns the row after it.
+fn gap(ws: &mut Worksheet, row: u32) -> Result<u32, rust_xlsxwriter::XlsxError> {
+    ws.set_row_height(row, GAP)?;
+    Ok(row + 1)
 }
 
 /// A numbered section title across the cover.
@@ -192,27 +206,64 @@ fn figures_table(
     top: u32,
     f: &Formats,
 ) -> Result<u32, rust_xlsxwriter::XlsxError> {
-    section(ws, top, "2. Một số chỉ tiêu trong tháng")?;
+    count_table(
+        ws,
+        top,
+        "2. Một số chỉ tiêu trong tháng",
+        ["STT", "Nội dung", "Số lượng"],
+        &[
+            ("Nhiệm vụ đến hạn trong tháng", report.due_this_month.len()),
+            ("Nhiệm vụ quá hạn chưa hoàn thành", report.overdue.len()),
+            (
+                "Tài liệu kiểm chứng ban hành trong tháng",
+                report.evidence_this_month,
+            ),
+        ],
+        None,
+        f,
+    )
+}
+
+/// A numbered section of counts: STT, the label across the status table's
+/// label and count columns (so that no label wraps and the cover keeps to
+/// one page), the count under its share; with `total`, a bold "Tổng cộng"
+/// row ends it. Returns the row after the table.
+pub(super) fn count_table(
+    ws: &mut Worksheet,
+    top: u32,
+    title: &str,
+    headers: [&str; 3],
+    rows: &[(&str, usize)],
+    total: Option<usize>,
+    f: &Formats,
+) -> Result<u32, rust_xlsxwriter::XlsxError> {
+    section(ws, top, title)?;
+    let label_width = WIDTHS[1] + WIDTHS[2];
     let header = top + 1;
-    let headers = ["STT", "Nội dung", "Số lượng"];
-    for (col, text) in (0u16..).zip(headers) {
-        ws.write_string_with_format(header, col, text, &f.header)?;
-    }
-    fit_table_row(ws, header, &headers, true)?;
-    let figures = [
-        ("Nhiệm vụ đến hạn trong tháng", report.due_this_month.len()),
-        ("Nhiệm vụ quá hạn chưa hoàn thành", report.overdue.len()),
-        (
-            "Tài liệu kiểm chứng ban hành trong tháng",
-            report.evidence_this_month,
-        ),
-    ];
+    ws.write_string_with_format(header, 0, headers[0], &f.header)?;
+    ws.merge_range(header, 1, header, 2, headers[1], &f.header)?;
+    ws.write_string_with_format(header, 3, headers[2], &f.header)?;
+    fit_row(
+        ws,
+        header,
+        [(headers[1], label_width), (headers[2], WIDTHS[3])],
+        Font::bold(size::BODY),
+    )?;
+    let bold = (f.text.clone().set_bold(), f.number.clone().set_bold());
+    let lines = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (label, count))| (Some(i as u32 + 1), *label, *count, (&f.text, &f.number)));
+    let total = total.map(|count| (None, "Tổng cộng", count, (&bold.0, &bold.1)));
     let mut row = header + 1;
-    for (n, (label, count)) in (1u32..).zip(figures) {
-        ws.write_number_with_format(row, 0, n, &f.number)?;
-        ws.write_string_with_format(row, 1, label, &f.text)?;
-        ws.write_number_with_format(row, 2, count as f64, &f.number)?;
-        fit_table_row(ws, row, &["", label], false)?;
+    for (n, label, count, (text, number)) in lines.chain(total) {
+        match n {
+            Some(n) => ws.write_number_with_format(row, 0, n, &f.number)?,
+            None => ws.write_blank(row, 0, &f.number)?,
+        };
+        ws.merge_range(row, 1, row, 2, label, text)?;
+        ws.write_number_with_format(row, 3, count as f64, number)?;
+        fit_row(ws, row, [(label, label_width)], BODY)?;
         row += 1;
     }
     Ok(row)

@@ -71,10 +71,13 @@ fn build(report: &MonthReport, opts: &ExportOptions) -> std::result::Result<Work
     let attached = attachment(report, today);
     let (tasks, evidence) = long_tables(&mut book, report, &attached, &f)?;
     criteria_sheet(book.add_worksheet(), report, &attached, &f)?;
-    obligation_sheet(book.add_worksheet(), report, &attached, &f)?;
+    let obligations = obligation_sheet(book.add_worksheet(), report, &attached, &f)?;
     let indicators =
         super::indicator_sheet::indicator_sheet(book.add_worksheet(), report, &attached, &f)?;
-    let hash = content_hash::extend(&content_hash::combine(tasks, evidence), indicators);
+    let hash = content_hash::extend(
+        &content_hash::combine(tasks, evidence),
+        &[obligations, indicators],
+    );
     meta_sheet(book.add_worksheet(), report, opts, &hash)?;
     Ok(book)
 }

@@ -4,12 +4,13 @@
 
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
-use super::cover::{fit_table_row, section};
+use super::content_hash::{Sheet, SheetDigest};
+use super::cover::count_table;
 use super::month::MonthReport;
 use super::table::{write_row, Cell};
 use crate::obligation::ObligationStatus;
 use crate::print_profile::{annex, Attachment};
-use crate::xlsx::{self, Formats, Written};
+use crate::xlsx::{self, Formats};
 
 /// The sheet's name; it follows "Chỉ số".
 pub const SHEET_OBLIGATIONS: &str = "Việc phát sinh";
@@ -57,13 +58,14 @@ const WIDTHS: [f64; 12] = [
 ];
 
 /// Writes "Việc phát sinh": every obligation open at some time in the month or
-/// settled in it, oldest due date first, overdue ones in red.
+/// settled in it, oldest due date first, overdue ones in red. Returns the
+/// digest of its rows, which `_meta.content_sha256` extends.
 pub fn obligation_sheet(
     ws: &mut Worksheet,
     report: &MonthReport,
     attached: &Attachment,
     f: &Formats,
-) -> Written {
+) -> Result<[u8; 32], XlsxError> {
     ws.set_name(SHEET_OBLIGATIONS)?;
     let last_col = OBLIGATION_HEADERS.len() as u16 - 1;
     annex(
@@ -85,6 +87,7 @@ pub fn obligation_sheet(
         columns.iter().map(|(h, w)| (*h, w * 0.8)),
     )?;
     let mut row = OBLIGATION_HEADER_ROW + 1;
+    let mut digest = SheetDigest::new(Sheet::Obligations);
     for (i, o) in report.obligations.iter().enumerate() {
         let cells = [
             Cell::Number(Some((i + 1) as f64)),
@@ -108,7 +111,7 @@ pub fn obligation_sheet(
             &f.number, &f.centred, &f.text, &f.date, &f.text, &f.date, &f.number, &f.date, &f.text,
             &f.date, &f.number, status,
         ];
-        write_row(ws, row, &cells, &formats, &WIDTHS, None)?;
+        write_row(ws, row, &cells, &formats, &WIDTHS, Some(&mut digest))?;
         row += 1;
     }
     ws.set_freeze_panes(OBLIGATION_HEADER_ROW + 1, 0)?;
@@ -119,7 +122,7 @@ pub fn obligation_sheet(
         (row - 1).max(OBLIGATION_HEADER_ROW),
         last_col,
     )?;
-    Ok(())
+    Ok(digest.finish())
 }
 
 /// The cover's table of the month's obligations by status, from row `top`.
@@ -130,38 +133,24 @@ pub fn cover_obligations(
     top: u32,
     f: &Formats,
 ) -> Result<u32, XlsxError> {
-    section(
+    let counts: Vec<(&str, usize)> = ObligationStatus::ALL
+        .into_iter()
+        .map(|status| {
+            let count = report
+                .obligations
+                .iter()
+                .filter(|o| o.status == status)
+                .count();
+            (status.label(), count)
+        })
+        .collect();
+    count_table(
         ws,
         top,
         "3. Việc phát sinh tính thời hạn theo ngày làm việc",
-    )?;
-    let header = top + 1;
-    let headers = ["STT", "Tình trạng", "Số việc"];
-    for (col, text) in (0u16..).zip(headers) {
-        ws.write_string_with_format(header, col, text, &f.header)?;
-    }
-    fit_table_row(ws, header, &headers, true)?;
-    let mut row = header + 1;
-    for (n, status) in (1u32..).zip(ObligationStatus::ALL) {
-        let count = report
-            .obligations
-            .iter()
-            .filter(|o| o.status == status)
-            .count();
-        ws.write_number_with_format(row, 0, n, &f.number)?;
-        ws.write_string_with_format(row, 1, status.label(), &f.text)?;
-        ws.write_number_with_format(row, 2, count as f64, &f.number)?;
-        fit_table_row(ws, row, &["", status.label()], false)?;
-        row += 1;
-    }
-    ws.write_blank(row, 0, &f.number)?;
-    ws.write_string_with_format(row, 1, "Tổng cộng", &f.text.clone().set_bold())?;
-    ws.write_number_with_format(
-        row,
-        2,
-        report.obligations.len() as f64,
-        &f.number.clone().set_bold(),
-    )?;
-    fit_table_row(ws, row, &[], false)?;
-    Ok(row + 1)
+        ["STT", "Tình trạng", "Số việc"],
+        &counts,
+        Some(report.obligations.len()),
+        f,
+    )
 }

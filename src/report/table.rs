@@ -22,7 +22,8 @@ impl Cell<'_> {
     /// The cell's text as the content hash sees it ("" when empty).
     pub fn canonical(&self) -> Cow<'_, str> {
         match self {
-            Cell::Text(s) => Cow::Borrowed(s),
+            // As written: a text too long for a cell is cut the same way.
+            Cell::Text(s) => xlsx::fit_cell(s),
             Cell::Number(n) => Cow::Owned(n.map(canonical_number).unwrap_or_default()),
             Cell::Date(d) => Cow::Owned(d.map(canonical_date).unwrap_or_default()),
         }
@@ -139,7 +140,7 @@ fn write_cells(
 /// has none (an empty cell needs its own format to keep its borders).
 fn put_bare(ws: &mut Worksheet, row: u32, col: u16, cell: &Cell) -> Result<bool, XlsxError> {
     match cell {
-        Cell::Text(s) if !s.is_empty() => ws.write_string(row, col, s.as_ref())?,
+        Cell::Text(s) if !s.is_empty() => ws.write_string(row, col, xlsx::fit_cell(s))?,
         Cell::Number(Some(n)) => ws.write_number(row, col, *n)?,
         Cell::Date(Some(d)) => match xlsx::excel_date(*d) {
             Some(d) => ws.write_datetime(row, col, d)?,

@@ -3,9 +3,9 @@
 //! ("ước tính": the ministry's formulas are not in the plan, so the plan's rule
 //! is applied to the figures so far), the points at risk and what drives them.
 //!
-//! [`assess`] is the one rule, fed by [`agency`] (an officer's own figures and
-//! tasks) and [`province`] (the collected workbooks: sums of numerators over
-//! sums of denominators, never an average of rates).
+//! [`assess`] is the one rule, fed by [`agency`] (an officer's own figures,
+//! tasks and obligations) and [`province`] (the collected workbooks: sums of
+//! numerators over sums of denominators, never an average of rates).
 
 pub mod agency;
 pub mod province;
@@ -13,9 +13,13 @@ pub mod province;
 pub use agency::agency_scores;
 pub use province::province_scores;
 
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::number::format_vi;
+use crate::obligation::ObligationStatus;
 use crate::plan::indicator::shares;
 use crate::plan::{Criterion, IndicatorKind};
 use crate::store::IndicatorRow;
@@ -95,6 +99,82 @@ pub enum DriverKind {
     NoFigure,
     /// A task of the criterion is overdue.
     Overdue,
+    /// An obligation ("việc phát sinh") of a task of the criterion was late:
+    /// settled after its due date, or still open past it.
+    LateObligation,
+}
+
+/// What the tasks of a criterion leave at risk, each named in a sentence.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Lapses {
+    /// Its tasks overdue in the month ("Nhiệm vụ IV.3.1 quá hạn …").
+    pub overdue_tasks: Vec<String>,
+    /// The obligations of its tasks that were late in the plan year up to the
+    /// month's end ([`late_obligation`]).
+    pub late_obligations: Vec<String>,
+}
+
+impl Lapses {
+    fn is_empty(&self) -> bool {
+        self.overdue_tasks.is_empty() && self.late_obligations.is_empty()
+    }
+}
+
+/// Names obligation `o` among the lapses of each of `criteria` (those its
+/// task serves) when it was late in `year` ([`late_obligation`]).
+fn note_late_obligation<'c>(
+    lapses: &mut HashMap<String, Lapses>,
+    o: &ObligationSeen,
+    year: i32,
+    criteria: impl IntoIterator<Item = &'c String>,
+) {
+    if let Some(text) = late_obligation(o, year) {
+        for c in criteria {
+            lapses
+                .entry(c.clone())
+                .or_default()
+                .late_obligations
+                .push(text.clone());
+        }
+    }
+}
+
+/// An obligation as a report carries it, enough to tell whether it was late.
+#[derive(Debug, Clone, Copy)]
+pub struct ObligationSeen<'a> {
+    pub task: &'a str,
+    /// "Số, ký hiệu" of the document that started the clock.
+    pub number: &'a str,
+    pub due_date: NaiveDate,
+    pub settled_on: Option<NaiveDate>,
+    /// Its status as of the month's last day (or the day it was settled).
+    pub status: ObligationStatus,
+    /// The agency, in the province's view.
+    pub agency: Option<&'a str>,
+}
+
+/// The sentence naming a late obligation, when it counts against the
+/// criteria of its task in `year`: its due date falls in that year and it was
+/// settled after it ("Xử lý quá hạn") or is still open past it ("Quá hạn chưa
+/// xử lý"). `None` for one on time, not yet due, or due in another year.
+pub fn late_obligation(o: &ObligationSeen, year: i32) -> Option<String> {
+    if o.due_date.year() != year {
+        return None;
+    }
+    let of = o.agency.map(|a| format!(" của {a}")).unwrap_or_default();
+    let due = o.due_date.format("%d/%m/%Y");
+    let head = format!("Việc phát sinh {} (nhiệm vụ {}){of}", o.number, o.task);
+    match o.status {
+        ObligationStatus::OverdueOpen => Some(format!("{head} quá hạn chưa xử lý (hạn {due}).")),
+        ObligationStatus::Late => Some(match o.settled_on {
+            Some(on) => format!(
+                "{head} xử lý quá hạn (hạn {due}, xử lý {}).",
+                on.format("%d/%m/%Y")
+            ),
+            None => format!("{head} xử lý quá hạn (hạn {due})."),
+        }),
+        ObligationStatus::NotDue | ObligationStatus::OnTime => None,
+    }
 }
 
 /// An indicator with what was measured of it.
@@ -115,14 +195,17 @@ fn points(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 
-/// The standing of one criterion from its measured indicators and its overdue
-/// tasks (each named in a sentence, e.g. "Nhiệm vụ IV.3.1 quá hạn (hạn 31/08/2024)").
+/// The standing of one criterion from its measured indicators, its overdue
+/// tasks and its late obligations (each named in a sentence, e.g. "Nhiệm vụ
+/// IV.3.1 quá hạn (hạn 31/08/2024)").
 ///
 /// With indicators, the points at risk are the maximum minus the estimate (an
-/// indicator without a figure supports nothing). Without, a criterion driven by
+/// indicator without a figure supports nothing); overdue tasks and late
+/// obligations are named among the drivers. Without, a criterion driven by
 /// tasks keeps the points the plan means to win back (maximum minus last year's
-/// score) at risk while any of its tasks is overdue.
-pub fn assess(criterion: &Criterion, measured: &[Measured], overdue: &[String]) -> CriterionScore {
+/// score) at risk while any of its tasks is overdue or any of its obligations
+/// was late.
+pub fn assess(criterion: &Criterion, measured: &[Measured], lapses: &Lapses) -> CriterionScore {
     let defs: Vec<_> = measured.iter().map(|m| m.indicator.def()).collect();
     let share = shares(&defs.iter().collect::<Vec<_>>());
     let mut drivers = Vec::new();
@@ -177,14 +260,20 @@ pub fn assess(criterion: &Criterion, measured: &[Measured], overdue: &[String]) 
             missing: m.missing.clone(),
         });
     }
-    for task in overdue {
+    for task in &lapses.overdue_tasks {
         drivers.push(Driver {
             kind: DriverKind::Overdue,
             text: task.clone(),
         });
     }
+    for obligation in &lapses.late_obligations {
+        drivers.push(Driver {
+            kind: DriverKind::LateObligation,
+            text: obligation.clone(),
+        });
+    }
     let (estimate, at_risk) = if measured.is_empty() {
-        let at_risk = if overdue.is_empty() {
+        let at_risk = if lapses.is_empty() {
             0.0
         } else {
             criterion.max_score - criterion.score_prev
@@ -292,7 +381,7 @@ mod tests {
                 measured(1, 100.0, Some(80.0)),
                 measured(2, 50.0, Some(25.0)),
             ],
-            &[],
+            &Lapses::default(),
         );
         // 0.75 × 80/100 + 0.75 × 25/50 = 0.6 + 0.375
         assert_eq!(s.estimate, Some(0.975));
@@ -307,7 +396,7 @@ mod tests {
         let s = assess(
             &c,
             &[measured(1, 100.0, Some(100.0)), measured(2, 50.0, None)],
-            &[],
+            &Lapses::default(),
         );
         assert_eq!((s.estimate, s.at_risk), (Some(0.75), 0.75));
         assert_eq!(s.drivers[0].kind, DriverKind::NoFigure);
@@ -316,9 +405,85 @@ mod tests {
     #[test]
     fn a_task_driven_criterion_is_at_risk_only_while_a_task_is_overdue() {
         let c = criterion("3.2.1", 0.5, 0.0);
-        assert_eq!(assess(&c, &[], &[]).at_risk, 0.0);
-        let s = assess(&c, &[], &["Nhiệm vụ II.1.1 quá hạn.".into()]);
+        assert_eq!(assess(&c, &[], &Lapses::default()).at_risk, 0.0);
+        let overdue = Lapses {
+            overdue_tasks: vec!["Nhiệm vụ II.1.1 quá hạn.".into()],
+            ..Lapses::default()
+        };
+        let s = assess(&c, &[], &overdue);
         assert_eq!((s.estimate, s.at_risk), (None, 0.5));
         assert_eq!(s.drivers[0].kind, DriverKind::Overdue);
+    }
+
+    #[test]
+    fn a_late_obligation_alone_keeps_a_task_driven_criterion_at_risk() {
+        let c = criterion("3.2.1", 0.5, 0.0);
+        let late = Lapses {
+            late_obligations: vec!["Việc phát sinh 102/QĐ-BTP xử lý quá hạn.".into()],
+            ..Lapses::default()
+        };
+        let s = assess(&c, &[], &late);
+        assert_eq!((s.estimate, s.at_risk), (None, 0.5));
+        assert_eq!(s.drivers.len(), 1);
+        assert_eq!(s.drivers[0].kind, DriverKind::LateObligation);
+        assert_eq!(s.drivers[0].text, late.late_obligations[0]);
+    }
+
+    #[test]
+    fn a_late_obligation_is_named_among_an_indicators_drivers_without_changing_its_estimate() {
+        let c = criterion("7.3.7", 1.5, 0.82);
+        let figures = [
+            measured(1, 100.0, Some(80.0)),
+            measured(2, 50.0, Some(25.0)),
+        ];
+        let plain = assess(&c, &figures, &Lapses::default());
+        let late = Lapses {
+            late_obligations: vec!["Việc phát sinh 9/QĐ-BTC quá hạn chưa xử lý.".into()],
+            ..Lapses::default()
+        };
+        let s = assess(&c, &figures, &late);
+        assert_eq!((s.estimate, s.at_risk), (plain.estimate, plain.at_risk));
+        assert_eq!(
+            s.drivers.last().map(|d| d.kind),
+            Some(DriverKind::LateObligation)
+        );
+    }
+
+    fn seen(status: ObligationStatus, due: NaiveDate, settled: Option<NaiveDate>) -> String {
+        let o = ObligationSeen {
+            task: "II.1.1",
+            number: "102/QĐ-BTP",
+            due_date: due,
+            settled_on: settled,
+            status,
+            agency: Some("SNV"),
+        };
+        late_obligation(&o, 2024).unwrap_or_default()
+    }
+
+    #[test]
+    fn only_an_obligation_of_the_year_settled_late_or_open_past_its_due_date_is_late() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2024, m, d).expect("a real day");
+        assert_eq!(
+            seen(ObligationStatus::Late, day(9, 12), Some(day(9, 13))),
+            "Việc phát sinh 102/QĐ-BTP (nhiệm vụ II.1.1) của SNV xử lý quá hạn (hạn \
+             12/09/2024, xử lý 13/09/2024)."
+        );
+        assert_eq!(
+            seen(ObligationStatus::OverdueOpen, day(9, 20), None),
+            "Việc phát sinh 102/QĐ-BTP (nhiệm vụ II.1.1) của SNV quá hạn chưa xử lý (hạn \
+             20/09/2024)."
+        );
+        assert_eq!(
+            seen(ObligationStatus::OnTime, day(9, 12), Some(day(9, 9))),
+            ""
+        );
+        assert_eq!(seen(ObligationStatus::NotDue, day(9, 30), None), "");
+        let last_year = NaiveDate::from_ymd_opt(2023, 12, 20).expect("a real day");
+        assert_eq!(
+            seen(ObligationStatus::Late, last_year, Some(day(1, 5))),
+            "",
+            "due in 2023: it counted against 2023"
+        );
     }
 }

@@ -1,16 +1,20 @@
 //! The collector's view of the points at risk: the province's figure of each
 //! indicator from the collected workbooks of the month (the sum of the
 //! agencies' numerators over the sum of their denominators, never an average
-//! of their rates; values are added), the agencies that sent none, and the
-//! overdue rows of the collected reports.
+//! of their rates; values are added), the agencies that sent none, the
+//! overdue rows of the collected reports, and the obligations of the year the
+//! collected reports show late.
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{assess, sort_by_risk, CriterionScore, Measured, TrendPoint};
+use super::{
+    assess, note_late_obligation, sort_by_risk, CriterionScore, Lapses, Measured, ObligationSeen,
+    TrendPoint,
+};
 use crate::error::Result;
 use crate::plan::IndicatorKind;
 use crate::status::Status;
-use crate::store::{CollectedFigure, IndicatorRow, Store};
+use crate::store::{CollectedFigure, CollectedObligation, IndicatorRow, Store};
 
 /// The province's figure from agencies' figures: (numerator, denominator) and
 /// the rate in percent for a rate, the sum for a value; `None` when there are none.
@@ -59,13 +63,13 @@ pub fn province_scores(store: &Store, plan_id: i64, period: &str) -> Result<Vec<
             .or_default()
             .push(m);
     }
-    let overdue = collected_overdue(store, plan_id, &period)?;
+    let mut lapses = collected_lapses(store, plan_id, &year_start, &period)?;
     let mut scores: Vec<CriterionScore> = store
         .criteria(plan_id)?
         .iter()
         .map(|c| {
             let m = measured.remove(&c.code).unwrap_or_default();
-            let late = overdue.get(&c.code).cloned().unwrap_or_default();
+            let late = lapses.remove(&c.code).unwrap_or_default();
             assess(c, &m, &late)
         })
         .collect();
@@ -107,31 +111,69 @@ fn measure(
     })
 }
 
-/// The overdue rows of the month's collected reports, as sentences, by criterion.
-fn collected_overdue(
+/// By criterion: the overdue rows of the month's collected reports, and the
+/// obligations due in the plan year that the reports of the year up to the
+/// month show late (each obligation as the latest report that carries it
+/// says), as sentences.
+fn collected_lapses(
     store: &Store,
     plan_id: i64,
+    year_start: &str,
     period: &str,
-) -> Result<HashMap<String, Vec<String>>> {
+) -> Result<HashMap<String, Lapses>> {
     let serves: HashMap<String, Vec<String>> = store
         .tasks(plan_id, None)?
         .into_iter()
         .map(|t| (t.code, t.criteria))
         .collect();
-    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    let criteria = |task: &str| serves.get(task).into_iter().flatten();
+    let mut out: HashMap<String, Lapses> = HashMap::new();
     for report in store.collected_reports(plan_id, period)? {
         for t in report.tasks.iter().filter(|t| t.status == Status::Overdue) {
-            for c in serves.get(&t.code).into_iter().flatten() {
+            for c in criteria(&t.code) {
                 let due = t
                     .due_date
                     .map(|d| format!(" (hạn {})", d.format("%d/%m/%Y")))
                     .unwrap_or_default();
-                out.entry(c.clone()).or_default().push(format!(
-                    "Nhiệm vụ {} của {} quá hạn chưa hoàn thành{due}.",
-                    t.code, report.agency_code
-                ));
+                out.entry(c.clone())
+                    .or_default()
+                    .overdue_tasks
+                    .push(format!(
+                        "Nhiệm vụ {} của {} quá hạn chưa hoàn thành{due}.",
+                        t.code, report.agency_code
+                    ));
             }
         }
+    }
+    let year: i32 = period[..4].parse().unwrap_or_default();
+    let rows = store.collected_obligations(plan_id, year_start, period)?;
+    // An obligation open across month ends is in several months' reports:
+    // the latest one (rows come in month order) tells where it stands.
+    let mut latest: BTreeMap<(&str, &str, &str, Option<chrono::NaiveDate>), &CollectedObligation> =
+        BTreeMap::new();
+    for row in &rows {
+        let o = &row.line;
+        latest.insert(
+            (
+                row.agency_code.as_str(),
+                o.task.as_str(),
+                o.number.as_str(),
+                o.date,
+            ),
+            row,
+        );
+    }
+    for row in latest.values() {
+        let o = &row.line;
+        let seen = ObligationSeen {
+            task: &o.task,
+            number: &o.number,
+            due_date: o.due_date,
+            settled_on: o.settled_on,
+            status: o.status,
+            agency: Some(&row.agency_code),
+        };
+        note_late_obligation(&mut out, &seen, year, criteria(&o.task));
     }
     Ok(out)
 }

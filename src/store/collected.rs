@@ -116,7 +116,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Saved> {
         let agency_id = self.reporting_agency(plan_id, book.agency_code)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let existing = existing(&tx, agency_id, book.period)?;
         let saved = match &existing {
             None => Saved::Added,

@@ -87,3 +87,47 @@ pub(super) fn obligation_lines(conn: &Connection, report_id: i64) -> Result<Vec<
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// An obligation row of a collected report, with the report's agency and month.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CollectedObligation {
+    /// `YYYY-MM` of the report that carried it.
+    pub period: String,
+    pub agency_code: String,
+    pub line: ObligationLine,
+}
+
+impl super::Store {
+    /// The obligation rows of the reports collected for the months
+    /// `from..=to` (`YYYY-MM`), in month order, then the plan's agency order
+    /// and sheet order.
+    pub fn collected_obligations(
+        &self,
+        plan_id: i64,
+        from: &str,
+        to: &str,
+    ) -> Result<Vec<CollectedObligation>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT r.id, r.period, a.code
+             FROM collected_report r JOIN agency a ON a.id = r.agency_id
+             WHERE r.plan_id = ?1 AND r.period BETWEEN ?2 AND ?3
+             ORDER BY r.period, a.position",
+        )?;
+        let reports = stmt
+            .query_map((plan_id, from, to), |r| {
+                Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?))
+            })?
+            .collect::<rusqlite::Result<Vec<(i64, String, String)>>>()?;
+        let mut out = Vec::new();
+        for (id, period, agency_code) in reports {
+            for line in obligation_lines(&self.conn, id)? {
+                out.push(CollectedObligation {
+                    period: period.clone(),
+                    agency_code: agency_code.clone(),
+                    line,
+                });
+            }
+        }
+        Ok(out)
+    }
+}

@@ -75,8 +75,22 @@ impl Store {
             .as_deref()
             .map(|p| self.store_file(p))
             .transpose()?;
-        let tx = self.conn.transaction()?;
-        let id = insert_evidence(&tx, &checked, stored.as_ref(), now)?;
+        let written = self.write_evidence(&checked, stored.as_ref(), now);
+        if written.is_err() {
+            self.discard_new_file(stored.as_ref());
+        }
+        written
+    }
+
+    /// Writes a checked evidence record and its links in one transaction.
+    fn write_evidence(
+        &mut self,
+        checked: &CheckedEvidence,
+        stored: Option<&StoredFile>,
+        now: DateTime<Utc>,
+    ) -> Result<i64> {
+        let tx = self.begin()?;
+        let id = insert_evidence(&tx, checked, stored, now)?;
         tx.commit()?;
         Ok(id)
     }
@@ -104,6 +118,16 @@ impl Store {
                 "Thiếu trích yếu của tài liệu (--summary).".into(),
             ));
         }
+        let location = text::clean(&input.location);
+        for (what, value) in [
+            ("Số, ký hiệu", input.number.trim()),
+            ("Cơ quan ban hành", issuer.as_str()),
+            ("Trích yếu", summary.as_str()),
+            ("Mục, trang", location.as_str()),
+        ] {
+            text::check_cell_length(what, value).map_err(Error::Invalid)?;
+        }
+        crate::deadline::check_date_in_range(date)?;
         let mut task_ids = Vec::new();
         // A document serves the tasks the agency answered for in its month.
         let (month, end) = super::period(&date.format("%Y-%m").to_string())?;
@@ -129,7 +153,7 @@ impl Store {
             date,
             issuer,
             summary,
-            location: text::clean(&input.location),
+            location,
             task_ids,
             criterion_ids,
         })
@@ -185,40 +209,94 @@ impl Store {
     }
 
     /// Copies a file into `evidence/<sha256>` through a [`NewFile`] (synced,
-    /// renamed into place, the folder synced); an identical file already stored is kept as it is.
+    /// renamed into place, the folder synced); an identical file already stored
+    /// is kept as it is. Only a regular file is copied (a link is not followed,
+    /// a device or pipe is refused), and no more than the size it had when it
+    /// was opened: a file still being written is refused.
     pub(super) fn store_file(&self, source: &Path) -> Result<StoredFile> {
-        let meta = std::fs::metadata(source).map_err(|e| Error::file(source, &e))?;
-        if !meta.is_file() {
-            return Err(Error::Invalid(format!(
-                "\"{}\" không phải là một tệp: hãy chọn tệp tài liệu (PDF, DOCX, ảnh quét).",
+        let not_a_file = |why: &str| {
+            Error::Invalid(format!(
+                "\"{}\" {why}: hãy chọn chính tệp tài liệu (PDF, DOCX, ảnh quét).",
                 source.display()
-            )));
+            ))
+        };
+        let link = std::fs::symlink_metadata(source).map_err(|e| Error::file(source, &e))?;
+        if link.file_type().is_symlink() {
+            return Err(not_a_file(
+                "là một liên kết (shortcut/symlink) tới tệp khác, không phải tệp tài liệu",
+            ));
         }
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(Error::Invalid(format!(
-                "Tệp \"{}\" lớn hơn {} MB: hãy nén hoặc quét lại với độ phân giải thấp hơn.",
-                source.display(),
-                MAX_FILE_BYTES / 1024 / 1024
-            )));
+        if !link.is_file() {
+            return Err(not_a_file("không phải là một tệp"));
         }
         let name = source
             .file_name()
             .map(|n| text::clean(&n.to_string_lossy()))
             .filter(|n| !n.is_empty())
             .ok_or_else(|| Error::Invalid(format!("\"{}\" không có tên tệp.", source.display())))?;
+        text::check_cell_length("Tên tệp", &name).map_err(Error::Invalid)?;
+        let input = File::open(source).map_err(|e| Error::file(source, &e))?;
+        // What was opened, not what the path named a moment before.
+        let meta = input.metadata().map_err(|e| Error::file(source, &e))?;
+        if !meta.is_file() || !same_file(&link, &meta) {
+            return Err(not_a_file("đã bị thay bằng một thứ khác trong lúc chép"));
+        }
+        let size = meta.len();
+        if size > MAX_FILE_BYTES {
+            return Err(Error::Invalid(format!(
+                "Tệp \"{}\" lớn hơn {} MB: hãy nén hoặc quét lại với độ phân giải thấp hơn.",
+                source.display(),
+                MAX_FILE_BYTES / 1024 / 1024
+            )));
+        }
         let dir = self.dir.join("evidence");
         std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, &e))?;
-        let mut input = File::open(source).map_err(|e| Error::file(source, &e))?;
         // Named by its hash once copied.
         let mut temp = NewFile::in_folder(&dir, ".part")?;
         let temp_path = temp.path().to_path_buf();
-        let (sha256, size) = copy_hashing(&mut input, temp.file(), source, &temp_path)?;
+        // One byte more than the size read tells a file that is still growing.
+        let mut capped = std::io::Read::take(input, size.saturating_add(1));
+        let (sha256, copied) = copy_hashing(&mut capped, temp.file(), source, &temp_path)?;
+        if copied != size {
+            return Err(Error::Invalid(format!(
+                "Tệp \"{}\" đang thay đổi trong lúc chép (có thể chương trình khác đang ghi vào \
+                 nó): hãy đợi ghi xong, đóng chương trình đó rồi đính kèm lại.",
+                source.display()
+            )));
+        }
         let target = dir.join(&sha256);
-        if !target.exists() {
+        let created = !target.exists();
+        if created {
             temp.commit(&target)?;
         }
-        Ok(StoredFile { name, sha256, size })
+        Ok(StoredFile {
+            name,
+            sha256,
+            size,
+            created,
+        })
     }
+
+    /// Removes a file copied in by a save that then failed, unless it was
+    /// already stored before (another record may use it).
+    pub(super) fn discard_new_file(&self, stored: Option<&StoredFile>) {
+        if let Some(s) = stored.filter(|s| s.created) {
+            // Best effort: a file left behind is only an unused copy.
+            let _ = std::fs::remove_file(self.evidence_path(&s.sha256));
+        }
+    }
+}
+
+/// Whether the file opened is the one whose metadata was read by path.
+#[cfg(unix)]
+fn same_file(by_path: &std::fs::Metadata, opened: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    by_path.dev() == opened.dev() && by_path.ino() == opened.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(_by_path: &std::fs::Metadata, _opened: &std::fs::Metadata) -> bool {
+    true
 }
 
 /// An evidence record that passed the checks, ready to write.
@@ -289,4 +367,6 @@ pub(super) struct StoredFile {
     pub name: String,
     pub sha256: String,
     pub size: u64,
+    /// This save put the file into `evidence/` (it was not stored before).
+    pub created: bool,
 }

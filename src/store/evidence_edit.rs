@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use rusqlite::OptionalExtension;
 
-use super::evidence::{write_links, EvidenceInput};
+use super::evidence::{write_links, CheckedEvidence, EvidenceInput, StoredFile};
 use super::Store;
 use crate::durable;
 use crate::error::{Error, Result};
@@ -32,7 +32,22 @@ impl Store {
             .as_deref()
             .map(|p| self.store_file(p))
             .transpose()?;
-        let tx = self.conn.transaction()?;
+        let written = self.write_update(id, &checked, stored.as_ref(), now);
+        if written.is_err() {
+            self.discard_new_file(stored.as_ref());
+        }
+        written
+    }
+
+    /// Writes a checked record over evidence `id`, links included, in one transaction.
+    fn write_update(
+        &mut self,
+        id: i64,
+        checked: &CheckedEvidence,
+        stored: Option<&StoredFile>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let tx = self.begin()?;
         // Without a new file, the file columns keep what they hold.
         tx.execute(
             "UPDATE evidence SET reference = ?2, doc_type = ?3, issued_on = ?4, issuer = ?5,
@@ -49,9 +64,9 @@ impl Store {
                 &checked.summary,
                 &checked.location,
                 now.to_rfc3339(),
-                stored.as_ref().map(|s| &s.name),
-                stored.as_ref().map(|s| &s.sha256),
-                stored.as_ref().map(|s| s.size as i64),
+                stored.map(|s| &s.name),
+                stored.map(|s| &s.sha256),
+                stored.map(|s| s.size as i64),
             ),
         )?;
         tx.execute("DELETE FROM evidence_task WHERE evidence_id = ?1", [id])?;
@@ -59,7 +74,7 @@ impl Store {
             "DELETE FROM evidence_criterion WHERE evidence_id = ?1",
             [id],
         )?;
-        write_links(&tx, id, &checked)?;
+        write_links(&tx, id, checked)?;
         tx.commit()?;
         Ok(())
     }
@@ -72,7 +87,7 @@ impl Store {
     pub fn delete_evidence(&mut self, plan_id: i64, agency: &str, id: i64) -> Result<()> {
         let agency_id = self.reporting_agency(plan_id, agency)?;
         let sha = self.own_evidence(agency_id, id)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         tx.execute("DELETE FROM evidence WHERE id = ?1", [id])?;
         let still_used: bool = match &sha {
             Some(sha) => tx.query_row(

@@ -60,12 +60,13 @@ impl Store {
                 "Thiếu tên hoặc số, ký hiệu của thông báo ngày nghỉ (ví dụ: \"Thông báo số 9441/TB-BNV ngày 16/10/2025\").".into(),
             ));
         }
+        text::check_cell_length("Tên thông báo ngày nghỉ", &reference).map_err(Error::Invalid)?;
         let days = parse_notice(lines)?;
         // The notice must fit the calendar as it stands.
         let (mut calendar, _) = self.calendar(None)?;
         calendar.add_notice(&days)?;
         let year = notice_year(&days).unwrap_or_default();
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let added_at = now.to_rfc3339();
         tx.execute(
             "INSERT INTO holiday_notice (reference, year, added_at) VALUES (?1, ?2, ?3)",

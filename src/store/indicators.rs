@@ -223,7 +223,7 @@ impl Store {
             }
         }
         figure.period = period;
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         tx.execute(
             "INSERT INTO indicator_value (indicator_id, agency_id, period, numerator,
                  denominator, value, source, as_of, updated_at)

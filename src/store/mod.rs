@@ -33,7 +33,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 pub use collected::{CollectedReport, CollectedTask, IncomingReport, ReportingAgency, Saved};
 pub use collected_indicators::{CollectedFigure, IndicatorLine};
-pub use collected_obligation::ObligationLine;
+pub use collected_obligation::{CollectedObligation, ObligationLine};
 pub use dashboard::{CriterionProgress, Dashboard, FieldProgress, StatusCount, TaskBrief};
 pub use evidence::{EvidenceInput, EvidenceRow};
 pub use holiday_notice::{built_in_holidays, HolidayNotice};
@@ -54,6 +54,9 @@ use crate::plan;
 pub struct Store {
     conn: Connection,
     dir: PathBuf,
+    /// Why every save fails, when the database was opened for reading only
+    /// for a reason SQLite would not tell on the save itself (a full disk).
+    read_only_reason: Option<&'static str>,
 }
 
 impl Store {
@@ -74,10 +77,11 @@ impl Store {
         now: DateTime<Utc>,
         before_upgrade: impl FnOnce(u32) -> Result<()>,
     ) -> Result<Store> {
-        let conn = db::open(path, before_upgrade)?;
+        let (conn, read_only_reason) = db::open(path, before_upgrade)?;
         let mut store = Store {
             conn,
             dir: db::folder(path),
+            read_only_reason,
         };
         if store.plans()?.is_empty() {
             let built_in = plan::built_in()?;
@@ -105,6 +109,7 @@ impl Store {
         Ok(Store {
             conn: db::open_for_reading(&path)?,
             dir: self.dir.clone(),
+            read_only_reason: self.read_only_reason,
         })
     }
 
@@ -117,6 +122,15 @@ impl Store {
     /// written): the data can be read, every save fails with a message.
     pub fn is_read_only(&self) -> bool {
         self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true)
+    }
+
+    /// Starts the one transaction of a save; refused at once with the reason
+    /// when the database was opened for reading only because the disk is full.
+    fn begin(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        if let Some(reason) = self.read_only_reason {
+            return Err(Error::Database(reason.into()));
+        }
+        Ok(self.conn.transaction()?)
     }
 
     /// The id of the plan the other calls answer for.

@@ -95,6 +95,15 @@ impl Store {
         let date = input
             .date
             .ok_or_else(|| Error::Invalid("Thiếu ngày của văn bản phát sinh (--date).".into()))?;
+        deadline::check_date_in_range(date)?;
+        if let Some(received) = input.received {
+            deadline::check_date_in_range(received)?;
+        }
+        let issuer = text::clean(&input.issuer);
+        let summary = text::clean(&input.summary);
+        for (what, value) in [("Cơ quan ban hành", &issuer), ("Trích yếu", &summary)] {
+            text::check_cell_length(what, value).map_err(Error::Invalid)?;
+        }
         if let Some(received) = input.received.filter(|r| *r < date) {
             return Err(Error::Invalid(format!(
                 "Ngày nhận {} trước ngày của văn bản {}: hãy kiểm tra lại.",
@@ -128,7 +137,7 @@ impl Store {
         }
         let (calendar, version) = self.calendar(None)?;
         let due = add_working_days(start, rule.days, &calendar);
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let stamp = now.to_rfc3339();
         tx.execute(
             "INSERT INTO obligation (task_id, agency_id, reference, issued_on, issuer, summary,
@@ -139,8 +148,8 @@ impl Store {
                 agency_id,
                 &reference.reference,
                 date,
-                text::clean(&input.issuer),
-                text::clean(&input.summary),
+                &issuer,
+                &summary,
                 input.received,
                 start,
                 rule.days,
@@ -189,6 +198,7 @@ impl Store {
         let date = input
             .date
             .ok_or_else(|| Error::Invalid("Thiếu ngày của văn bản xử lý (--date).".into()))?;
+        deadline::check_date_in_range(date)?;
         if date < before.start {
             return Err(Error::Invalid(format!(
                 "Ngày xử lý {} trước ngày bắt đầu tính thời hạn {} của việc phát sinh số {}.",
@@ -218,7 +228,7 @@ impl Store {
             task_ids: vec![task_id],
             criterion_ids: Vec::new(),
         };
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let evidence_id = insert_evidence(&tx, &evidence, None, now)?;
         tx.execute(
             "UPDATE obligation SET settled_reference = ?1, settled_on = ?2, evidence_id = ?3,

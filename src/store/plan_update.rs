@@ -49,7 +49,7 @@ impl Store {
             .partition(|code| self.task_has_history(plan_id, code).unwrap_or(true));
         changes.retired = retired;
         changes.removed = removed;
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let m = &plan.meta;
         tx.execute(
             "UPDATE plan SET reference = ?2, name = ?3, year = ?4, province = ?5, issued_on = ?6,

@@ -18,7 +18,7 @@ impl Store {
         let mut plan = plan.clone();
         plan.normalize();
         plan.validate()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let m = &plan.meta;
         let key = unique_key(&tx, m)?;
         tx.execute(
@@ -57,7 +57,7 @@ impl Store {
         whole.tasks.extend(tasks.iter().cloned());
         whole.normalize();
         whole.validate()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         insert_tasks(&tx, plan_id, &whole.tasks[first_new..], first_new)?;
         tx.commit()?;
         Ok(tasks.len())

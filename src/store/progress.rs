@@ -181,6 +181,7 @@ impl Store {
                             "Nhiệm vụ đã hoàn thành cần có ngày hoàn thành (--done-on).".into(),
                         )
                     })?;
+                deadline::check_date_in_range(done)?;
                 if done > end {
                     return Err(Error::Invalid(format!(
                         "Ngày hoàn thành {} nằm sau kỳ báo cáo tháng {}.",
@@ -215,7 +216,14 @@ impl Store {
         let result = keep(&input.result, e.map(|e| &e.result));
         let obstacles = keep(&input.obstacles, e.map(|e| &e.obstacles));
         let proposals = keep(&input.proposals, e.map(|e| &e.proposals));
-        let tx = self.conn.transaction()?;
+        for (what, value) in [
+            ("Kết quả thực hiện", &result),
+            ("Khó khăn, vướng mắc", &obstacles),
+            ("Đề xuất, kiến nghị", &proposals),
+        ] {
+            text::check_cell_length(what, value).map_err(Error::Invalid)?;
+        }
+        let tx = self.begin()?;
         tx.execute(
             "INSERT INTO progress (task_id, agency_id, period, state, done_on, percent, result,
                  obstacles, proposals, updated_at)

@@ -33,7 +33,7 @@ impl Store {
 
     /// Sets a setting, replacing any earlier value.
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         upsert(&tx, key, value)?;
         tx.commit()?;
         Ok(())
@@ -66,7 +66,8 @@ impl Store {
                 "Chưa nhập họ tên người ký báo cáo: hãy nhập họ tên đầy đủ.".into(),
             ));
         }
-        let tx = self.conn.transaction()?;
+        text::check_cell_length("Họ tên người ký", &signer).map_err(Error::Invalid)?;
+        let tx = self.begin()?;
         upsert(&tx, AGENCY, agency)?;
         upsert(&tx, SIGNER, &signer)?;
         tx.commit()?;

@@ -147,7 +147,7 @@ impl Store {
             )),
             other => other,
         })?;
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let handed = record(&tx, plan_id, old_id, &added)?;
         hand_over(&tx, old_id, &handed)?;
         tx.commit()?;

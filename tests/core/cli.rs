@@ -460,3 +460,27 @@ fn verbose_prints_a_failures_source_chain_to_stderr_and_nothing_more_without_it(
         "nothing was saved"
     );
 }
+
+#[test]
+fn verbose_logs_the_zip_librarys_error_behind_a_refused_plan_workbook() {
+    let db = temp_db();
+    let bad = db.dir.path().join("ke-hoach.xlsx");
+    std::fs::write(&bad, "không phải một gói zip").expect("write");
+    let bad = bad.to_string_lossy().into_owned();
+    let out = cchc(&db, &["--verbose", "plan", "import", &bad]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stderr(&out);
+    let trace = text
+        .lines()
+        .find(|l| l.contains("a workbook could not be read"))
+        .unwrap_or_else(|| panic!("the library's error is logged: {text}"));
+    assert!(
+        trace.to_lowercase().contains("zip"),
+        "the zip library's own words: {trace}"
+    );
+    let message = text
+        .lines()
+        .find(|l| l.starts_with("Lỗi: "))
+        .unwrap_or_else(|| panic!("the Vietnamese message: {text}"));
+    assert!(message.contains("ke-hoach.xlsx"), "{message}");
+}

@@ -432,7 +432,12 @@ fn the_consolidated_workbook_lists_every_agency_the_rows_and_the_overdue_ones() 
 
     let meta = sheet(&mut book, "_meta");
     assert_eq!(text(&meta, 0, 1), "cchc-tong-hop-thang");
-    assert_eq!(text(&meta, 1, 1), "1");
+    assert_eq!(text(&meta, 1, 0), "format_version");
+    assert_eq!(
+        text(&meta, 1, 1),
+        "2",
+        "it carries version 2's content: obligations, estimates"
+    );
     let sources: Vec<String> = rows_of(&meta)
         .filter(|r| text(&meta, *r, 0) == "source")
         .map(|r| text(&meta, r, 3))

@@ -11,7 +11,7 @@ use std::time::Duration;
 use cchc::backup::create_backup;
 use rusqlite::Connection;
 
-use crate::common::{count_rows, iv31_progress, iv31_result, now, open_new};
+use crate::common::{count_rows, iv31_progress, iv31_result, now, open_new, TempDb};
 
 /// `mount`/`umount` with their arguments, through `sudo -n` when the tests do
 /// not run as root (the mount itself needs root; the files written into the
@@ -104,7 +104,7 @@ fn a_save_on_a_full_disk_fails_with_a_message_and_leaves_the_data_readable() {
     let filler = fill(fs.path());
 
     let err = store
-        .set_progress(plan, &iv31_progress(&"x".repeat(200_000)), now())
+        .set_progress(plan, &iv31_progress(&"x".repeat(30_000)), now())
         .expect_err("no room for the save");
     assert!(
         err.to_string().contains("ổ đĩa đã đầy"),
@@ -244,4 +244,197 @@ fn a_save_while_another_copy_holds_the_lock_fails_with_a_message_and_reads_go_on
         .set_progress(plan, &iv31_progress("sau khi mở khóa"), now())
         .expect("saves work again");
     assert_eq!(count_rows(&db.path, "progress"), 1, "one entry, updated");
+}
+
+/// The command line's error output holds only the officer's Vietnamese lines:
+/// no Rust debug text ("Os { code: 28, kind: StorageFull … }"), no English.
+fn assert_only_vietnamese(what: &str, stderr: &str) {
+    for needle in ["Os {", "kind:", "No space left", "disk I/O", "error:"] {
+        assert!(!stderr.contains(needle), "{what}: {stderr}");
+    }
+    for line in stderr.lines() {
+        assert!(
+            line.starts_with("Lỗi: ") || line.starts_with("Cảnh báo: "),
+            "{what}: every line is a message: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn on_a_full_data_disk_reading_exporting_and_backing_up_elsewhere_work_and_saves_say_so() {
+    let Some(fs) = Tmpfs::mount("4m") else { return };
+    let elsewhere = tempfile::tempdir().expect("another disk");
+    let db = TempDb {
+        path: fs.path().join("dữ liệu").join("cchc.sqlite3"),
+        dir: tempfile::tempdir().expect("working folder"),
+    };
+    let mut store = open_store(&db.path, now()).expect("created");
+    let plan = store.current_plan().expect("plan");
+    store
+        .set_progress(plan, &iv31_progress("đã lưu trước khi đầy"), now())
+        .expect("saved");
+    drop(store);
+    let cchc = |args: &[&str]| crate::cli::cchc(&db, args);
+    assert!(cchc(&["fields"]).status.success(), "today's backup is made");
+    let filler = fill(fs.path());
+
+    for args in [
+        &["agencies"][..],
+        &["status", "--agency", "SNV", "--period", "2024-08"],
+        &["verify"],
+        &["evidence", "list", "--agency", "SNV"],
+    ] {
+        let out = cchc(args);
+        let stderr = crate::cli::stderr(&out);
+        assert!(out.status.success(), "{args:?} reads a full disk: {stderr}");
+        assert_only_vietnamese(&format!("{args:?}"), &stderr);
+    }
+    let status = cchc(&["status", "--agency", "SNV", "--period", "2024-08", "--json"]);
+    assert!(
+        String::from_utf8_lossy(&status.stdout).contains("đã lưu trước khi đầy"),
+        "the data is read as saved"
+    );
+
+    let archive = elsewhere.path().join("sao-luu.zip");
+    let out = cchc(&["backup", "--out", archive.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", crate::cli::stderr(&out));
+    let other = tempfile::tempdir().expect("a third folder");
+    cchc::backup::restore_backup(&other.path().join("cchc.sqlite3"), &archive, now())
+        .expect("the backup made on a full disk restores");
+
+    let export = |to: &Path| {
+        let to = to.to_str().expect("utf-8");
+        cchc(&[
+            "export", "--agency", "SNV", "--period", "2024-08", "--out", to,
+        ])
+    };
+    let report = elsewhere.path().join("BC.xlsx");
+    let out = export(&report);
+    assert!(out.status.success(), "{}", crate::cli::stderr(&out));
+    assert!(report.is_file(), "exported to another disk");
+
+    let on_full = fs.path().join("BC.xlsx");
+    let out = export(&on_full);
+    let stderr = crate::cli::stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "no room for the workbook");
+    assert!(stderr.contains("ổ đĩa đã đầy"), "{stderr}");
+    assert_only_vietnamese("export onto the full disk", &stderr);
+    assert!(!on_full.exists());
+    let out = cchc(&["backup"]);
+    let stderr = crate::cli::stderr(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "no room for a backup beside the data"
+    );
+    assert!(stderr.contains("ổ đĩa đã đầy"), "{stderr}");
+    assert_only_vietnamese("a backup onto the full disk", &stderr);
+
+    for args in [
+        &[
+            "progress",
+            "set",
+            "--agency",
+            "SNV",
+            "--task",
+            "IV.3.1",
+            "--period",
+            "2024-09",
+            "--state",
+            "in-progress",
+        ][..],
+        &[
+            "evidence",
+            "add",
+            "--agency",
+            "SNV",
+            "--number",
+            "1494/TTr-SNV",
+            "--date",
+            "28/08/2024",
+            "--issuer",
+            "Sở Nội vụ",
+            "--summary",
+            "Tờ trình",
+        ],
+        &[
+            "obligation",
+            "add",
+            "--agency",
+            "SNV",
+            "--task",
+            "II.1.1",
+            "--number",
+            "1234/QĐ-BTP",
+            "--date",
+            "05/03/2024",
+            "--issuer",
+            "Bộ Tư pháp",
+        ],
+        &[
+            "plan",
+            "new",
+            "--name",
+            "Kế hoạch CCHC năm 2025",
+            "--year",
+            "2025",
+        ],
+        &[
+            "agency",
+            "succeed",
+            "--old",
+            "STTTT",
+            "--new",
+            "SKHCN",
+            "--from",
+            "01/03/2025",
+        ],
+    ] {
+        let out = cchc(args);
+        let stderr = crate::cli::stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("ổ đĩa đã đầy"), "{args:?}: {stderr}");
+        assert_only_vietnamese(&format!("{args:?}"), &stderr);
+    }
+
+    let mut store = open_store(&db.path, now()).expect("the core opens it too");
+    let err = store
+        .set_progress(plan, &iv31_progress("không lưu được"), now())
+        .expect_err("a save on a full disk");
+    assert!(err.to_string().contains("ổ đĩa đã đầy"), "{err}");
+    drop(store);
+    std::fs::remove_file(filler).expect("free the space");
+    let mut store = open_store(&db.path, now()).expect("reopens");
+    store
+        .set_progress(plan, &iv31_progress("sau khi giải phóng"), now())
+        .expect("saves work once there is room");
+    assert_eq!(iv31_result(&store, plan), "sau khi giải phóng");
+}
+
+#[test]
+fn a_restore_that_would_not_fit_on_the_data_disk_is_refused_before_unpacking() {
+    let Some(fs) = Tmpfs::mount("6m") else { return };
+    let (big, mut store, plan) = open_new();
+    let noise: Vec<u8> = (0..12 * 1024 * 1024u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    crate::common::add_evidence_file(&big, &mut store, plan, "bản quét.pdf", &noise);
+    drop(store);
+    let archive = big.dir.path().join("lon.zip");
+    create_backup(&big.path, &archive, now()).expect("a 12 MB backup");
+
+    let db = fs.path().join("cchc.sqlite3");
+    drop(open_store(&db, now()).expect("a small database on the small disk"));
+    let before = crate::common::snapshot_files(fs.path());
+    let err = cchc::backup::restore_backup(&db, &archive, now()).expect_err("no room");
+    let message = err.to_string();
+    assert!(
+        message.contains("MB trống") && message.contains("không bị thay đổi"),
+        "{message}"
+    );
+    assert_eq!(
+        crate::common::snapshot_files(fs.path()),
+        before,
+        "nothing unpacked"
+    );
 }

@@ -6,6 +6,7 @@ use cchc::report::content_hash::{
 };
 use cchc::report::indicator_sheet::{INDICATOR_HEADER_ROW, SHEET_INDICATORS};
 use cchc::report::layout::{self, meta_key, task_col, TASK_FIRST_ROW, TASK_HEADER_ROW};
+use cchc::report::obligation_sheet::{OBLIGATION_HEADER_ROW, SHEET_OBLIGATIONS};
 use cchc::report::{write_month_report, ExportOptions};
 use cchc::status::State;
 use cchc::store::{EvidenceInput, Store};
@@ -372,14 +373,33 @@ fn cover_and_meta_say_who_reports_which_month_and_hash_the_data_as_read_back() {
     };
     let tasks = rows(layout::SHEET_TASKS, TASK_FIRST_ROW, 16);
     let evidence = rows(layout::SHEET_EVIDENCE, 4, 9);
-    // Version 2 extends the hash with the rows of "Chỉ số đo được".
-    let mut indicators = SheetDigest::new(Sheet::Indicators);
-    for row in rows(SHEET_INDICATORS, INDICATOR_HEADER_ROW + 1, 9) {
-        indicators.row(row.iter().map(String::as_str));
-    }
+    // Version 2 extends the hash with the rows of "Việc phát sinh", then
+    // those of "Chỉ số đo được".
+    let digest = |kind: Sheet, name: &str, first: u32, cols: u32| {
+        let mut digest = SheetDigest::new(kind);
+        for row in rows(name, first, cols) {
+            digest.row(row.iter().map(String::as_str));
+        }
+        digest.finish()
+    };
+    let obligations = digest(
+        Sheet::Obligations,
+        SHEET_OBLIGATIONS,
+        OBLIGATION_HEADER_ROW + 1,
+        12,
+    );
+    let indicators = digest(
+        Sheet::Indicators,
+        SHEET_INDICATORS,
+        INDICATOR_HEADER_ROW + 1,
+        9,
+    );
     assert_eq!(
         meta_value(&path, meta_key::CONTENT_SHA256),
-        extend(&content_sha256(&tasks, &evidence), indicators.finish()),
+        extend(
+            &content_sha256(&tasks, &evidence),
+            &[obligations, indicators]
+        ),
         "the hash matches the data as read back"
     );
 
@@ -402,16 +422,22 @@ fn cover_and_meta_say_who_reports_which_month_and_hash_the_data_as_read_back() {
         );
     }
     let report = cchc::report::MonthReport::gather(&store, plan, "SNV", "2024-09").expect("report");
-    let count_of = |label: &str| -> String {
+    // The status table's count is in column C (its share in D); the other
+    // tables' labels run across B:C, their count in D.
+    let count_of = |label: &str, col: usize| -> String {
         let row = cover
             .rows()
             .find(|r| r.get(1).map(canonical).as_deref() == Some(label))
             .unwrap_or_else(|| panic!("the cover has a row {label}"));
-        canonical(&row[2])
+        canonical(&row[col])
     };
     for (label, n) in report.status.counts.iter() {
-        assert_eq!(count_of(label), n.to_string(), "count of {label}");
+        assert_eq!(count_of(label, 2), n.to_string(), "count of {label}");
     }
-    assert_eq!(count_of("Tổng cộng"), report.tasks().len().to_string());
-    assert_eq!(count_of("Nhiệm vụ quá hạn chưa hoàn thành"), "1", "IV.3.1");
+    assert_eq!(count_of("Tổng cộng", 2), report.tasks().len().to_string());
+    assert_eq!(
+        count_of("Nhiệm vụ quá hạn chưa hoàn thành", 3),
+        "1",
+        "IV.3.1"
+    );
 }

@@ -28,6 +28,9 @@ mod collect_hostile;
 /// Measured indicators collected: the province's figure (sums of numerators
 /// and denominators), versions 1 and 2 together, the sheets read back.
 mod collect_indicators;
+/// Cells too long, data past the 64th column, folders, pipes and links among
+/// the collector's inputs; the task-list import behind the same gate.
+mod collect_inputs;
 /// Each reading rule of workbook-format.md refused with file, sheet and cell.
 mod collect_rules;
 /// Schema 2 (collected reports): upgrading a schema-1 database with data,
@@ -41,6 +44,8 @@ mod deadline_plan_text;
 mod disk_errors;
 /// Document references of the plan text.
 mod docref_plan_text;
+/// Texts, dates and evidence files refused at entry when they could not be exported.
+mod entry_limits;
 /// Evidence records and their stored files.
 mod evidence;
 /// The monthly status workbook, read back with calamine.
@@ -56,6 +61,9 @@ mod merged_province;
 mod migrations;
 /// The `cchc workdays`, `obligation` and `holiday` commands: JSON shapes, refusals.
 mod obligation_cli;
+/// Late obligations among the drivers of points at risk: the officer's view,
+/// the province's from the year's collected reports, `cchc score`.
+mod obligation_risk;
 /// Workbook version 2: "Việc phát sinh" exported, read by openpyxl, collected
 /// with version 1 files and consolidated.
 mod obligation_workbook;
@@ -72,6 +80,8 @@ mod plan_text;
 mod plan_workbook;
 /// Monthly progress and the derived statuses.
 mod progress;
+/// Hostile archives, foreign databases, crash leftovers; backups that check what they copy.
+mod restore_hostile;
 /// Opening, reopening and querying the store.
 mod store;
 /// Succession in the middle of a year.

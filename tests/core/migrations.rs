@@ -25,11 +25,15 @@ fn every_earlier_schema_version_upgrades_to_the_latest() {
     assert_eq!(LATEST as usize, MIGRATIONS.len());
     for start in 0..LATEST {
         let db = temp_db();
-        std::fs::create_dir_all(db.path.parent().expect("parent")).expect("folder");
-        let mut conn = Connection::open(&db.path).expect("create");
-        migrate::migrate_to(&mut conn, start).expect("build the earlier version");
-        assert_eq!(migrate::version(&conn).expect("version"), start);
-        drop(conn);
+        // Version 0 is a database not made yet: an existing empty (0-byte)
+        // file is refused instead (restore_hostile.rs).
+        if start > 0 {
+            std::fs::create_dir_all(db.path.parent().expect("parent")).expect("folder");
+            let mut conn = Connection::open(&db.path).expect("create");
+            migrate::migrate_to(&mut conn, start).expect("build the earlier version");
+            assert_eq!(migrate::version(&conn).expect("version"), start);
+            drop(conn);
+        }
         let store = open_store(&db.path, crate::common::now())
             .unwrap_or_else(|e| panic!("version {start} upgrades: {e}"));
         assert!(

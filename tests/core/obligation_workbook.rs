@@ -18,7 +18,7 @@ use crate::export::canonical;
 
 /// SNV's obligations of September 2024 on II.1.1, one of each status as of 30/9:
 /// settled on its due date, settled the day after it, open past it, open before it.
-fn september_obligations(agency: &mut AgencyDb) {
+pub(crate) fn september_obligations(agency: &mut AgencyDb) {
     type Answer = Option<(&'static str, NaiveDate)>;
     let cases: [(&str, NaiveDate, Answer); 4] = [
         (
@@ -34,36 +34,45 @@ fn september_obligations(agency: &mut AgencyDb) {
         ("103/QĐ-BTP", date(2024, 9, 16), None),
         ("104/QĐ-BTP", date(2024, 9, 23), None),
     ];
-    let plan = agency.plan;
     for (number, on, answer) in cases {
-        let input = ObligationInput {
-            agency: "SNV".into(),
-            task: "II.1.1".into(),
-            number: number.into(),
-            date: Some(on),
-            issuer: "Bộ Tư pháp".into(),
-            ..Default::default()
-        };
-        let row = agency
-            .store
-            .add_obligation(plan, &input, on, now())
-            .expect("recorded");
-        if let Some((answer, settled)) = answer {
-            agency
-                .store
-                .settle_obligation(
-                    plan,
-                    &SettleInput {
-                        agency: "SNV".into(),
-                        id: row.id,
-                        number: answer.into(),
-                        date: Some(settled),
-                    },
-                    now(),
-                )
-                .expect("settled");
-        }
+        snv_obligation(agency, number, on, answer);
     }
+}
+
+/// Records SNV's obligation on II.1.1 started by document `number` of `on`
+/// (issued by Bộ Tư pháp) and, with `answer`, settles it; returns its due date.
+pub(crate) fn snv_obligation(
+    agency: &mut AgencyDb,
+    number: &str,
+    on: NaiveDate,
+    answer: Option<(&str, NaiveDate)>,
+) -> NaiveDate {
+    let plan = agency.plan;
+    let input = ObligationInput {
+        agency: "SNV".into(),
+        task: "II.1.1".into(),
+        number: number.into(),
+        date: Some(on),
+        issuer: "Bộ Tư pháp".into(),
+        ..Default::default()
+    };
+    let row = agency
+        .store
+        .add_obligation(plan, &input, on, now())
+        .expect("recorded");
+    if let Some((answer, settled)) = answer {
+        let settle = SettleInput {
+            agency: "SNV".into(),
+            id: row.id,
+            number: answer.into(),
+            date: Some(settled),
+        };
+        agency
+            .store
+            .settle_obligation(plan, &settle, now())
+            .expect("settled");
+    }
+    row.due_date
 }
 
 fn open(path: &Path) -> Xlsx<std::io::BufReader<std::fs::File>> {
@@ -131,9 +140,51 @@ fn the_monthly_workbook_lists_the_obligations_and_counts_them_on_the_cover_and_o
             .rows()
             .find(|r| r.get(1).and_then(|c| c.get_string()) == Some(status.label()))
             .unwrap_or_else(|| panic!("the cover counts {}", status.label()));
-        assert_eq!(row[2], Data::Float(1.0), "one {}", status.label());
+        // The label runs across B:C, the count in D.
+        assert_eq!(row[3], Data::Float(1.0), "one {}", status.label());
     }
     check_month_report(&path, None);
+}
+
+#[test]
+fn an_obligation_row_edited_by_hand_after_export_is_told_as_edited_and_kept() {
+    let mut agency = AgencyDb::new();
+    september_obligations(&mut agency);
+    let dir = tempfile::tempdir().expect("temp folder");
+    let file = agency.export("SNV", PERIOD, exported_at(9), dir.path(), None);
+    let resaved = dir.path().join("luu-lai.xlsx");
+    edit(&file, &resaved, &[]);
+    let edited = dir.path().join("sua-viec-phat-sinh.xlsx");
+    // Row 5 is the first obligation; I is "Văn bản xử lý (số, ký hiệu)".
+    edit(
+        &file,
+        &edited,
+        &["set", SHEET_OBLIGATIONS, "I5", "201b/TTr-SNV"],
+    );
+    let mut collector = Collector::new();
+    let untouched = collector.collect_one(&resaved);
+    assert_kind(&untouched, OutcomeKind::Accepted);
+    assert!(
+        !untouched.edited,
+        "the obligation rows hash as exported, also through another writer: {}",
+        untouched.message
+    );
+    let outcome = collector.collect_one(&edited);
+    assert_kind(&outcome, OutcomeKind::Replaced);
+    assert!(
+        outcome.edited,
+        "\"Việc phát sinh\" is part of the content hash: {}",
+        outcome.message
+    );
+    let reports = collector
+        .store
+        .collected_reports(collector.plan, PERIOD)
+        .expect("reports");
+    assert!(reports[0].edited);
+    assert_eq!(
+        reports[0].obligations[0].settled_number, "201b/TTr-SNV",
+        "the hand edit is kept, not lost"
+    );
 }
 
 #[test]
@@ -205,4 +256,35 @@ fn a_version_1_and_a_version_2_workbook_are_collected_together_and_consolidated(
         .expect("an obligation row");
     assert_eq!(cell_text(sheet.get((first, 3))), "101/QĐ-BTP");
     assert_eq!(cell_text(sheet.get((first, 12))), "Xử lý đúng hạn");
+}
+
+#[test]
+fn a_date_of_viec_phat_sinh_outside_the_accepted_range_is_refused_naming_the_cell() {
+    let mut agency = AgencyDb::new();
+    september_obligations(&mut agency);
+    let dir = tempfile::tempdir().expect("temp folder");
+    let snv = agency.export("SNV", PERIOD, exported_at(9), dir.path(), None);
+    // The first obligation row is the one under the header (Excel counts from 1).
+    let row = OBLIGATION_HEADER_ROW + 2;
+    for (cell, value) in [
+        (format!("D{row}"), "31/12/1999"),
+        (format!("H{row}"), "d:2101-01-01"),
+    ] {
+        let file = dir.path().join("sua-tay.xlsx");
+        edit(&snv, &file, &["set", SHEET_OBLIGATIONS, &cell, value]);
+        let mut collector = Collector::new();
+        let outcome = collector.collect_one(&file);
+        assert_kind(&outcome, OutcomeKind::Rejected);
+        for part in [
+            format!("sheet \"{SHEET_OBLIGATIONS}\""),
+            format!("ô {cell}"),
+            "từ năm 2000 đến năm 2100".to_string(),
+        ] {
+            assert!(
+                outcome.message.contains(&part),
+                "{value} in {cell}: names {part}: {}",
+                outcome.message
+            );
+        }
+    }
 }

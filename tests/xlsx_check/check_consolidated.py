@@ -28,6 +28,8 @@ def main(path):
     check(wb["_meta"].sheet_state == "hidden", "_meta is not hidden")
     meta = {row[0]: row[1] for row in wb["_meta"].iter_rows(values_only=True)}
     check(meta.get("format") == "cchc-tong-hop-thang", f"_meta format {meta.get('format')}")
+    # Version 2 is the one with "Việc phát sinh" and the estimates (workbook-format.md).
+    check(str(meta.get("format_version")) == "2", f"_meta format_version {meta.get('format_version')!r}")
 
     summary = wb["Tổng hợp"]
     merged = {str(r) for r in summary.merged_cells.ranges}

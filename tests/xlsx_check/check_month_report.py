@@ -104,6 +104,7 @@ def main(path, signer=None):
     for expected in ["A1:B1", "C1:H1", "A2:B2", "C2:H2", "A3:B3", "C3:H3", "A4:H4", "A5:H5"]:
         check(expected in merged, f"Báo cáo: {expected} is not merged")
     print_profile.check_cover(cover, "Báo cáo", check, signer=signer)
+    print_profile.check_one_page(cover, "Báo cáo", check)
     print_profile.check_rules(path, 1, cover, "Báo cáo", 3, check)
     section = print_profile.find(cover, lambda v: v.startswith("1. "))
     total = print_profile.find(cover, lambda v: v == "Tổng cộng")

@@ -4,6 +4,8 @@ writer (openpyxl): load, change cells or sheets, save under a new name.
 
 Usage: edit_workbook.py IN OUT [OP ...], each OP one of
   set SHEET CELL VALUE     VALUE "n:12.5" is a number, "d:2024-09-30" a date,
+                           "long:40000" that many "a"s (written into the
+                           package afterwards: openpyxl cuts text at 32,767),
                            "" empties the cell, anything else is text
   append SHEET V1 V2 ...   adds a row under the last one (same value forms)
   delete-sheet SHEET
@@ -12,7 +14,9 @@ With no OP the file is only opened and saved again.
 """
 
 import datetime
+import os
 import sys
+import zipfile
 
 import openpyxl
 
@@ -25,7 +29,27 @@ def value(text):
         return int(number) if number.is_integer() else number
     if text.startswith("d:"):
         return datetime.datetime.strptime(text[2:], "%Y-%m-%d")
+    if text.startswith("long:"):
+        return placeholder(int(text[5:]))
     return text
+
+
+def placeholder(length):
+    return f"__LONG_{length}__"
+
+
+def write_long_texts(path, lengths):
+    """Replaces each placeholder in the saved package by its long text."""
+    if not lengths:
+        return
+    temp = path + ".tmp"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            for length in lengths:
+                data = data.replace(placeholder(length).encode(), b"a" * length)
+            dst.writestr(info, data)
+    os.replace(temp, path)
 
 
 def main(argv):
@@ -56,6 +80,9 @@ def main(argv):
         else:
             sys.exit(f"unknown operation {op!r}")
     book.save(target)
+    write_long_texts(
+        target, [int(op[5:]) for op in ops if isinstance(op, str) and op.startswith("long:")]
+    )
 
 
 if __name__ == "__main__":

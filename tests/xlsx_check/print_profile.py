@@ -116,6 +116,18 @@ def check_cover(ws, name, check, parent_col="A", right_col="C", parent_is_name=F
         check(recipients >= 2, f"{name}: {recipients} recipients")
 
 
+def check_one_page(ws, name, check):
+    """The cover's rows fit between the top and bottom margins of one A4 page
+    (its heights are set, so no program prints it longer): the monthly
+    report's signature block is never left alone on a second page. (The
+    consolidated report lists every agency and runs over several pages.)"""
+    default = ws.sheet_format.defaultRowHeight or 15
+    height = sum(ws.row_dimensions[r].height or default for r in range(1, ws.max_row + 1))
+    m = ws.page_margins
+    page = (297 / MM_PER_INCH - m.top - m.bottom) * 72
+    check(height <= page, f"{name}: the cover is {height:.0f} pt tall, more than one page's {page:.0f} pt")
+
+
 def check_body(ws, name, cells, check):
     """The report's body text (section headings, its own small tables) in 13–14 pt."""
     for coordinate in cells:

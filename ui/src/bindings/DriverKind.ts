@@ -3,4 +3,4 @@
 /**
  * The kinds of [`Driver`].
  */
-export type DriverKind = "below-target" | "no-figure" | "overdue";
+export type DriverKind = "below-target" | "no-figure" | "overdue" | "late-obligation";

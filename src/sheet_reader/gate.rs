@@ -1,5 +1,6 @@
-//! The gate in front of the spreadsheet reader: a file from another office is
-//! untrusted, so before calamine sees it we check, with the `zip` crate, that it
+//! The gate in front of the spreadsheet reader: a workbook the app did not
+//! write (an agency's monthly report, a task list) is untrusted, so before
+//! calamine sees it we check, with the `zip` crate, that it
 //! is a zip package of an Excel workbook whose entries stay within fixed limits
 //! (count, per-entry and total uncompressed size, compression ratio), that every
 //! entry really decompresses to the size its central directory declares, and
@@ -12,7 +13,8 @@ use std::path::Path;
 
 use zip::ZipArchive;
 
-/// Largest file accepted on disk: an agency's monthly workbook is tens of kilobytes.
+/// Largest file accepted on disk: an agency's monthly workbook is tens of
+/// kilobytes, a plan's task list a few hundred.
 pub const MAX_FILE_BYTES: u64 = 25 * 1024 * 1024;
 /// Most entries in the zip package (a workbook has a few dozen).
 pub const MAX_ENTRIES: usize = 500;
@@ -37,7 +39,7 @@ pub fn check_package(path: &Path) -> Result<(), String> {
         .len();
     if size > MAX_FILE_BYTES {
         return Err(format!(
-            "tệp quá lớn ({} MB) để là một báo cáo tháng (tối đa {} MB).",
+            "tệp quá lớn ({} MB) để là một báo cáo tháng hay một phụ lục nhiệm vụ (tối đa {} MB).",
             size / (1024 * 1024),
             MAX_FILE_BYTES / (1024 * 1024)
         ));
@@ -55,7 +57,10 @@ pub fn check_package(path: &Path) -> Result<(), String> {
     }
     file.rewind()
         .map_err(|e| format!("không đọc được tệp ({e})."))?;
-    let mut zip = ZipArchive::new(BufReader::new(file)).map_err(|_| not_xlsx())?;
+    let mut zip = ZipArchive::new(BufReader::new(file)).map_err(|e| {
+        super::logged(&e);
+        not_xlsx()
+    })?;
     if zip.len() > MAX_ENTRIES {
         return Err(format!(
             "gói tệp có {} thành phần, nhiều bất thường (tối đa {MAX_ENTRIES}); không đọc tệp này.",
@@ -66,8 +71,8 @@ pub fn check_package(path: &Path) -> Result<(), String> {
     let mut total: u64 = 0;
     for i in 0..zip.len() {
         let (name, declared, compressed) = {
-            let entry = zip.by_index_raw(i).map_err(|_| broken())?;
-            let name = entry.name().map_err(|_| broken())?.into_owned();
+            let entry = zip.by_index_raw(i).map_err(broken_by)?;
+            let name = entry.name().map_err(broken_by)?.into_owned();
             if entry.encrypted() {
                 return Err(
                     "tệp được đặt mật khẩu; hãy lưu lại tệp không mật khẩu rồi gửi.".into(),
@@ -80,7 +85,7 @@ pub fn check_package(path: &Path) -> Result<(), String> {
         if total > MAX_TOTAL_BYTES {
             return Err(too_big_total());
         }
-        let mut entry = zip.by_index(i).map_err(|_| broken())?;
+        let mut entry = zip.by_index(i).map_err(broken_by)?;
         let actual = scan_entry(&mut entry, &name)?;
         if actual != declared {
             return Err(format!(
@@ -102,7 +107,7 @@ fn package_kind<R: Read + std::io::Seek>(zip: &ZipArchive<R>) -> Result<(), Stri
     if has("word/document.xml") {
         return Err(
             "đây là một văn bản Word (.docx) được đổi tên thành .xlsx, không phải tệp Excel. \
-             Hãy gửi đúng tệp báo cáo tháng do ứng dụng xuất ra."
+             Hãy chọn đúng tệp Excel."
                 .into(),
         );
     }
@@ -186,14 +191,20 @@ fn contains_doctype(bytes: &[u8]) -> bool {
 }
 
 fn not_xlsx() -> String {
-    "không phải là tệp Excel (.xlsx): nội dung không phải một gói .xlsx (có thể tệp bị hỏng, \
+    "không phải là tệp Excel (.xlsx) đọc được: nội dung không phải một gói .xlsx (có thể tệp bị hỏng, \
      bị cắt cụt khi gửi, hoặc là loại tệp khác đổi đuôi)."
         .into()
 }
 
+/// [`broken`], the zip library's error logged first.
+fn broken_by(err: zip::result::ZipError) -> String {
+    super::logged(&err);
+    broken()
+}
+
 fn broken() -> String {
-    "tệp .xlsx bị hỏng (một thành phần của gói tệp không giải nén được); hãy xuất lại báo cáo \
-     rồi gửi lại."
+    "tệp .xlsx bị hỏng (một thành phần của gói tệp không giải nén được); hãy xuất hoặc lưu lại \
+     tệp rồi gửi lại."
         .into()
 }
 

@@ -1,7 +1,8 @@
 //! The cells of one sheet of an untrusted workbook, read as a stream into a
-//! sparse grid with caps on rows and cells, so a sheet with a million rows is
-//! refused after a bounded amount of work. Values keep their type (text,
-//! number, date) because the content hash is computed from their canonical text.
+//! sparse grid with caps on rows, columns, cells and text length, so a sheet
+//! with a million rows is refused after a bounded amount of work. Values keep
+//! their type (text, number, date) because the content hash is computed from
+//! their canonical text.
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -11,14 +12,17 @@ use calamine::{DataRef, Xlsx};
 use chrono::NaiveDate;
 
 use crate::report::content_hash::{canonical_date, canonical_number};
+use crate::text::{cell_length, MAX_CELL_CHARS};
 
-/// Highest row index (zero-based) a sheet of an agency workbook may use: the
-/// task table of the largest plan has a few hundred rows.
+/// Highest row index (zero-based) a sheet may use: the task table of the
+/// largest plan has a few hundred rows, a task list of 10,000 tasks with its
+/// headings fits too.
 pub const MAX_ROW: u32 = 20_000;
-/// Highest column index (zero-based) read; cells to the right are ignored.
-pub const MAX_COL: u32 = 64;
+/// Highest column index (zero-based) that may hold data; a value to the right
+/// of it refuses the sheet (the widest table the app reads has 16 columns).
+pub const MAX_COL: u32 = 63;
 /// Most cells (empty styled ones included) scanned in one sheet.
-pub const MAX_CELLS: usize = 1_000_000;
+pub const MAX_CELLS: usize = 2_000_000;
 
 /// A cell value as read back.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,32 +73,67 @@ pub struct Grid {
 static EMPTY: Val = Val::Empty;
 
 impl Grid {
-    /// Reads sheet `name`; `Err` is a Vietnamese reason naming the sheet.
+    /// Reads sheet `name`; `Err` is a Vietnamese reason naming the sheet (and
+    /// the cell, when one is at fault), without the file's name.
     pub fn read(xlsx: &mut Xlsx<BufReader<File>>, name: &str) -> Result<Grid, String> {
-        let broken = |e: &dyn std::fmt::Display| {
+        let broken = |e: &dyn std::error::Error| {
+            super::logged(e);
             format!("sheet \"{name}\" không đọc được (tệp bị hỏng; chi tiết kỹ thuật: {e}).")
+        };
+        let at = |row: u32, col: u32, why: String| {
+            format!("sheet \"{name}\", ô {}: {why}", cell_name(row, col))
         };
         let mut reader = xlsx.worksheet_cells_reader(name).map_err(|e| broken(&e))?;
         let mut grid = Grid::default();
         let mut scanned = 0usize;
         while let Some(cell) = reader.next_cell().map_err(|e| broken(&e))? {
             scanned += 1;
-            let (row, col) = cell.get_position();
-            if row > MAX_ROW || scanned > MAX_CELLS {
+            if scanned > MAX_CELLS {
                 return Err(format!(
-                    "sheet \"{name}\" có quá nhiều dòng (dữ liệu đến dòng {}, tối đa {}); một báo \
-                     cáo tháng không lớn như vậy, không đọc tệp này.",
-                    row.saturating_add(1),
+                    "sheet \"{name}\" có quá nhiều ô (hơn {MAX_CELLS} ô có dữ liệu hoặc định \
+                     dạng); không đọc tệp này."
+                ));
+            }
+            let (row, col) = cell.get_position();
+            if row > MAX_ROW {
+                return Err(format!(
+                    "sheet \"{name}\" có quá nhiều dòng (có ô ở dòng {}, chỉ đọc đến dòng {}); \
+                     không đọc tệp này.",
+                    u64::from(row) + 1,
                     MAX_ROW + 1
                 ));
             }
-            if col > MAX_COL {
+            let val = value(cell.get_value());
+            if val.is_empty() {
                 continue;
             }
-            let val = value(cell.get_value());
-            if !val.is_empty() {
-                grid.rows.entry(row).or_default().insert(col, val);
+            if col > MAX_COL {
+                return Err(at(
+                    row,
+                    col,
+                    format!(
+                        "có dữ liệu ở cột thứ {} (chỉ đọc đến cột {}, cột thứ {}); xóa dữ liệu \
+                         ngoài bảng rồi lưu lại.",
+                        u64::from(col) + 1,
+                        cell_name(0, MAX_COL).trim_end_matches('1'),
+                        MAX_COL + 1
+                    ),
+                ));
             }
+            if let Val::Text(s) | Val::Other(s) = &val {
+                let length = cell_length(s);
+                if length > MAX_CELL_CHARS {
+                    return Err(at(
+                        row,
+                        col,
+                        format!(
+                            "văn bản dài {length} ký tự, quá giới hạn {MAX_CELL_CHARS} ký tự của \
+                             một ô Excel; không nhận tệp này."
+                        ),
+                    ));
+                }
+            }
+            grid.rows.entry(row).or_default().insert(col, val);
         }
         Ok(grid)
     }
