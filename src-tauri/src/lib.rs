@@ -1,8 +1,8 @@
 //! The desktop shell over the `cchc` core: starts the log, opens the store
 //! once, registers the commands and the plugins (single instance, remembered
 //! window, file dialogs). The daily backup and the quick check run when the
-//! window asks, once its first data is drawn (`commands::safety::start_check`);
-//! how long that took since the process started is logged (`startup`). When the system ends
+//! window first asks (`commands::safety::start_check`); how long the first
+//! data took to show since the process started is logged (`startup`). When the system ends
 //! the app (SIGTERM, Windows sign-out or shut-down), what the page has not
 //! saved is saved first (`pending`, `session_end`).
 

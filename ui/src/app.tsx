@@ -1,7 +1,7 @@
 // The app's frame: the left bar of sections, the top bar (agency, plan,
 // reporting month switchable in one click) and the current screen.
 
-import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useState } from "preact/hooks";
 import { api, IpcError, toIpcError } from "./api";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { StartReport } from "./bindings/StartReport";
@@ -18,9 +18,6 @@ import { PlanEditorScreen } from "./screens/PlanEditor";
 import { RiskScreen } from "./screens/Risk";
 import { SettingsScreen } from "./screens/Settings";
 import { TasksScreen } from "./screens/Tasks";
-
-/** The start's data check runs at the latest this long after the start, should the dashboard not show. */
-export const START_CHECK_LATEST_MS = 3000;
 
 export type Screen = "dashboard" | "risk" | "tasks" | "evidence" | "export" | "collect" | "plan" | "settings";
 
@@ -46,49 +43,37 @@ export function App() {
   const [start, setStart] = useState<StartReport | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
 
-  // The daily backup and the quick check, once per start: after the first
-  // screen's data is drawn (so they do not hold it back), at the latest
-  // START_CHECK_LATEST_MS after the start.
-  const checkStarted = useRef(false);
-  const startCheck = useCallback(() => {
-    if (checkStarted.current) return;
-    checkStarted.current = true;
-    api.startCheck().then(setStart, (e) => setStartError(toIpcError(e).message));
-  }, []);
-
   const load = useCallback(async () => {
     try {
-      // Asked together: one wait for the three answers instead of three in turn.
-      const [next, collectorOn, agencies] = await Promise.all([api.appInfo(), api.collectorMode(), api.agencies()]);
+      const next = await api.appInfo();
+      const collectorOn = await api.collectorMode();
+      const agencies = next.profile.agency ? await api.agencies() : [];
       // All at once, after every answer is in: no screen is shown (and so none
       // asks the shell) before the month is known.
       setPeriod((p) => p || defaultPeriod(next.plan.year, new Date()));
       setCollector(collectorOn);
       setAgencyName(agencies.find((a) => a.code === next.profile.agency)?.name ?? next.profile.agency ?? "");
       setInfo(next);
-      // No dashboard to wait for on the first run.
-      if (!next.profile.agency) startCheck();
     } catch (e) {
       setFatal(toIpcError(e));
-      startCheck();
     }
-  }, [startCheck]);
+  }, []);
 
   useEffect(() => {
     void load();
-    const latest = setTimeout(startCheck, START_CHECK_LATEST_MS);
+    // The daily backup and the quick check, once per start.
+    api.startCheck().then(setStart, (e) => setStartError(toIpcError(e).message));
     const stopClose = api.onCloseRequested(flushAll);
     // The system ending the app (SIGTERM, Windows sign-out or shut-down): save first.
     const stopExit = api.onBeforeExit(flushAll);
     // The shell keeps what is typed but unsaved, to save it if the system ends the app.
     const stopWatch = watchUnsaved((seq, work) => void api.stashPending(seq, work).catch(() => {}));
     return () => {
-      clearTimeout(latest);
       stopClose();
       stopExit();
       stopWatch();
     };
-  }, [load, startCheck]);
+  }, [load]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -182,7 +167,7 @@ export function App() {
             Chưa kiểm tra được dữ liệu khi mở ứng dụng. {startError}
           </p>
         )}
-        {screen === "dashboard" && <DashboardScreen key={asked} period={period} year={info.plan.year} onOpenTask={(c) => go("tasks", c)} onShown={startCheck} />}
+        {screen === "dashboard" && <DashboardScreen key={asked} period={period} year={info.plan.year} onOpenTask={(c) => go("tasks", c)} />}
         {screen === "risk" && <RiskScreen key={asked} period={period} collector={collector} />}
         {screen === "tasks" && <TasksScreen key={asked} period={period} initialTask={openTask} />}
         {screen === "evidence" && <EvidenceScreen key={asked} />}

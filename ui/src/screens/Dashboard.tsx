@@ -10,31 +10,15 @@ import { TaskBriefs } from "../components/TaskBriefs";
 import { useAnswer } from "../lib/answer";
 import { formatCount, formatNumber, formatPeriod } from "../lib/format";
 
-export function DashboardScreen({
-  period,
-  year,
-  onOpenTask,
-  onShown,
-}: {
-  period: string;
-  year: number;
-  onOpenTask: (code: string) => void;
-  /** Called once, after the first data (or refusal) is on screen. */
-  onShown?: () => void;
-}) {
+export function DashboardScreen({ period, year, onOpenTask }: { period: string; year: number; onOpenTask: (code: string) => void }) {
   const { data, error } = useAnswer(() => api.dashboard(period), [period]);
   const told = useRef(false);
   useEffect(() => {
-    if ((!data && !error) || told.current) return;
+    if (!data || told.current) return;
     told.current = true;
-    // After the browser has painted (a frame, then a task): the start's end.
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        if (data) void api.firstDataShown(performance.now()).catch(() => {});
-        onShown?.();
-      }, 0),
-    );
-  }, [data, error, onShown]);
+    // After the browser has painted the data (a frame, then a task): the start's end.
+    requestAnimationFrame(() => setTimeout(() => void api.firstDataShown(performance.now()).catch(() => {}), 0));
+  }, [data]);
 
   if (error) return <p class="error" role="alert">{error}</p>;
   if (!data) return <p class="muted">Đang tải…</p>;
