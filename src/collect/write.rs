@@ -210,8 +210,8 @@ fn tasks_sheet(
     let t = &st.table;
     // The agency, then the agency workbook's columns (`task_col` + 1).
     let formats: [&Format; TASK_COLUMNS] = [
-        &t.text, &t.number, &t.text, &t.text, &t.text, &t.text, &t.text, &t.text, &t.text,
-        &t.date, &t.text, &t.text, &t.number, &t.text, &t.text, &t.text, &t.text,
+        &t.text, &t.number, &t.text, &t.text, &t.text, &t.text, &t.text, &t.text, &t.text, &t.date,
+        &t.text, &t.text, &t.number, &t.text, &t.text, &t.text, &t.text,
     ];
     let status = usize::from(task_col::STATUS) + 1;
     let widths: [f64; TASK_COLUMNS] = std::array::from_fn(|c| columns[c].1);
