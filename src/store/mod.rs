@@ -11,6 +11,7 @@ mod collected;
 mod collected_indicators;
 mod collected_obligation;
 mod dashboard;
+mod duties;
 mod evidence;
 mod evidence_edit;
 mod holiday_notice;
@@ -35,6 +36,7 @@ pub use collected::{CollectedReport, CollectedTask, IncomingReport, ReportingAge
 pub use collected_indicators::{CollectedFigure, IndicatorLine};
 pub use collected_obligation::ObligationLine;
 pub use dashboard::{CriterionProgress, Dashboard, FieldProgress, StatusCount, TaskBrief};
+pub use duties::{Duties, Stamp};
 pub use evidence::{EvidenceInput, EvidenceRow};
 pub use holiday_notice::{built_in_holidays, HolidayNotice};
 pub use indicators::{Figure, IndicatorForm, IndicatorRow, MeasuredLine};
@@ -54,6 +56,8 @@ use crate::plan;
 pub struct Store {
     conn: Connection,
     dir: PathBuf,
+    /// Which opening of a store this is, for [`Stamp`].
+    number: u64,
 }
 
 impl Store {
@@ -78,6 +82,7 @@ impl Store {
         let mut store = Store {
             conn,
             dir: db::folder(path),
+            number: duties::next_store_number(),
         };
         if store.plans()?.is_empty() {
             let built_in = plan::built_in()?;
@@ -105,6 +110,7 @@ impl Store {
         Ok(Store {
             conn: db::open_for_reading(&path)?,
             dir: self.dir.clone(),
+            number: duties::next_store_number(),
         })
     }
 
