@@ -16,6 +16,7 @@ pub mod limits;
 mod obligations;
 mod plan_check;
 mod read;
+mod read_ahead;
 mod read_indicators;
 mod summary;
 mod write;
@@ -152,12 +153,19 @@ pub fn collect_files(
     let mut plan = store.with_store(|s| PlanCheck::load(s, plan_id))?;
     let mut outcomes = Vec::with_capacity(paths.len());
     on_progress(0, paths.len());
-    for (i, path) in paths.iter().enumerate() {
-        let outcome = collect_one(store, plan_id, &period, &mut plan, path, now)?;
-        tracing::debug!(file = i + 1, agency = ?outcome.agency, outcome = ?outcome.kind, "collect");
-        outcomes.push(outcome);
-        on_progress(i + 1, paths.len());
-    }
+    // Each file is read and checked as a workbook on a worker thread, without
+    // the store; then, in the order given, checked against the plan and saved.
+    read_ahead::in_order(
+        paths.len(),
+        |i| read_one(&paths[i], &period),
+        |i, read| {
+            let outcome = collect_one(store, plan_id, &mut plan, &paths[i], read, now)?;
+            tracing::debug!(file = i + 1, agency = ?outcome.agency, outcome = ?outcome.kind, "collect");
+            outcomes.push(outcome);
+            on_progress(i + 1, paths.len());
+            Ok::<(), Error>(())
+        },
+    )?;
     Ok(outcomes)
 }
 
@@ -175,18 +183,34 @@ pub fn normalize_period(period: &str) -> Result<String> {
     Ok(format!("{y:04}-{m:02}"))
 }
 
+/// The file's name as messages show it.
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Reads and checks the workbook at `path` as a workbook (everything that
+/// needs only the file); `Err` is the refusal.
+fn read_one(path: &Path, period: &str) -> std::result::Result<AgencyWorkbook, String> {
+    if !path.is_file() {
+        let name = file_name(path);
+        let at = Place { file: &name };
+        return Err(at.file("không có tệp này (hoặc đây không phải một tệp)."));
+    }
+    read_agency_workbook(path, period).map_err(|why| why.to_string())
+}
+
+/// Checks a workbook read by [`read_one`] against the plan and saves it.
 fn collect_one(
     store: &mut impl StoreAccess,
     plan_id: i64,
-    period: &str,
     plan: &mut PlanCheck,
     path: &Path,
+    read: std::result::Result<AgencyWorkbook, String>,
     now: DateTime<Utc>,
 ) -> Result<Outcome> {
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
+    let file_name = file_name(path);
     let mut outcome = Outcome {
         path: path.to_path_buf(),
         file_name: file_name.clone(),
@@ -198,14 +222,7 @@ fn collect_one(
         message: String::new(),
     };
     let at = Place { file: &file_name };
-    if !path.is_file() {
-        outcome.message = format!(
-            "Từ chối: {}",
-            at.file("không có tệp này (hoặc đây không phải một tệp).")
-        );
-        return Ok(outcome);
-    }
-    let book = match read_agency_workbook(path, period) {
+    let book = match read {
         Ok(book) => book,
         Err(why) => {
             outcome.message = format!("Từ chối: {why}");
