@@ -7,12 +7,15 @@ use cchc::store::Store;
 use crate::collect_fixture::{assert_kind, exported_at, AgencyDb, Collector, PERIOD};
 use crate::common::{now, open_new};
 
+/// Another command's change to the store.
+type Edit = Box<dyn FnOnce(&mut Store)>;
+
 /// The store as the desktop app lends it to a run: between two files another
 /// command may use it; here, once `edit_now` is set, `edit` runs first.
 struct SharedStore<'a> {
     store: &'a mut Store,
     edit_now: Rc<Cell<bool>>,
-    edit: Option<Box<dyn FnOnce(&mut Store)>>,
+    edit: Option<Edit>,
 }
 
 impl StoreAccess for SharedStore<'_> {
