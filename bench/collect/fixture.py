@@ -66,6 +66,12 @@ def plan(builtin, out, kind):
         )
         ws.append([i, f"B.{i:02}", content, criteria[i % len(criteria)], GROUP, None,
                    DEADLINES[i % len(DEADLINES)], "Báo cáo kết quả"])
+    # The built-in plan's measured indicators name its own agencies: every
+    # agency of the test plan reports each of them instead.
+    if "Chỉ số đo được" in book.sheetnames:
+        for row in book["Chỉ số đo được"].iter_rows(min_row=2):
+            if row[0].value:
+                row[6].value = GROUP
     book.save(out)
 
 

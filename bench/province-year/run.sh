@@ -28,7 +28,7 @@ if [ ! -f "$work/books/done" ]; then
     "$cchc" --db "$work/agency.sqlite3" plan use 2 >/dev/null
     "$python" bench/collect/fixture.py progress "$work/agency.sqlite3" "${months[@]}"
     codes=$("$cchc" --db "$work/agency.sqlite3" agencies --json | "$python" -c \
-        'import json,sys; print(" ".join(a["code"] for a in json.load(sys.stdin) if a["kind"] != "nhom"))')
+        'import json,sys; print(" ".join(a["code"] for a in json.load(sys.stdin) if a["kind"] != "group"))')
     for month in "${months[@]}"; do
         mkdir -p "$work/books/$month"
         for code in $codes; do

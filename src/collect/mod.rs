@@ -12,13 +12,14 @@
 
 mod cover_sheet;
 mod obligations;
+mod plan_check;
 mod read;
+mod read_ahead;
 mod read_indicators;
 mod summary;
 mod write;
 mod write_indicators;
 
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Utc};
@@ -35,6 +36,7 @@ pub use write::{consolidated_file_name, write_consolidated, CONSOLIDATED_FORMAT}
 use crate::error::{Error, Result};
 use crate::status::Status;
 use crate::store::{Saved, Store};
+use plan_check::{check_against_plan, PlanCheck};
 
 /// What happened to one input file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -168,20 +170,22 @@ pub fn collect_files(
     mut on_progress: impl FnMut(usize, usize),
 ) -> Result<Vec<Outcome>> {
     let period = normalize_period(period)?;
-    let agencies: HashMap<String, String> = store
-        .with_store(|s| s.agencies(plan_id))?
-        .into_iter()
-        .filter(|a| !a.kind.is_group())
-        .map(|a| (a.code, a.name))
-        .collect();
+    let mut plan = store.with_store(|s| PlanCheck::load(s, plan_id))?;
     let mut outcomes = Vec::with_capacity(paths.len());
     on_progress(0, paths.len());
-    for (i, path) in paths.iter().enumerate() {
-        let outcome = collect_one(store, plan_id, &period, &agencies, path, now)?;
-        tracing::debug!(file = i + 1, agency = ?outcome.agency, outcome = ?outcome.kind, "collect");
-        outcomes.push(outcome);
-        on_progress(i + 1, paths.len());
-    }
+    // Each file is read and checked as a workbook on a worker thread, without
+    // the store; then, in the order given, checked against the plan and saved.
+    read_ahead::in_order(
+        paths.len(),
+        |i| read_one(&paths[i], &period),
+        |i, read| {
+            let outcome = collect_one(store, plan_id, &mut plan, &paths[i], read, now)?;
+            tracing::debug!(file = i + 1, agency = ?outcome.agency, outcome = ?outcome.kind, "collect");
+            outcomes.push(outcome);
+            on_progress(i + 1, paths.len());
+            Ok::<(), Error>(())
+        },
+    )?;
     Ok(outcomes)
 }
 
@@ -199,18 +203,33 @@ pub fn normalize_period(period: &str) -> Result<String> {
     Ok(format!("{y:04}-{m:02}"))
 }
 
+/// The file's name as messages show it.
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Reads and checks the workbook at `path` as a workbook (everything that
+/// needs only the file); `Err` is the refusal.
+fn read_one(path: &Path, period: &str) -> std::result::Result<AgencyWorkbook, String> {
+    if let Some(why) = not_a_regular_file(path) {
+        let name = file_name(path);
+        return Err(Place { file: &name }.file(why));
+    }
+    read_agency_workbook(path, period).map_err(|why| why.to_string())
+}
+
+/// Checks a workbook read by [`read_one`] against the plan and saves it.
 fn collect_one(
     store: &mut impl StoreAccess,
     plan_id: i64,
-    period: &str,
-    agencies: &HashMap<String, String>,
+    plan: &mut PlanCheck,
     path: &Path,
+    read: std::result::Result<AgencyWorkbook, String>,
     now: DateTime<Utc>,
 ) -> Result<Outcome> {
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
+    let file_name = file_name(path);
     let mut outcome = Outcome {
         path: path.to_path_buf(),
         file_name: file_name.clone(),
@@ -222,11 +241,7 @@ fn collect_one(
         message: String::new(),
     };
     let at = Place { file: &file_name };
-    if let Some(why) = not_a_regular_file(path) {
-        outcome.message = format!("Từ chối: {}", at.file(why));
-        return Ok(outcome);
-    }
-    let book = match read_agency_workbook(path, period) {
+    let book = match read {
         Ok(book) => book,
         Err(why) => {
             outcome.message = format!("Từ chối: {why}");
@@ -235,21 +250,22 @@ fn collect_one(
     };
     outcome.agency = Some(book.agency_code.clone());
     let checked = store.with_store(|store| {
-        Ok(
-            match check_against_plan(store, plan_id, agencies, &book, &at)? {
-                Ok(()) => Ok(store.save_collected(plan_id, &book.incoming(&file_name), now)?),
-                Err(why) => Err(why),
-            },
-        )
+        let duties = plan.current(store)?;
+        if let Err(why) = check_against_plan(duties, &book, &at)? {
+            return Ok(Err(why));
+        }
+        let name = duties.agency_name(&book.agency_code).map(str::to_string);
+        let saved = store.save_collected(plan_id, &book.incoming(&file_name), now)?;
+        plan.saved(store)?;
+        Ok(Ok((saved, name.unwrap_or_default())))
     })?;
-    let saved = match checked {
-        Ok(saved) => saved,
+    let (saved, name) = match checked {
+        Ok(checked) => checked,
         Err(why) => {
             outcome.message = format!("Từ chối: {why}");
             return Ok(outcome);
         }
     };
-    let name = agencies.get(&book.agency_code).cloned().unwrap_or_default();
     let who = format!("{} – {name}", book.agency_code);
     let counts = count_statuses(&book);
     let summary = counts_text(book.tasks.len(), &counts, book.edited());
@@ -297,66 +313,6 @@ fn collect_one(
     outcome.counts = counts;
     outcome.edited = book.edited();
     Ok(outcome)
-}
-
-/// The agency must be a (non-group) agency of the plan, and every row's task
-/// one of that agency's tasks, each at most once. The outer `Result` is a
-/// database failure, the inner one the refusal.
-fn check_against_plan(
-    store: &Store,
-    plan_id: i64,
-    agencies: &HashMap<String, String>,
-    book: &AgencyWorkbook,
-    at: &Place,
-) -> Result<std::result::Result<(), String>> {
-    use crate::report::layout::{task_col, SHEET_META, SHEET_TASKS};
-    if !agencies.contains_key(&book.agency_code) {
-        return Ok(Err(at.cell(
-            SHEET_META,
-            book.agency_code_row,
-            1,
-            &format!(
-                "cơ quan mã \"{}\" ({}) không có trong kế hoạch đang dùng của đơn vị tổng hợp \
-                 (hoặc là một nhóm cơ quan, không phải một cơ quan).",
-                book.agency_code, book.agency_name
-            ),
-        )));
-    }
-    // The agency's tasks in the report's month (before or after a succession).
-    let (month, end) = crate::store::period(&book.period)?;
-    let own: HashSet<String> = store
-        .tasks_in(
-            plan_id,
-            Some(book.agency_code.as_str()),
-            Some((month.as_str(), end)),
-        )?
-        .into_iter()
-        .map(|t| t.code)
-        .collect();
-    let mut seen = HashSet::new();
-    for t in &book.tasks {
-        let col = u32::from(task_col::CODE);
-        if !own.contains(&t.code) {
-            return Ok(Err(at.cell(
-                SHEET_TASKS,
-                t.row,
-                col,
-                &format!(
-                    "mã nhiệm vụ \"{}\" không phải một nhiệm vụ của {} trong kế hoạch.",
-                    t.code, book.agency_code
-                ),
-            )));
-        }
-        if !seen.insert(t.code.as_str()) {
-            return Ok(Err(at.cell(
-                SHEET_TASKS,
-                t.row,
-                col,
-                &format!("nhiệm vụ \"{}\" có hai dòng trong bảng.", t.code),
-            )));
-        }
-    }
-    read_indicators::check_against_plan(store, plan_id, book, at)
 }
 
 fn count_statuses(book: &AgencyWorkbook) -> Vec<(Status, usize)> {

@@ -142,25 +142,23 @@ pub(super) fn read_indicator_sheet(
 }
 
 /// Every row must name an indicator of the plan (its criterion and name) that
-/// the agency reports, each at most once. The outer `Result` is a database
-/// failure, the inner one the refusal.
+/// the agency reports, each at most once; `Err` is the refusal.
 pub(super) fn check_against_plan(
-    store: &crate::store::Store,
-    plan_id: i64,
+    duties: &crate::store::Duties,
     book: &super::AgencyWorkbook,
     at: &Place,
-) -> crate::Result<Result<(), String>> {
+) -> Result<(), String> {
     if book.indicators.is_empty() {
-        return Ok(Ok(()));
+        return Ok(());
     }
-    let own = store.agency_indicators(plan_id, &book.agency_code)?;
+    let own = duties.indicators(&book.agency_code);
     let mut seen = std::collections::HashSet::new();
     for line in &book.indicators {
         let found = own
             .iter()
             .find(|i| i.criterion == line.criterion && i.name == line.name);
         let Some(found) = found else {
-            return Ok(Err(at.cell(
+            return Err(at.cell(
                 SHEET_INDICATORS,
                 line.row,
                 col::NAME,
@@ -169,27 +167,27 @@ pub(super) fn check_against_plan(
                      trong kế hoạch.",
                     line.name, line.criterion, book.agency_code
                 ),
-            )));
+            ));
         };
         if !seen.insert(found.id) {
-            return Ok(Err(at.cell(
+            return Err(at.cell(
                 SHEET_INDICATORS,
                 line.row,
                 col::NAME,
                 &format!("chỉ số \"{}\" có hai dòng trong bảng.", line.name),
-            )));
+            ));
         }
         if found.kind == crate::plan::IndicatorKind::Rate
             && line.value.is_some()
             && line.denominator.is_none()
         {
-            return Ok(Err(at.cell(
+            return Err(at.cell(
                 SHEET_INDICATORS,
                 line.row,
                 col::NUMERATOR,
                 "chỉ số này là một tỷ lệ: cần tử số và mẫu số.",
-            )));
+            ));
         }
     }
-    Ok(Ok(()))
+    Ok(())
 }

@@ -22,7 +22,7 @@ use crate::error::{Error, Result};
 use crate::print_profile::measure::Font;
 use crate::print_profile::{annex, fit_row, size, Attachment, ANNEX_HEADER_ROW};
 use crate::report::layout::{task_col, SHEET_META, TASK_HEADERS};
-use crate::report::{fit_height, numbering_row};
+use crate::report::{fit_height, numbering_row, write_body, Cell};
 use crate::status::Status;
 use crate::text::month_text;
 use crate::xlsx::{self, Formats, Written};
@@ -187,6 +187,9 @@ fn table_sheet(
     Ok(())
 }
 
+/// The number of columns of the task sheets.
+const TASK_COLUMNS: usize = TASK_HEADERS.len() + 1;
+
 /// The columns of the task sheets: the agency, then the agency workbook's 16.
 fn task_columns() -> Vec<(&'static str, f64)> {
     const WIDTHS: [f64; 16] = [
@@ -207,59 +210,49 @@ fn tasks_sheet(
 ) -> Written {
     let columns = task_columns();
     table_sheet(ws, sheet, title, of, &columns, st)?;
-    let text = &st.table.text;
-    let mut row = FIRST_ROW;
-    for r in rows {
+    let t = &st.table;
+    // The agency, then the agency workbook's columns (`task_col` + 1).
+    let formats: [&Format; TASK_COLUMNS] = [
+        &t.text, &t.number, &t.text, &t.text, &t.text, &t.text, &t.text, &t.text, &t.text, &t.date,
+        &t.text, &t.text, &t.number, &t.text, &t.text, &t.text, &t.text,
+    ];
+    let status = usize::from(task_col::STATUS) + 1;
+    let widths: [f64; TASK_COLUMNS] = std::array::from_fn(|c| columns[c].1);
+    let cells = rows.iter().map(|r| {
         let t = &r.task;
-        let col = |c: u16| c + 1;
-        xlsx::put_text(ws, row, 0, &r.agency_name, text)?;
-        let stt = t.stt.parse::<f64>().ok();
-        match stt {
-            Some(n) => ws.write_number_with_format(row, col(task_col::STT), n, &st.table.number)?,
-            None => ws.write_blank(row, col(task_col::STT), &st.table.number)?,
-        };
-        for (c, s) in [
-            (task_col::CODE, &t.code),
-            (task_col::CONTENT, &t.content),
-            (task_col::CRITERIA, &t.criteria),
-            (task_col::ROLE, &t.role),
-            (task_col::LEAD, &t.lead),
-            (task_col::PARTNERS, &t.partners),
-            (task_col::DEADLINE, &t.deadline),
-            (task_col::OUTPUT, &t.output),
-            (task_col::RESULT, &t.result),
-            (task_col::EVIDENCE, &t.evidence),
-            (task_col::OBSTACLES, &t.obstacles),
-            (task_col::PROPOSALS, &t.proposals),
-        ] {
-            xlsx::put_text(ws, row, col(c), s, text)?;
-        }
-        xlsx::put_date(ws, row, col(task_col::DUE_DATE), t.due_date, &st.table.date)?;
-        let status_format = if t.status == Status::Overdue {
-            &st.overdue
-        } else {
-            text
-        };
-        xlsx::put_text(
-            ws,
-            row,
-            col(task_col::STATUS),
-            t.status.label(),
-            status_format,
-        )?;
-        xlsx::put_number(ws, row, col(task_col::PERCENT), t.percent, &st.table.number)?;
-        let texts = [
-            (r.agency_name.as_str(), 0),
-            (&t.content, task_col::CONTENT + 1),
-            (&t.partners, task_col::PARTNERS + 1),
-            (&t.deadline, task_col::DEADLINE + 1),
-            (&t.result, task_col::RESULT + 1),
-            (&t.obstacles, task_col::OBSTACLES + 1),
-            (&t.proposals, task_col::PROPOSALS + 1),
+        let cells: [Cell; TASK_COLUMNS] = [
+            r.agency_name.as_str().into(),
+            Cell::Number(t.stt.parse::<f64>().ok()),
+            t.code.as_str().into(),
+            t.content.as_str().into(),
+            t.criteria.as_str().into(),
+            t.role.as_str().into(),
+            t.lead.as_str().into(),
+            t.partners.as_str().into(),
+            t.deadline.as_str().into(),
+            Cell::Date(t.due_date),
+            t.output.as_str().into(),
+            t.status.label().into(),
+            Cell::Number(t.percent),
+            t.result.as_str().into(),
+            t.evidence.as_str().into(),
+            t.obstacles.as_str().into(),
+            t.proposals.as_str().into(),
         ];
-        fit_height(ws, row, texts.map(|(s, c)| (s, columns[usize::from(c)].1)))?;
-        row += 1;
+        let mut row_formats = formats;
+        if t.status == Status::Overdue {
+            row_formats[status] = &st.overdue;
+        }
+        (cells, row_formats)
+    });
+    // Each column carries its usual format while the rows are written, so
+    // the cells that have it are written without one (`write_body`); every
+    // row of "Quá hạn" is overdue, so there it is the status column's too.
+    let mut usual = formats;
+    if rows.iter().all(|r| r.task.status == Status::Overdue) && !rows.is_empty() {
+        usual[status] = &st.overdue;
     }
+    let row = write_body(ws, FIRST_ROW, usual, &widths, None, cells)?;
     let last = columns.len() as u16 - 1;
     ws.autofilter(HEADER_ROW, 0, row.saturating_sub(1).max(HEADER_ROW), last)?;
     Ok(())

@@ -50,10 +50,46 @@ const BOLD: [u16; 95] = [
     556, 556, 444, 389, 333, 556, 500, 722, 500, 500, 444, 394, 220, 394, 520, // p–~
 ];
 
-/// The advance width of one character in thousandths of an em. A
-/// Vietnamese letter is as wide as its base letter (the marks sit above or
-/// below it); ơ and ư carry their horn on the side, 0.03–0.045 em wider.
+/// The advance width of one character in thousandths of an em: ASCII from
+/// the tables, the Latin letters Vietnamese uses from a table worked out once
+/// by [`letter_advance`], anything else worked out each time.
 fn advance(c: char, bold: bool) -> u16 {
+    let table = if bold { &BOLD } else { &REGULAR };
+    let i = c as usize;
+    if (32..127).contains(&i) {
+        return table[i - 32];
+    }
+    let letters = LETTERS.get_or_init(|| {
+        let all = |bold: bool| {
+            LETTER_RANGES
+                .iter()
+                .flat_map(|r| r.clone())
+                .map(|i| char::from_u32(i).map_or(500, |c| letter_advance(c, bold)))
+                .collect()
+        };
+        [all(false), all(true)]
+    });
+    let mut offset = 0;
+    for r in &LETTER_RANGES {
+        if r.contains(&(c as u32)) {
+            return letters[usize::from(bold)][offset + (c as u32 - r.start) as usize];
+        }
+        offset += r.len();
+    }
+    letter_advance(c, bold)
+}
+
+/// Latin-1 Supplement to Latin Extended-B, the combining marks, and Latin
+/// Extended Additional (where most Vietnamese letters are).
+const LETTER_RANGES: [std::ops::Range<u32>; 3] = [0xA0..0x250, 0x300..0x370, 0x1E00..0x1F00];
+
+/// [`letter_advance`] of every character of [`LETTER_RANGES`], regular then bold.
+static LETTERS: std::sync::OnceLock<[Vec<u16>; 2]> = std::sync::OnceLock::new();
+
+/// The advance width of a character outside ASCII. A Vietnamese letter is
+/// as wide as its base letter (the marks sit above or below it); ơ and ư
+/// carry their horn on the side, 0.03–0.045 em wider.
+fn letter_advance(c: char, bold: bool) -> u16 {
     let table = if bold { &BOLD } else { &REGULAR };
     let ascii = |c: char| {
         let i = c as usize;
@@ -93,8 +129,12 @@ fn is_mark(c: char) -> bool {
 
 /// The printed width of `text` in points.
 pub fn text_width(text: &str, font: Font) -> f64 {
-    let em: u32 = text.chars().map(|c| u32::from(advance(c, font.bold))).sum();
-    f64::from(em) * font.size / 1000.0
+    f64::from(ems(text, font)) * font.size / 1000.0
+}
+
+/// The printed width of `text` in thousandths of an em.
+fn ems(text: &str, font: Font) -> u32 {
+    text.chars().map(|c| u32::from(advance(c, font.bold))).sum()
 }
 
 /// The width in pixels of a column `width` units wide, in Excel's classic
@@ -124,41 +164,73 @@ pub fn text_room(px: f64) -> f64 {
 /// The lines `text` wraps to in `room` points: each paragraph broken at
 /// spaces, a word longer than a line broken where it overflows.
 pub fn wrap(text: &str, room: f64, font: Font) -> Vec<String> {
-    let space = text_width(" ", font);
     let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        let mut width = 0.0;
-        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
-            let w = text_width(word, font);
-            if !line.is_empty() && width + space + w <= room {
-                line.push(' ');
-                line.push_str(word);
-                width += space + w;
-                continue;
-            }
+    let mut line = String::new();
+    lay_out(text, room, font, |piece| match piece {
+        Some(piece) => {
             if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
+                line.push(' ');
             }
-            width = 0.0;
-            for c in word.chars() {
-                let cw = text_width(c.encode_utf8(&mut [0; 4]), font);
-                if !line.is_empty() && width + cw > room {
-                    lines.push(std::mem::take(&mut line));
-                    width = 0.0;
-                }
-                line.push(c);
-                width += cw;
-            }
+            line.push_str(piece);
         }
-        lines.push(line);
-    }
+        None => lines.push(std::mem::take(&mut line)),
+    });
     lines
 }
 
 /// How many lines `text` takes in a wrapped column `width` units wide.
 pub fn lines_in_column(text: &str, width: f64, font: Font) -> usize {
-    wrap(text, text_room(column_px(width)), font).len().max(1)
+    let mut lines = 0;
+    lay_out(text, text_room(column_px(width)), font, |piece| {
+        lines += usize::from(piece.is_none());
+    });
+    lines.max(1)
+}
+
+/// Lays `text` out in lines of `room` points, as [`wrap`] says, telling
+/// `out` each piece put on the current line (a word, after a space unless
+/// the line is empty, or the part of a long word that fits a line), and
+/// `None` at the end of each line. Widths are added up in thousandths of an
+/// em, exactly.
+fn lay_out(text: &str, room: f64, font: Font, mut out: impl FnMut(Option<&str>)) {
+    let room = room * 1000.0 / font.size;
+    let fits = |ems: u32| f64::from(ems) <= room;
+    let space = ems(" ", font);
+    for paragraph in text.split('\n') {
+        // The width of the current line; None while it is empty.
+        let mut width: Option<u32> = None;
+        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+            let w = ems(word, font);
+            if let Some(used) = width {
+                if fits(used + space + w) {
+                    out(Some(word));
+                    width = Some(used + space + w);
+                    continue;
+                }
+                out(None);
+            }
+            if fits(w) {
+                out(Some(word));
+                width = Some(w);
+                continue;
+            }
+            // Too long for a line: broken where it overflows, at least a
+            // character a line.
+            let (mut start, mut used) = (0, 0);
+            for (at, c) in word.char_indices() {
+                let cw = u32::from(advance(c, font.bold));
+                if at > start && !fits(used + cw) {
+                    out(Some(&word[start..at]));
+                    out(None);
+                    (start, used) = (at, 0);
+                }
+                used += cw;
+            }
+            out(Some(&word[start..]));
+            width = Some(used);
+        }
+        out(None);
+    }
 }
 
 /// The shortest room in points in which `text` wraps to at most `lines`
@@ -205,6 +277,48 @@ mod tests {
         assert_eq!(lines, vec!["0123456789"; 4]);
         assert_eq!(wrap("a\nb", 100.0, BODY), ["a", "b"]);
         assert_eq!(wrap("", 100.0, BODY), [""]);
+    }
+
+    #[test]
+    fn the_letters_table_gives_each_letter_the_width_worked_out_for_it() {
+        for bold in [false, true] {
+            for c in LETTER_RANGES
+                .iter()
+                .flat_map(|r| r.clone())
+                .filter_map(char::from_u32)
+            {
+                assert_eq!(
+                    advance(c, bold),
+                    letter_advance(c, bold),
+                    "{c:?} bold {bold}"
+                );
+            }
+        }
+        assert_eq!(advance('ư', false), advance('u', false) + 40);
+        assert_eq!(
+            advance('\u{301}', false),
+            0,
+            "a combining mark takes no room"
+        );
+    }
+
+    #[test]
+    fn a_column_counts_the_lines_its_text_wraps_to() {
+        let text =
+            "Rà soát, chuẩn hóa quy trình nội bộ giải quyết thủ tục hành chính\n\nsố hóa hồ sơ";
+        for width in [3.0, 9.0, 18.0, 40.0] {
+            let room = text_room(column_px(width));
+            let lines = wrap(text, room, BODY);
+            assert_eq!(
+                lines_in_column(text, width, BODY),
+                lines.len(),
+                "{width}: {lines:?}"
+            );
+            assert!(lines
+                .iter()
+                .all(|l| text_width(l, BODY) <= room || l.chars().count() == 1));
+        }
+        assert_eq!(lines_in_column("", 10.0, BODY), 1);
     }
 
     #[test]

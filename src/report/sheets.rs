@@ -126,7 +126,14 @@ pub fn tasks_rows(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Dige
         }
         (cells, formats)
     });
-    let row = write_body(ws, TASK_FIRST_ROW, columns, &TASK_WIDTHS, &mut digest, rows)?;
+    let row = write_body(
+        ws,
+        TASK_FIRST_ROW,
+        columns,
+        &TASK_WIDTHS,
+        Some(&mut digest),
+        rows,
+    )?;
     ws.set_freeze_panes(TASK_FIRST_ROW, task_col::CONTENT)?;
     ws.set_repeat_rows(TASK_HEADER_ROW, TASK_HEADER_ROW + 1)?;
     // The filter sits on the numbering row, just above the data, so sorting
@@ -228,7 +235,7 @@ pub fn evidence_rows(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> D
         header_row + 1,
         formats,
         &EVIDENCE_FIT_WIDTHS,
-        &mut digest,
+        Some(&mut digest),
         rows,
     )?;
     table_finish(ws, header_row, row, last_col)?;

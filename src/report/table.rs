@@ -71,7 +71,8 @@ pub fn write_row(
 
 /// Writes the data rows of a long table into a streamed sheet from
 /// `first_row` down, each row its cells and their formats, and returns the
-/// row below the last. `columns` is each column's usual format.
+/// row below the last. `columns` is each column's usual format; the rows go
+/// into `digest` when the sheet is one the content hash covers.
 ///
 /// rust_xlsxwriter finds a formatted cell's style by hashing its whole
 /// `Format`, which costs more than the rest of writing the cell. A cell
@@ -90,7 +91,7 @@ pub fn write_body<'c, 'f, const N: usize>(
     first_row: u32,
     columns: [&Format; N],
     widths: &[f64; N],
-    digest: &mut SheetDigest,
+    mut digest: Option<&mut SheetDigest>,
     rows: impl ExactSizeIterator<Item = ([Cell<'c>; N], [&'f Format; N])>,
 ) -> Result<u32, XlsxError> {
     for (col, format) in (0u16..).zip(columns) {
@@ -101,7 +102,7 @@ pub fn write_body<'c, 'f, const N: usize>(
     for (i, (cells, formats)) in rows.enumerate() {
         let carried: &[&Format] = if i < last { &columns } else { &[] };
         write_cells(ws, row, &cells, &formats, carried)?;
-        finish_row(ws, row, &cells, widths, Some(&mut *digest))?;
+        finish_row(ws, row, &cells, widths, digest.as_deref_mut())?;
         row += 1;
     }
     let plain = print_profile::default_format();

@@ -106,6 +106,15 @@ impl Assignment {
         })
     }
 
+    /// The parties whose tasks are `agency`'s: itself and every group that
+    /// reaches it.
+    pub(crate) fn parties(&self, agency: i64) -> HashSet<i64> {
+        self.reach
+            .get(&agency)
+            .cloned()
+            .unwrap_or_else(|| HashSet::from([agency]))
+    }
+
     /// The tasks agency `agency` answers for in `month` (`None`: the plan as it
     /// stands, every succession in force), with its role in each.
     pub(crate) fn roles(&self, agency: i64, month: Option<Month>) -> HashMap<i64, Role> {

@@ -11,6 +11,7 @@ mod collected;
 mod collected_indicators;
 mod collected_obligation;
 mod dashboard;
+mod duties;
 mod evidence;
 mod evidence_edit;
 mod holiday_notice;
@@ -35,6 +36,7 @@ pub use collected::{CollectedReport, CollectedTask, IncomingReport, ReportingAge
 pub use collected_indicators::{CollectedFigure, IndicatorLine};
 pub use collected_obligation::{CollectedObligation, ObligationLine};
 pub use dashboard::{CriterionProgress, Dashboard, FieldProgress, StatusCount, TaskBrief};
+pub use duties::{Duties, Stamp};
 pub use evidence::{EvidenceInput, EvidenceRow};
 pub use holiday_notice::{built_in_holidays, HolidayNotice};
 pub use indicators::{Figure, IndicatorForm, IndicatorRow, MeasuredLine};
@@ -57,6 +59,8 @@ pub struct Store {
     /// Why every save fails, when the database was opened for reading only
     /// for a reason SQLite would not tell on the save itself (a full disk).
     read_only_reason: Option<&'static str>,
+    /// Which opening of a store this is, for [`Stamp`].
+    number: u64,
 }
 
 impl Store {
@@ -82,6 +86,7 @@ impl Store {
             conn,
             dir: db::folder(path),
             read_only_reason,
+            number: duties::next_store_number(),
         };
         if store.plans()?.is_empty() {
             let built_in = plan::built_in()?;
@@ -110,6 +115,7 @@ impl Store {
             conn: db::open_for_reading(&path)?,
             dir: self.dir.clone(),
             read_only_reason: self.read_only_reason,
+            number: duties::next_store_number(),
         })
     }
 

@@ -33,6 +33,9 @@ mod collect_indicators;
 mod collect_inputs;
 /// Each reading rule of workbook-format.md refused with file, sheet and cell.
 mod collect_rules;
+/// A run's plan check: read once, read again when the store was written to
+/// between two files; the store's stamp.
+mod collect_run;
 /// Schema 2 (collected reports): upgrading a schema-1 database with data,
 /// cascades, and all-or-nothing saves.
 mod collect_store;

@@ -1,0 +1,147 @@
+//! Files read ahead on worker threads and handed over in the order given, so
+//! that reading the next workbooks (the bulk of a run's work) goes on while
+//! the current one is checked and saved, and on every core. A worker stays at
+//! most [`WINDOW`] files ahead of the one being saved.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Condvar, Mutex, PoisonError};
+
+/// Most worker threads.
+const MAX_READERS: usize = 4;
+/// How many files the workers may be ahead of the one handed over, per worker.
+const WINDOW: usize = 2;
+
+/// Calls `read(i)` for `i` in `0..count` on worker threads and `each(i, read(i))`
+/// on the calling thread, in order; stops at `each`'s first error.
+pub(super) fn in_order<T: Send, E>(
+    count: usize,
+    read: impl Fn(usize) -> T + Sync,
+    mut each: impl FnMut(usize, T) -> Result<(), E>,
+) -> Result<(), E> {
+    let readers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(MAX_READERS)
+        .min(count);
+    if readers <= 1 {
+        return (0..count).try_for_each(|i| each(i, read(i)));
+    }
+    let next = AtomicUsize::new(0);
+    let gate = Gate {
+        state: Mutex::new((0, false)),
+        moved: Condvar::new(),
+        ahead: readers * WINDOW,
+    };
+    std::thread::scope(|scope| {
+        let (tx, rx) = mpsc::channel();
+        for _ in 0..readers {
+            let (tx, next, gate, read) = (tx.clone(), &next, &gate, &read);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= count || !gate.wait_for(i) || tx.send((i, read(i))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        let mut handed = || {
+            let mut pending = BTreeMap::new();
+            let mut want = 0;
+            for (i, value) in &rx {
+                pending.insert(i, value);
+                while let Some(value) = pending.remove(&want) {
+                    each(want, value)?;
+                    want += 1;
+                    gate.handed(want);
+                }
+            }
+            Ok(())
+        };
+        let result = handed();
+        gate.stop();
+        result
+    })
+}
+
+/// Holds the workers back: (files handed over, stopped).
+struct Gate {
+    state: Mutex<(usize, bool)>,
+    moved: Condvar,
+    ahead: usize,
+}
+
+impl Gate {
+    /// Waits until file `i` may be read; false when the run stopped.
+    fn wait_for(&self, i: usize) -> bool {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        while !state.1 && i >= state.0 + self.ahead {
+            state = self
+                .moved
+                .wait(state)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+        !state.1
+    }
+
+    fn handed(&self, done: usize) {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner).0 = done;
+        self.moved.notify_all();
+    }
+
+    fn stop(&self) {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner).1 = true;
+        self.moved.notify_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_is_handed_over_once_in_order() {
+        let mut seen = Vec::new();
+        let result: Result<(), ()> = in_order(
+            50,
+            |i| {
+                // Later files are quicker, so the workers finish out of order.
+                std::thread::sleep(std::time::Duration::from_micros((50 - i as u64) * 20));
+                i * 10
+            },
+            |i, v| {
+                seen.push((i, v));
+                Ok(())
+            },
+        );
+        assert_eq!(result, Ok(()));
+        assert_eq!(seen, (0..50).map(|i| (i, i * 10)).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn the_first_error_stops_the_run_and_the_workers() {
+        let read = AtomicUsize::new(0);
+        let mut handed = 0;
+        let result = in_order(
+            1_000,
+            |i| {
+                read.fetch_add(1, Ordering::Relaxed);
+                i
+            },
+            |i, _| {
+                handed += 1;
+                if i == 3 {
+                    Err("database")
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        assert_eq!(result, Err("database"));
+        assert_eq!(handed, 4);
+        assert!(
+            read.load(Ordering::Relaxed) <= 4 + MAX_READERS * WINDOW + MAX_READERS,
+            "the workers stopped near the error: {} read",
+            read.load(Ordering::Relaxed)
+        );
+    }
+}
