@@ -444,10 +444,12 @@ test("at 1024×768 no main screen scrolls sideways and the chart's words keep th
   assert.equal(await d.script(`return window.innerWidth`), 1024, "the window is 1024 px wide");
   const screens = [
     ["#nav-dashboard", ".dashboard h1"],
+    ["#nav-risk", ".risk-row"],
     ["#nav-tasks", "#task-search"],
     ["#nav-evidence", "#evidence-table"],
     ["#nav-export", "#export-path"],
     ["#nav-collect", "#collect-table"],
+    ["#nav-plan", "#plan-tasks"],
     ["#nav-settings", "#data-safety"],
   ];
   const found = {};
