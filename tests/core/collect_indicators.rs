@@ -47,26 +47,18 @@ fn the_monthly_workbook_carries_the_agency_figures_in_its_measured_indicators_sh
     let row = (4..=sheet.end().map_or(4, |e| e.0))
         .find(|r| cell(&sheet, *r, 0) == "3.4.1")
         .expect("a row for 3.4.1");
-    assert_eq!(
-        sheet.get_value((row, 3)),
-        Some(&Data::Float(950.0)),
-        "Tử số"
-    );
-    assert_eq!(
-        sheet.get_value((row, 4)),
-        Some(&Data::Float(1000.0)),
-        "Mẫu số"
-    );
-    assert_eq!(
-        sheet.get_value((row, 5)),
-        Some(&Data::Float(95.0)),
-        "Giá trị in percent"
-    );
-    assert_eq!(
-        sheet.get_value((row, 6)),
-        Some(&Data::Float(100.0)),
-        "Mục tiêu"
-    );
+    for (col, expected, what) in [
+        (3, 950.0, "Tử số"),
+        (4, 1000.0, "Mẫu số"),
+        (5, 95.0, "Giá trị in percent"),
+        (6, 100.0, "Mục tiêu"),
+    ] {
+        assert_eq!(
+            sheet.get_value((row, col)),
+            Some(&Data::Float(expected)),
+            "{what}"
+        );
+    }
     assert!(
         matches!(sheet.get_value((row, 8)), Some(Data::DateTime(_))),
         "Ngày số liệu is a date cell"

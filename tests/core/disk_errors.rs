@@ -358,19 +358,10 @@ fn on_a_full_data_disk_reading_exporting_and_backing_up_elsewhere_work_and_saves
             "Tờ trình",
         ],
         &[
-            "obligation",
-            "add",
-            "--agency",
-            "SNV",
-            "--task",
-            "II.1.1",
-            "--number",
-            "1234/QĐ-BTP",
-            "--date",
-            "05/03/2024",
-            "--issuer",
-            "Bộ Tư pháp",
-        ],
+            &crate::obligation_cli::add_args("II.1.1", "1234/QĐ-BTP", "05/03/2024")[..],
+            &["--issuer", "Bộ Tư pháp"],
+        ]
+        .concat(),
         &[
             "plan",
             "new",

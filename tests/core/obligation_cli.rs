@@ -9,6 +9,43 @@ fn ok_json(db: &TempDb, args: &[&str]) -> Value {
     serde_json::from_slice(&out.stdout).expect("stdout is JSON")
 }
 
+/// `cchc obligation add` for Sở Nội vụ on `task`: the document `number` of `date`.
+pub(crate) fn add_args<'a>(task: &'a str, number: &'a str, date: &'a str) -> Vec<&'a str> {
+    vec![
+        "obligation",
+        "add",
+        "--agency",
+        "SNV",
+        "--task",
+        task,
+        "--number",
+        number,
+        "--date",
+        date,
+    ]
+}
+
+/// `cchc obligation settle` of Sở Nội vụ's obligation `id` by `number` of `date`.
+fn settle_args<'a>(id: &'a str, number: &'a str, date: &'a str) -> Vec<&'a str> {
+    vec![
+        "obligation",
+        "settle",
+        "--agency",
+        "SNV",
+        "--id",
+        id,
+        "--number",
+        number,
+        "--date",
+        date,
+    ]
+}
+
+/// `cchc obligation list` of Sở Nội vụ for `period`.
+fn list_args(period: &str) -> Vec<&str> {
+    vec!["obligation", "list", "--agency", "SNV", "--period", period]
+}
+
 #[test]
 fn workdays_prints_the_due_date_and_every_skipped_day_with_its_reason() {
     let db = temp_db();
@@ -65,20 +102,10 @@ fn obligation_add_settle_and_list_follow_the_issue_json_shapes() {
     let added = ok_json(
         &db,
         &[
-            "obligation",
-            "add",
-            "--agency",
-            "SNV",
-            "--task",
-            "II.1.1",
-            "--number",
-            "1234/QĐ-BTP",
-            "--date",
-            "23/01/2025",
-            "--issuer",
-            "Bộ Tư pháp",
-            "--json",
-        ],
+            &add_args("II.1.1", "1234/QĐ-BTP", "23/01/2025")[..],
+            &["--issuer", "Bộ Tư pháp", "--json"],
+        ]
+        .concat(),
     );
     let id = added["id"].as_i64().expect("an id");
     assert_eq!(
@@ -87,18 +114,7 @@ fn obligation_add_settle_and_list_follow_the_issue_json_shapes() {
                "due_date": "2025-02-06", "status": "Quá hạn chưa xử lý"}),
         "as of today (the clock, past 06/02/2025) it is overdue"
     );
-    let listed = ok_json(
-        &db,
-        &[
-            "obligation",
-            "list",
-            "--agency",
-            "SNV",
-            "--period",
-            "2025-01",
-            "--json",
-        ],
-    );
+    let listed = ok_json(&db, &[&list_args("2025-01")[..], &["--json"]].concat());
     assert_eq!(
         listed,
         json!([{"id": id, "task": "II.1.1", "number": "1234/QĐ-BTP", "date": "2025-01-23",
@@ -110,36 +126,17 @@ fn obligation_add_settle_and_list_follow_the_issue_json_shapes() {
     let settled = ok_json(
         &db,
         &[
-            "obligation",
-            "settle",
-            "--agency",
-            "SNV",
-            "--id",
-            &id.to_string(),
-            "--number",
-            "45/TTr-SNV",
-            "--date",
-            "07/02/2025",
-            "--json",
-        ],
+            &settle_args(&id.to_string(), "45/TTr-SNV", "07/02/2025")[..],
+            &["--json"],
+        ]
+        .concat(),
     );
     assert_eq!(
         settled["status"], "Xử lý quá hạn",
         "07/02 is the day after the due date"
     );
     assert_eq!(settled["used_working_days"], 6);
-    let february = ok_json(
-        &db,
-        &[
-            "obligation",
-            "list",
-            "--agency",
-            "SNV",
-            "--period",
-            "2025-02",
-            "--json",
-        ],
-    );
+    let february = ok_json(&db, &[&list_args("2025-02")[..], &["--json"]].concat());
     assert_eq!(february[0]["settled_number"], "45/TTr-SNV");
     assert_eq!(february[0]["settled_on"], "2025-02-07");
     assert_eq!(february[0]["status"], "Xử lý quá hạn");
@@ -151,18 +148,10 @@ fn bad_obligation_commands_exit_1_with_a_message_and_change_nothing() {
     let added = ok_json(
         &db,
         &[
-            "obligation",
-            "add",
-            "--agency",
-            "SNV",
-            "--task",
-            "II.1.1",
-            "--number",
-            "7/QĐ-BNV",
-            "--date",
-            "05/03/2026",
-            "--json",
-        ],
+            &add_args("II.1.1", "7/QĐ-BNV", "05/03/2026")[..],
+            &["--json"],
+        ]
+        .concat(),
     );
     let id = added["id"].as_i64().expect("an id").to_string();
     let before = (
@@ -171,91 +160,26 @@ fn bad_obligation_commands_exit_1_with_a_message_and_change_nothing() {
     );
     let cases: [(&[&str], &str); 6] = [
         (
-            &[
-                "obligation",
-                "add",
-                "--agency",
-                "SNV",
-                "--task",
-                "IV.3.1",
-                "--number",
-                "8/QĐ-BNV",
-                "--date",
-                "05/03/2026",
-            ],
+            &add_args("IV.3.1", "8/QĐ-BNV", "05/03/2026"),
             "không có thời hạn tính theo ngày làm việc",
         ),
         (
-            &[
-                "obligation",
-                "add",
-                "--agency",
-                "SNV",
-                "--task",
-                "II.1.1",
-                "--number",
-                "8/QĐ-BNV",
-                "--date",
-                "30/02/2026",
-            ],
+            &add_args("II.1.1", "8/QĐ-BNV", "30/02/2026"),
             "không phải là ngày có thật",
         ),
         (
-            &[
-                "obligation",
-                "settle",
-                "--agency",
-                "SNV",
-                "--id",
-                &id,
-                "--number",
-                "9/TTr-SNV",
-                "--date",
-                "04/03/2026",
-            ],
+            &settle_args(&id, "9/TTr-SNV", "04/03/2026"),
             "trước ngày bắt đầu tính",
         ),
         (
-            &[
-                "obligation",
-                "settle",
-                "--agency",
-                "SNV",
-                "--id",
-                "999",
-                "--number",
-                "9/TTr-SNV",
-                "--date",
-                "06/03/2026",
-            ],
+            &settle_args("999", "9/TTr-SNV", "06/03/2026"),
             "Không có việc phát sinh mã \"999\"",
         ),
         (
-            &[
-                "obligation",
-                "settle",
-                "--agency",
-                "SNV",
-                "--id",
-                "một",
-                "--number",
-                "9/TTr-SNV",
-                "--date",
-                "06/03/2026",
-            ],
+            &settle_args("một", "9/TTr-SNV", "06/03/2026"),
             "không phải là số của một việc phát sinh",
         ),
-        (
-            &[
-                "obligation",
-                "list",
-                "--agency",
-                "SNV",
-                "--period",
-                "2026-13",
-            ],
-            "tháng 13",
-        ),
+        (&list_args("2026-13"), "tháng 13"),
     ];
     for (args, words) in cases {
         let out = cchc(&db, args);

@@ -134,18 +134,7 @@ fn cchc_score_names_a_late_obligation_among_the_drivers() {
     let db = temp_db();
     let add = cchc(
         &db,
-        &[
-            "obligation",
-            "add",
-            "--agency",
-            "SNV",
-            "--task",
-            "II.1.1",
-            "--number",
-            "103/QĐ-BTP",
-            "--date",
-            "16/09/2024",
-        ],
+        &crate::obligation_cli::add_args("II.1.1", "103/QĐ-BTP", "16/09/2024"),
     );
     assert!(add.status.success(), "{}", stderr(&add));
     let out = cchc(
