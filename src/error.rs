@@ -178,12 +178,23 @@ impl Error {
             Error::Database(message) => format!("{kind}: {message}"),
             _ => kind,
         };
-        let mut source = std::error::Error::source(self);
-        while let Some(err) = source {
-            text.push_str(&format!(" <- {err}"));
-            source = err.source();
-        }
+        push_sources(&mut text, self);
         text
+    }
+}
+
+/// `err` and the chain of its sources, "a <- b <- c", for the log.
+pub fn chain(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    push_sources(&mut text, err);
+    text
+}
+
+fn push_sources(text: &mut String, err: &dyn std::error::Error) {
+    let mut source = err.source();
+    while let Some(e) = source {
+        text.push_str(&format!(" <- {e}"));
+        source = e.source();
     }
 }
 

@@ -19,13 +19,7 @@ pub use grid::{cell_name, Grid, Val, MAX_CELLS, MAX_COL, MAX_ROW};
 /// Logs a library's error (zip, calamine) with its sources before it is
 /// turned into the Vietnamese reason, which keeps only its first line.
 fn logged(err: &dyn std::error::Error) {
-    let mut chain = err.to_string();
-    let mut source = err.source();
-    while let Some(e) = source {
-        chain.push_str(&format!(" <- {e}"));
-        source = e.source();
-    }
-    tracing::warn!(error = %chain, "a workbook could not be read");
+    tracing::warn!(error = %crate::error::chain(err), "a workbook could not be read");
 }
 
 /// A workbook that passed the gate, open for reading its sheets.

@@ -42,7 +42,7 @@ const RULES: &[(&str, &[&str])] = &[
     ("verify", &["db", "error", "sha256"]),
     // The one capped cell reader of every workbook the app reads: below the
     // collector and the task-list import, never reaching the store.
-    ("sheet_reader", &["text", "report"]),
+    ("sheet_reader", &["error", "text", "report"]),
     (
         "backup",
         &["db", "disk", "error", "durable", "sha256", "verify"],
