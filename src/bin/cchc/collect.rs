@@ -35,12 +35,15 @@ pub fn run(
     let period = collect::normalize_period(&a.period)?;
     let files = collect::input_files(&a.inputs)?;
     let outcomes = collect::collect_files(store, plan, &period, &files, now, |_, _| {})?;
+    tracing::debug!(files = outcomes.len(), "files collected");
     let month = collect::consolidate(store, plan, &period, &outcomes, now)?;
+    tracing::debug!(agencies = month.agencies.len(), "month consolidated");
     let out = match a.out.is_dir() {
         true => a.out.join(collect::consolidated_file_name(&period)),
         false => a.out,
     };
     collect::write_consolidated(&month, &out)?;
+    tracing::debug!("consolidated workbook written");
     let sent = month.agencies.iter().filter(|l| l.sent).count();
     super::emit(
         json,
