@@ -14,7 +14,7 @@ use crate::error::Result;
 use crate::obligation::ObligationStatus;
 use crate::plan::PlanMeta;
 use crate::status::Status;
-use crate::store::{CollectedTask, Store};
+use crate::store::{CollectedTask, OverdueRow, Store};
 
 /// One consolidated month.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -224,7 +224,16 @@ pub fn consolidate(
     }
     let total = total_line(&agencies);
     let criteria = criteria_lines(store, plan_id, &tasks)?;
-    let mut scores = crate::score::province_scores(store, plan_id, &period)?;
+    let overdue: Vec<OverdueRow> = tasks
+        .iter()
+        .filter(|t| t.task.status == Status::Overdue)
+        .map(|t| OverdueRow {
+            agency_code: t.agency_code.clone(),
+            task_code: t.task.code.clone(),
+            due_date: t.task.due_date,
+        })
+        .collect();
+    let mut scores = crate::score::province_scores_with(store, plan_id, &period, &overdue)?;
     let order: HashMap<&str, usize> = criteria
         .iter()
         .enumerate()

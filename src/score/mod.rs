@@ -11,7 +11,7 @@ pub mod agency;
 pub mod province;
 
 pub use agency::agency_scores;
-pub use province::province_scores;
+pub use province::{province_scores, province_scores_with};
 
 use std::collections::HashMap;
 

@@ -13,8 +13,7 @@ use super::{
 };
 use crate::error::Result;
 use crate::plan::IndicatorKind;
-use crate::status::Status;
-use crate::store::{CollectedFigure, CollectedObligation, IndicatorRow, Store};
+use crate::store::{CollectedFigure, CollectedObligation, IndicatorRow, OverdueRow, Store};
 
 /// The province's figure from agencies' figures: (numerator, denominator) and
 /// the rate in percent for a rate, the sum for a value; `None` when there are none.
@@ -43,6 +42,23 @@ pub fn province_figure(
 /// when the store cannot be read.
 pub fn province_scores(store: &Store, plan_id: i64, period: &str) -> Result<Vec<CriterionScore>> {
     let period = crate::collect::normalize_period(period)?;
+    let overdue = store.collected_overdue(plan_id, &period)?;
+    province_scores_with(store, plan_id, &period, &overdue)
+}
+
+/// [`province_scores`] for a caller that has already read the month's
+/// overdue rows (`overdue`, as [`Store::collected_overdue`] gives them: the
+/// consolidation reads every row of the month anyway).
+///
+/// # Errors
+/// As [`province_scores`].
+pub fn province_scores_with(
+    store: &Store,
+    plan_id: i64,
+    period: &str,
+    overdue: &[OverdueRow],
+) -> Result<Vec<CriterionScore>> {
+    let period = crate::collect::normalize_period(period)?;
     let year_start = format!("{}-01", &period[..4]);
     let figures = store.collected_figures(plan_id, &year_start, &period)?;
     let mut by_indicator: HashMap<i64, BTreeMap<&str, Vec<&CollectedFigure>>> = HashMap::new();
@@ -55,15 +71,17 @@ pub fn province_scores(store: &Store, plan_id: i64, period: &str) -> Result<Vec<
             .push(f);
     }
     let mut measured: HashMap<String, Vec<Measured>> = HashMap::new();
+    let mut reporters = store.indicator_reporters(plan_id)?;
     for indicator in store.indicators(plan_id)? {
         let months = by_indicator.remove(&indicator.id).unwrap_or_default();
-        let m = measure(store, indicator, &months, &period)?;
+        let expected = reporters.remove(&indicator.id).unwrap_or_default();
+        let m = measure(indicator, &months, &period, expected);
         measured
             .entry(m.indicator.criterion.clone())
             .or_default()
             .push(m);
     }
-    let mut lapses = collected_lapses(store, plan_id, &year_start, &period)?;
+    let mut lapses = collected_lapses(store, plan_id, &year_start, &period, overdue)?;
     let mut scores: Vec<CriterionScore> = store
         .criteria(plan_id)?
         .iter()
@@ -79,11 +97,11 @@ pub fn province_scores(store: &Store, plan_id: i64, period: &str) -> Result<Vec<
 
 /// One indicator's province figure for `period`, its months, and who reported.
 fn measure(
-    store: &Store,
     indicator: IndicatorRow,
     months: &BTreeMap<&str, Vec<&CollectedFigure>>,
     period: &str,
-) -> Result<Measured> {
+    expected: Vec<String>,
+) -> Measured {
     let trend = months
         .iter()
         .filter_map(|(p, fs)| {
@@ -96,19 +114,18 @@ fn measure(
     let now: &[&CollectedFigure] = months.get(period).map_or(&[], Vec::as_slice);
     let figure = province_figure(indicator.kind, now);
     let reported: Vec<String> = now.iter().map(|f| f.agency_code.clone()).collect();
-    let missing = store
-        .indicator_reporters(indicator.id)?
+    let missing = expected
         .into_iter()
         .filter(|a| !reported.contains(a))
         .collect();
-    Ok(Measured {
+    Measured {
         fraction: figure.and_then(|f| f.0),
         value: figure.map(|f| f.1),
         trend,
         reported,
         missing,
         indicator,
-    })
+    }
 }
 
 /// By criterion: the overdue rows of the month's collected reports, and the
@@ -120,6 +137,7 @@ fn collected_lapses(
     plan_id: i64,
     year_start: &str,
     period: &str,
+    overdue: &[OverdueRow],
 ) -> Result<HashMap<String, Lapses>> {
     let serves: HashMap<String, Vec<String>> = store
         .tasks(plan_id, None)?
@@ -128,21 +146,19 @@ fn collected_lapses(
         .collect();
     let criteria = |task: &str| serves.get(task).into_iter().flatten();
     let mut out: HashMap<String, Lapses> = HashMap::new();
-    for report in store.collected_reports(plan_id, period)? {
-        for t in report.tasks.iter().filter(|t| t.status == Status::Overdue) {
-            for c in criteria(&t.code) {
-                let due = t
-                    .due_date
-                    .map(|d| format!(" (hạn {})", d.format("%d/%m/%Y")))
-                    .unwrap_or_default();
-                out.entry(c.clone())
-                    .or_default()
-                    .overdue_tasks
-                    .push(format!(
-                        "Nhiệm vụ {} của {} quá hạn chưa hoàn thành{due}.",
-                        t.code, report.agency_code
-                    ));
-            }
+    for t in overdue {
+        for c in criteria(&t.task_code) {
+            let due = t
+                .due_date
+                .map(|d| format!(" (hạn {})", d.format("%d/%m/%Y")))
+                .unwrap_or_default();
+            out.entry(c.clone())
+                .or_default()
+                .overdue_tasks
+                .push(format!(
+                    "Nhiệm vụ {} của {} quá hạn chưa hoàn thành{due}.",
+                    t.task_code, t.agency_code
+                ));
         }
     }
     let year: i32 = period[..4].parse().unwrap_or_default();

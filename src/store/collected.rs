@@ -3,12 +3,14 @@
 //! Saving decides, inside its one transaction, whether the file is new, a newer
 //! export that replaces the stored one, the same data again, or an older export.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Transaction};
 use serde::Serialize;
 
 use super::assignment::Assignment;
-use super::collected_obligation::{insert_obligation_lines, obligation_lines, ObligationLine};
+use super::collected_obligation::{insert_obligation_lines, ObligationLine};
 use super::Store;
 use crate::error::{Error, Result};
 use crate::status::Status;
@@ -83,6 +85,14 @@ pub struct CollectedReport {
     pub tasks: Vec<CollectedTask>,
     /// The "Việc phát sinh" rows (none from a version 1 file).
     pub obligations: Vec<ObligationLine>,
+}
+
+/// An overdue row of a collected report ([`Store::collected_overdue`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OverdueRow {
+    pub agency_code: String,
+    pub task_code: String,
+    pub due_date: Option<NaiveDate>,
 }
 
 /// An agency (never a group) that takes part in at least one task of the plan.
@@ -205,15 +215,42 @@ impl Store {
              FROM collected_task ct JOIN task t ON t.id = ct.task_id
              WHERE ct.report_id = ?1 ORDER BY ct.position",
         )?;
+        let mut obligations: HashMap<String, Vec<ObligationLine>> = HashMap::new();
+        for o in self.collected_obligations(plan_id, period, period)? {
+            obligations.entry(o.agency_code).or_default().push(o.line);
+        }
         let mut out = Vec::with_capacity(heads.len());
         for (id, mut report) in heads {
             report.tasks = rows
                 .query_map([id], task_line)?
                 .collect::<rusqlite::Result<_>>()?;
-            report.obligations = obligation_lines(&self.conn, id)?;
+            report.obligations = obligations.remove(&report.agency_code).unwrap_or_default();
             out.push(report);
         }
         Ok(out)
+    }
+
+    /// The overdue rows ("Quá hạn chưa hoàn thành") of the reports collected
+    /// for a month, in the plan's agency order and sheet order: what the
+    /// points at risk name, without reading the rows' texts.
+    pub fn collected_overdue(&self, plan_id: i64, period: &str) -> Result<Vec<OverdueRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.code, t.code, ct.due_date
+             FROM collected_report r JOIN agency a ON a.id = r.agency_id
+             JOIN collected_task ct ON ct.report_id = r.id JOIN task t ON t.id = ct.task_id
+             WHERE r.plan_id = ?1 AND r.period = ?2 AND ct.status = ?3
+             ORDER BY a.position, ct.position",
+        )?;
+        let rows = stmt
+            .query_map((plan_id, period, Status::Overdue.label()), |r| {
+                Ok(OverdueRow {
+                    agency_code: r.get(0)?,
+                    task_code: r.get(1)?,
+                    due_date: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
     }
 
     /// The agencies of a plan that answer for at least one task in `period`

@@ -55,39 +55,6 @@ pub(super) fn insert_obligation_lines(
     Ok(())
 }
 
-/// The obligation rows of report `report_id`, in sheet order.
-pub(super) fn obligation_lines(conn: &Connection, report_id: i64) -> Result<Vec<ObligationLine>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT task_code, reference, issued_on, issuer, start_on, working_days, due_on,
-             settled_reference, settled_on, used_working_days, status
-         FROM collected_obligation WHERE report_id = ?1 ORDER BY position",
-    )?;
-    let rows = stmt.query_map([report_id], |r| {
-        let label: String = r.get(10)?;
-        let status = ObligationStatus::from_label(&label).ok_or_else(|| {
-            rusqlite::Error::FromSqlConversionFailure(
-                10,
-                rusqlite::types::Type::Text,
-                format!("unknown obligation status {label:?}").into(),
-            )
-        })?;
-        Ok(ObligationLine {
-            task: r.get(0)?,
-            number: r.get(1)?,
-            date: r.get(2)?,
-            issuer: r.get(3)?,
-            start: r.get(4)?,
-            working_days: r.get(5)?,
-            due_date: r.get(6)?,
-            settled_number: r.get(7)?,
-            settled_on: r.get(8)?,
-            used_working_days: r.get(9)?,
-            status,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 /// An obligation row of a collected report, with the report's agency and month.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CollectedObligation {
@@ -107,27 +74,43 @@ impl super::Store {
         from: &str,
         to: &str,
     ) -> Result<Vec<CollectedObligation>> {
+        // One query for all the months' reports (not one per report).
         let mut stmt = self.conn.prepare_cached(
-            "SELECT r.id, r.period, a.code
+            "SELECT r.period, a.code, o.task_code, o.reference, o.issued_on, o.issuer,
+                 o.start_on, o.working_days, o.due_on, o.settled_reference, o.settled_on,
+                 o.used_working_days, o.status
              FROM collected_report r JOIN agency a ON a.id = r.agency_id
+             JOIN collected_obligation o ON o.report_id = r.id
              WHERE r.plan_id = ?1 AND r.period BETWEEN ?2 AND ?3
-             ORDER BY r.period, a.position",
+             ORDER BY r.period, a.position, o.position",
         )?;
-        let reports = stmt
-            .query_map((plan_id, from, to), |r| {
-                Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?))
-            })?
-            .collect::<rusqlite::Result<Vec<(i64, String, String)>>>()?;
-        let mut out = Vec::new();
-        for (id, period, agency_code) in reports {
-            for line in obligation_lines(&self.conn, id)? {
-                out.push(CollectedObligation {
-                    period: period.clone(),
-                    agency_code: agency_code.clone(),
-                    line,
-                });
-            }
-        }
-        Ok(out)
+        let rows = stmt.query_map((plan_id, from, to), |r| {
+            let label: String = r.get(12)?;
+            let status = ObligationStatus::from_label(&label).ok_or_else(|| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    12,
+                    rusqlite::types::Type::Text,
+                    format!("unknown obligation status {label:?}").into(),
+                )
+            })?;
+            Ok(CollectedObligation {
+                period: r.get(0)?,
+                agency_code: r.get(1)?,
+                line: ObligationLine {
+                    task: r.get(2)?,
+                    number: r.get(3)?,
+                    date: r.get(4)?,
+                    issuer: r.get(5)?,
+                    start: r.get(6)?,
+                    working_days: r.get(7)?,
+                    due_date: r.get(8)?,
+                    settled_number: r.get(9)?,
+                    settled_on: r.get(10)?,
+                    used_working_days: r.get(11)?,
+                    status,
+                },
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -170,19 +170,24 @@ impl Store {
         Ok(ids)
     }
 
-    /// The codes of the agencies (not groups) that report an indicator, in plan order.
-    pub fn indicator_reporters(&self, indicator_id: i64) -> Result<Vec<String>> {
+    /// For each indicator of a plan (by id), the codes of the agencies (not
+    /// groups) that report it, itself or through a group, in plan order; one
+    /// query for the whole plan.
+    pub fn indicator_reporters(&self, plan_id: i64) -> Result<HashMap<i64, Vec<String>>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "{MEMBERS_CTE}
-             SELECT DISTINCT a.code, a.position FROM indicator_reporter ir
+             SELECT DISTINCT ir.indicator_id, a.code, a.position FROM indicator_reporter ir
+             JOIN indicator i ON i.id = ir.indicator_id
              JOIN reach ON reach.party = ir.agency_id
              JOIN agency a ON a.id = reach.agency
-             WHERE ir.indicator_id = ?1 AND a.kind <> 'nhom' ORDER BY a.position"
+             WHERE i.plan_id = ?1 AND a.kind <> 'nhom' ORDER BY a.position"
         ))?;
-        let codes = stmt
-            .query_map([indicator_id], |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<String>>>()?;
-        Ok(codes)
+        let mut out: HashMap<i64, Vec<String>> = HashMap::new();
+        let mut rows = stmt.query([plan_id])?;
+        while let Some(r) = rows.next()? {
+            out.entry(r.get(0)?).or_default().push(r.get(1)?);
+        }
+        Ok(out)
     }
 
     /// Saves an agency's figure for an indicator and month, in one transaction,

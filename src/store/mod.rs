@@ -32,7 +32,9 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension};
 
-pub use collected::{CollectedReport, CollectedTask, IncomingReport, ReportingAgency, Saved};
+pub use collected::{
+    CollectedReport, CollectedTask, IncomingReport, OverdueRow, ReportingAgency, Saved,
+};
 pub use collected_indicators::{CollectedFigure, IndicatorLine};
 pub use collected_obligation::{CollectedObligation, ObligationLine};
 pub use dashboard::{CriterionProgress, Dashboard, FieldProgress, StatusCount, TaskBrief};

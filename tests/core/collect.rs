@@ -250,23 +250,29 @@ fn find_row(range: &calamine::Range<Data>, col: u32, key: &str) -> u32 {
         .unwrap_or_else(|| panic!("a row with {key:?} in column {col}"))
 }
 
-#[test]
-fn the_consolidated_workbook_lists_every_agency_the_rows_and_the_overdue_ones() {
-    // January 2025: the tasks due "trong năm 2024" are overdue by then, and
-    // HKC's IV.3.4 (due 30/09/2024) is older than all of SNV's.
-    const JANUARY: &str = "2025-01";
+/// January 2025: the tasks due "trong năm 2024" are overdue by then, and
+/// HKC's IV.3.4 (due 30/09/2024) is older than all of SNV's.
+const JANUARY: &str = "2025-01";
+
+/// SNV's and HKC's workbooks of January 2025 collected (the folder holds them)
+/// and the month consolidated.
+fn january_of_snv_and_hkc() -> (tempfile::TempDir, Collector, collect::Consolidation) {
     let agency = AgencyDb::new();
     let dir = tempfile::tempdir().expect("temp folder");
     let snv = agency.export("SNV", JANUARY, exported_at(9), dir.path(), None);
     let hkc = agency.export("HKC", JANUARY, exported_at(10), dir.path(), None);
     let mut collector = Collector::new();
-    let outcomes = collector.collect_for(JANUARY, &[snv, hkc]);
-    assert!(
-        outcomes.iter().all(|o| o.kind == OutcomeKind::Accepted),
-        "{outcomes:?}"
-    );
+    for outcome in collector.collect_for(JANUARY, &[snv, hkc]) {
+        assert_kind(&outcome, OutcomeKind::Accepted);
+    }
     let month =
         collect::consolidate(&collector.store, collector.plan, JANUARY, &[], now()).expect("month");
+    (dir, collector, month)
+}
+
+#[test]
+fn the_consolidated_workbook_lists_every_agency_the_rows_and_the_overdue_ones() {
+    let (dir, collector, month) = january_of_snv_and_hkc();
     let out = dir.path().join(collect::consolidated_file_name(JANUARY));
     collect::write_consolidated(&month, &out).expect("the consolidated workbook is written");
     assert_eq!(
@@ -446,6 +452,45 @@ fn the_consolidated_workbook_lists_every_agency_the_rows_and_the_overdue_ones() 
     assert!(
         sources.iter().all(|h| h.len() == 64),
         "with their content hashes"
+    );
+}
+
+#[test]
+fn the_consolidation_names_the_overdue_rows_at_risk_as_the_province_scores_do() {
+    let (_dir, collector, month) = january_of_snv_and_hkc();
+    let mut alone = cchc::score::province_scores(&collector.store, collector.plan, JANUARY)
+        .expect("province scores");
+    let mut theirs = month.scores.clone();
+    // The consolidation lists them in the plan's order, the scores alone most at risk first.
+    alone.sort_by(|a, b| a.criterion.cmp(&b.criterion));
+    theirs.sort_by(|a, b| a.criterion.cmp(&b.criterion));
+    assert_eq!(
+        theirs, alone,
+        "the rows the consolidation read give the same scores as the store's overdue rows"
+    );
+    let named: Vec<&str> = alone
+        .iter()
+        .flat_map(|s| &s.drivers)
+        .filter(|d| d.kind == cchc::score::DriverKind::Overdue)
+        .map(|d| d.text.as_str())
+        .collect();
+    let overdue = month
+        .tasks
+        .iter()
+        .find(|t| t.agency_code == "HKC" && t.task.status == Status::Overdue)
+        .expect("HKC has an overdue row in January 2025");
+    let sentence = format!(
+        "Nhiệm vụ {} của HKC quá hạn chưa hoàn thành (hạn {}).",
+        overdue.task.code,
+        overdue
+            .task
+            .due_date
+            .expect("a due date")
+            .format("%d/%m/%Y")
+    );
+    assert!(
+        named.contains(&sentence.as_str()),
+        "{sentence} in {named:?}"
     );
 }
 

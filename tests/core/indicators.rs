@@ -103,12 +103,13 @@ fn the_2024_reporters_are_the_departments_the_districts_and_the_leads_of_the_tas
             .collect()
     };
     let indicators = store.indicators(plan).expect("indicators");
+    let all = store.indicator_reporters(plan).expect("reporters");
     let reporters = |code: &str| {
         let i = indicators
             .iter()
             .find(|i| i.criterion == code)
             .expect("indicator");
-        store.indicator_reporters(i.id).expect("reporters")
+        all.get(&i.id).cloned().unwrap_or_default()
     };
     let departments = of_kind(AgencyKind::SoBanNganh);
     let districts = of_kind(AgencyKind::UbndHuyen);
