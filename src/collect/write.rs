@@ -126,17 +126,23 @@ fn build(c: &Consolidation) -> std::result::Result<Workbook, XlsxError> {
     let st = Styles::new();
     summary_sheet(book.add_worksheet(), c)?;
     let attached = attachment(c);
+    task_sheets(&mut book, c, &attached, &st)?;
+    criteria_sheet(book.add_worksheet(), c, &attached, &st)?;
+    obligations_sheet::obligations_sheet(book.add_worksheet(), c, &attached, &st)?;
+    meta_sheet(book.add_worksheet(), c)?;
+    Ok(book)
+}
+
+/// "Nhiệm vụ" (every row) and "Quá hạn" (the overdue rows, oldest due date
+/// first): streamed to disk like the monthly report's long tables, without a
+/// table of cells in memory, their rows written on two threads.
+fn task_sheets(
+    book: &mut Workbook,
+    c: &Consolidation,
+    attached: &Attachment,
+    st: &Styles,
+) -> Written {
     let all: Vec<&AgencyTask> = c.tasks.iter().collect();
-    // The two task sheets are written top to bottom: streamed to disk like the
-    // monthly report's long tables, without a table of cells in memory.
-    tasks_sheet(
-        book.add_worksheet_with_constant_memory()?,
-        (SHEET_TASKS, ANNEX_TASKS),
-        "Danh sách nhiệm vụ của các cơ quan",
-        (c, &attached),
-        &all,
-        &st,
-    )?;
     let mut overdue: Vec<&AgencyTask> = c
         .tasks
         .iter()
@@ -144,18 +150,46 @@ fn build(c: &Consolidation) -> std::result::Result<Workbook, XlsxError> {
         .collect();
     // Stable: equal due dates keep the agencies' plan order.
     overdue.sort_by_key(|t| (t.task.due_date.is_none(), t.task.due_date));
-    tasks_sheet(
+    let columns = task_columns();
+    table_sheet(
+        book.add_worksheet_with_constant_memory()?,
+        (SHEET_TASKS, ANNEX_TASKS),
+        "Danh sách nhiệm vụ của các cơ quan",
+        (c, attached),
+        &columns,
+        st,
+    )?;
+    table_sheet(
         book.add_worksheet_with_constant_memory()?,
         (SHEET_OVERDUE, ANNEX_OVERDUE),
         "Nhiệm vụ quá hạn chưa hoàn thành",
-        (c, &attached),
-        &overdue,
-        &st,
+        (c, attached),
+        &columns,
+        st,
     )?;
-    criteria_sheet(book.add_worksheet(), c, &attached, &st)?;
-    obligations_sheet::obligations_sheet(book.add_worksheet(), c, &attached, &st)?;
-    meta_sheet(book.add_worksheet(), c)?;
-    Ok(book)
+    // Streamed sheets share the workbook's table of formats. A format seen
+    // for the first time by two threads at once could be given two numbers,
+    // so the formats of the rows are numbered here, before the threads, in
+    // the order one thread would have met them.
+    let t = &st.table;
+    for format in [&t.text, &t.number, &t.date] {
+        book.register_format(format);
+    }
+    if !overdue.is_empty() {
+        book.register_format(&st.overdue);
+    }
+    book.register_format(&crate::print_profile::default_format());
+    let count = book.worksheets().len();
+    let Some([tasks_ws, overdue_ws]) = book.worksheets_mut().get_mut(count - 2..) else {
+        return Err(XlsxError::ParameterError("missing worksheets".into()));
+    };
+    std::thread::scope(|scope| {
+        let tasks = scope.spawn(|| task_rows(tasks_ws, &all, st));
+        task_rows(overdue_ws, &overdue, st)?;
+        tasks
+            .join()
+            .map_err(|_| XlsxError::ParameterError("the task sheet's thread failed".into()))?
+    })
 }
 
 /// Names an annex sheet, writes its head ("Phụ lục …", the title with the
@@ -200,16 +234,9 @@ fn task_columns() -> Vec<(&'static str, f64)> {
     columns
 }
 
-fn tasks_sheet(
-    ws: &mut Worksheet,
-    sheet: (&str, u32),
-    title: &str,
-    of: (&Consolidation, &Attachment),
-    rows: &[&AgencyTask],
-    st: &Styles,
-) -> Written {
+/// The rows of a task sheet under its head, and its filter.
+fn task_rows(ws: &mut Worksheet, rows: &[&AgencyTask], st: &Styles) -> Written {
     let columns = task_columns();
-    table_sheet(ws, sheet, title, of, &columns, st)?;
     let t = &st.table;
     // The agency, then the agency workbook's columns (`task_col` + 1).
     let formats: [&Format; TASK_COLUMNS] = [
