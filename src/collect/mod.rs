@@ -175,7 +175,7 @@ pub fn collect_files(
     on_progress(0, paths.len());
     // Each file is read and checked as a workbook on a worker thread, without
     // the store; then, in the order given, checked against the plan and saved.
-    read_ahead::in_order(
+    let run = read_ahead::in_order(
         paths.len(),
         |i| read_one(&paths[i], &period),
         |i, read| {
@@ -185,7 +185,18 @@ pub fn collect_files(
             on_progress(i + 1, paths.len());
             Ok::<(), Error>(())
         },
-    )?;
+    );
+    // Each file was committed without waiting for the disk: one sync makes
+    // them all durable before an outcome says a file was received.
+    let saved = outcomes
+        .iter()
+        .any(|o| matches!(o.kind, OutcomeKind::Accepted | OutcomeKind::Replaced));
+    let synced = match saved {
+        true => store.with_store(|s| s.sync_log()),
+        false => Ok(()),
+    };
+    run?;
+    synced?;
     Ok(outcomes)
 }
 
@@ -255,7 +266,10 @@ fn collect_one(
             return Ok(Err(why));
         }
         let name = duties.agency_name(&book.agency_code).map(str::to_string);
-        let saved = store.save_collected(plan_id, &book.incoming(&file_name), now)?;
+        // Committed without waiting for the disk: `collect_files` syncs the
+        // log once before the outcomes are told.
+        let saved = store
+            .unsynced(|store| store.save_collected(plan_id, &book.incoming(&file_name), now))?;
         plan.saved(store)?;
         Ok(Ok((saved, name.unwrap_or_default())))
     })?;

@@ -110,7 +110,7 @@ fn cannot_open(e: &rusqlite::Error) -> bool {
     )
 }
 
-fn read_write(path: &Path) -> rusqlite::Result<Connection> {
+pub(super) fn read_write(path: &Path) -> rusqlite::Result<Connection> {
     let conn = Connection::open(path)?;
     // Wait for another writer instead of failing at once.
     conn.busy_timeout(Duration::from_secs(5))?;

@@ -6,6 +6,7 @@
 //! upgrade (a backup) is the caller's, passed in.
 
 mod connect;
+mod log_sync;
 pub mod migrate;
 mod snapshot;
 
@@ -14,6 +15,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub(crate) use connect::open_for_reading;
+pub(crate) use log_sync::{sync_log, wait_for_disk};
 pub(crate) use snapshot::snapshot;
 
 use crate::error::{Error, Result};

@@ -7,6 +7,7 @@
 //! `evidence/`, named by their SHA-256.
 
 mod assignment;
+mod batch;
 mod collected;
 mod collected_indicators;
 mod collected_obligation;

@@ -1,0 +1,74 @@
+//! Many saves in a row (a collection run: one transaction per file) without
+//! waiting for the disk at each commit, then one sync that makes them all
+//! durable. Every connection commits with `synchronous=FULL`; [`wait_for_disk`]
+//! lowers it to NORMAL for a while: in WAL mode each commit is still
+//! all-or-nothing, but the last ones could be lost in a power cut until the
+//! write-ahead log reaches the disk, which [`sync_log`] forces (SQLite
+//! itself syncs the log before each checkpoint copies it into the database).
+
+use std::fs::OpenOptions;
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+
+/// Sets whether `conn`'s commits wait for the disk (FULL, as every
+/// connection starts) or not (NORMAL).
+///
+/// # Errors
+/// [`Error::Database`] when the setting cannot be changed.
+pub(crate) fn wait_for_disk(conn: &Connection, wait: bool) -> Result<()> {
+    let level = if wait { "FULL" } else { "NORMAL" };
+    conn.pragma_update(None, "synchronous", level)?;
+    Ok(())
+}
+
+/// Makes every commit made so far on `conn`'s database durable: syncs its
+/// write-ahead log, and the folder that holds it (a new log's name must
+/// survive too). No log (an in-memory database, or the log removed by a
+/// completed checkpoint, which SQLite synced) is nothing to do.
+///
+/// # Errors
+/// [`Error::File`] naming the log when it cannot be synced (a disk removed).
+pub(crate) fn sync_log(conn: &Connection) -> Result<()> {
+    let Some(db) = conn.path().filter(|p| !p.is_empty()) else {
+        return Ok(());
+    };
+    let log = format!("{db}-wal");
+    let log = Path::new(&log);
+    let file = match OpenOptions::new().write(true).open(log) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::file(log, &e)),
+    };
+    file.sync_all().map_err(|e| Error::file(log, &e))?;
+    match log.parent() {
+        Some(dir) => crate::durable::sync_dir(dir),
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_log_of_a_database_is_synced_and_no_log_is_nothing_to_do() {
+        let dir = tempfile::tempdir().expect("temp folder");
+        let path = dir.path().join("a.sqlite3");
+        let conn = super::super::connect::read_write(&path).expect("open");
+        wait_for_disk(&conn, false).expect("NORMAL");
+        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+            .expect("saved");
+        assert!(dir.path().join("a.sqlite3-wal").exists(), "a log to sync");
+        sync_log(&conn).expect("synced");
+        drop(conn);
+        assert!(
+            !dir.path().join("a.sqlite3-wal").exists(),
+            "checkpointed at close"
+        );
+        sync_log(&Connection::open(&path).expect("reopen")).expect("no log, nothing to do");
+        sync_log(&Connection::open_in_memory().expect("memory")).expect("nothing to do");
+    }
+}
