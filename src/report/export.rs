@@ -8,6 +8,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxErr
 
 use super::content_hash;
 use super::cover::{attachment, cover_sheet};
+use super::indicator_sheet::indicator_sheet;
 use super::layout::{self, meta_key};
 use super::month::MonthReport;
 use super::obligation_sheet::obligation_sheet;
@@ -69,29 +70,36 @@ fn build(report: &MonthReport, opts: &ExportOptions) -> std::result::Result<Work
     let today = opts.now.date_naive();
     cover_sheet(book.add_worksheet(), report, today, opts.signer.as_deref())?;
     let attached = attachment(report, today);
-    let (tasks, evidence) = long_tables(&mut book, report, &attached, &f)?;
-    criteria_sheet(book.add_worksheet(), report, &attached, &f)?;
-    let obligations = obligation_sheet(book.add_worksheet(), report, &attached, &f)?;
-    let indicators =
-        super::indicator_sheet::indicator_sheet(book.add_worksheet(), report, &attached, &f)?;
+    let digests = annexes(&mut book, report, &attached, &f)?;
     let hash = content_hash::extend(
-        &content_hash::combine(tasks, evidence),
-        &[obligations, indicators],
+        &content_hash::combine(digests.tasks, digests.evidence),
+        &[digests.obligations, digests.indicators],
     );
     meta_sheet(book.add_worksheet(), report, opts, &hash)?;
     Ok(book)
 }
 
-/// Writes "Nhiệm vụ" and "Tài liệu kiểm chứng" and returns the digests of
-/// their rows. Both stream their rows to a temporary file instead of holding
-/// them in memory (they are written strictly top to bottom), so a report of
-/// thousands of tasks stays small; their rows are written on two threads.
-fn long_tables(
+/// The digests of the annexes' rows, which `_meta.content_sha256` combines.
+struct Digests {
+    tasks: [u8; 32],
+    evidence: [u8; 32],
+    obligations: [u8; 32],
+    indicators: [u8; 32],
+}
+
+/// Writes the annexes: "Nhiệm vụ", "Tài liệu kiểm chứng", "Chỉ số", "Việc
+/// phát sinh" and "Chỉ số đo được". The two long tables stream their rows to a
+/// temporary file instead of holding them in memory (they are written
+/// strictly top to bottom), so a report of thousands of tasks stays small.
+/// Their rows and the last two sheets are written on three threads: which
+/// table is long depends on the agency (its tasks, its evidence, its
+/// obligations).
+fn annexes(
     book: &mut Workbook,
     report: &MonthReport,
     attached: &Attachment,
     f: &Formats,
-) -> Result<Rows, XlsxError> {
+) -> std::result::Result<Digests, XlsxError> {
     tasks_head(
         book.add_worksheet_with_constant_memory()?,
         report,
@@ -104,6 +112,9 @@ fn long_tables(
         attached,
         f,
     )?;
+    criteria_sheet(book.add_worksheet(), report, attached, f)?;
+    book.add_worksheet();
+    book.add_worksheet();
     // Streamed sheets share the workbook's table of formats. A format seen
     // for the first time by two threads at once could be given two numbers,
     // so every format the rows use is numbered here, before the threads.
@@ -111,20 +122,30 @@ fn long_tables(
         book.register_format(format);
     }
     let count = book.worksheets().len();
-    let Some([tasks_ws, evidence_ws]) = book.worksheets_mut().get_mut(count - 2..) else {
+    let Some([tasks_ws, evidence_ws, _, obligations_ws, indicators_ws]) =
+        book.worksheets_mut().get_mut(count - 5..)
+    else {
         return Err(XlsxError::ParameterError("missing worksheets".into()));
     };
+    let failed = |sheet: &str| XlsxError::ParameterError(format!("the {sheet} thread failed"));
     std::thread::scope(|scope| {
         let tasks = scope.spawn(|| tasks_rows(tasks_ws, report, f));
+        let last_two = scope.spawn(|| {
+            let obligations = obligation_sheet(obligations_ws, report, attached, f)?;
+            let indicators = indicator_sheet(indicators_ws, report, attached, f)?;
+            Ok::<_, XlsxError>((obligations, indicators))
+        });
         let evidence = evidence_rows(evidence_ws, report, f)?;
-        let tasks = tasks
-            .join()
-            .map_err(|_| XlsxError::ParameterError("the task sheet's thread failed".into()))??;
-        Ok((tasks, evidence))
+        let tasks = tasks.join().map_err(|_| failed("task sheet's"))??;
+        let (obligations, indicators) = last_two.join().map_err(|_| failed("last sheets'"))??;
+        Ok(Digests {
+            tasks,
+            evidence,
+            obligations,
+            indicators,
+        })
     })
 }
-
-type Rows = ([u8; 32], [u8; 32]);
 
 /// The hidden key/value sheet the collector reads first.
 fn meta_sheet(

@@ -96,19 +96,23 @@ impl MonthReport {
     /// group (a report belongs to one agency) or a malformed period.
     pub fn gather(store: &Store, plan_id: i64, agency: &str, period: &str) -> Result<MonthReport> {
         // The agency's evidence is read on a second connection while this one
-        // derives the statuses: on a plan of thousands of tasks the two reads
-        // take about as long as each other.
+        // derives the statuses and reads the month's obligations: on a plan of
+        // thousands of tasks, or an agency of thousands of obligations, the
+        // two sides take about as long as each other.
+        let (period, period_end) = store::period(period)?;
+        let month_start = period_end.with_day(1).unwrap_or(period_end);
         let reader = store.reader()?;
-        let (status, all_evidence) = std::thread::scope(|scope| {
+        let (status, obligations, all_evidence) = std::thread::scope(|scope| {
             let evidence = scope.spawn(move || reader.evidence(plan_id, agency));
-            let status = store.status(plan_id, agency, period);
-            (status, evidence.join())
+            let status = store.status(plan_id, agency, &period);
+            let obligations = store.month_obligations(plan_id, agency, month_start, period_end);
+            (status, obligations, evidence.join())
         });
         let status = status?;
+        let obligations = obligations?;
         let all_evidence = all_evidence.map_err(|_| {
             Error::Database("Không đọc được danh sách tài liệu kiểm chứng.".into())
         })??;
-        let (period, period_end) = store::period(&status.period)?;
         let agencies = store.agencies(plan_id)?;
         let names: HashMap<String, String> = agencies
             .iter()
@@ -135,7 +139,6 @@ impl MonthReport {
                     || e.criteria.iter().any(|c| served.contains(c.as_str()))
             })
             .collect();
-        let month_start = period_end.with_day(1).unwrap_or(period_end);
         let in_month = |d: NaiveDate| d >= month_start && d <= period_end;
         let with_evidence: HashSet<&str> = evidence
             .iter()
@@ -160,7 +163,7 @@ impl MonthReport {
             done_without_evidence: codes(&|t| {
                 t.state == State::Done && !with_evidence.contains(t.code.as_str())
             }),
-            obligations: store.month_obligations(plan_id, agency, month_start, period_end)?,
+            obligations,
             measured: store.measured_lines(plan_id, &status.agency, &period)?,
             agency: agency_row,
             period,
