@@ -22,7 +22,7 @@ use crate::error::{Error, Result};
 use crate::print_profile::measure::Font;
 use crate::print_profile::{annex, fit_row, size, Attachment, ANNEX_HEADER_ROW};
 use crate::report::layout::{task_col, SHEET_META, TASK_HEADERS};
-use crate::report::{fit_height, numbering_row, write_body, Cell};
+use crate::report::{fit_height, fitted_height, numbering_row, write_body, Cell};
 use crate::status::Status;
 use crate::text::month_text;
 use crate::xlsx::{self, Formats, Written};
@@ -143,13 +143,18 @@ fn task_sheets(
     st: &Styles,
 ) -> Written {
     let all: Vec<&AgencyTask> = c.tasks.iter().collect();
-    let mut overdue: Vec<&AgencyTask> = c
-        .tasks
-        .iter()
-        .filter(|t| t.task.status == Status::Overdue)
+    let mut overdue: Vec<usize> = (0..c.tasks.len())
+        .filter(|i| c.tasks[*i].task.status == Status::Overdue)
         .collect();
     // Stable: equal due dates keep the agencies' plan order.
-    overdue.sort_by_key(|t| (t.task.due_date.is_none(), t.task.due_date));
+    overdue.sort_by_key(|i| {
+        let due = c.tasks[*i].task.due_date;
+        (due.is_none(), due)
+    });
+    // An overdue row is in both sheets: each row is fitted once, ahead.
+    let heights = row_heights(&c.tasks)?;
+    let overdue_heights: Vec<f64> = overdue.iter().map(|i| heights[*i]).collect();
+    let overdue: Vec<&AgencyTask> = overdue.iter().map(|i| &c.tasks[*i]).collect();
     let columns = task_columns();
     table_sheet(
         book.add_worksheet_with_constant_memory()?,
@@ -184,8 +189,8 @@ fn task_sheets(
         return Err(XlsxError::ParameterError("missing worksheets".into()));
     };
     std::thread::scope(|scope| {
-        let tasks = scope.spawn(|| task_rows(tasks_ws, &all, st));
-        task_rows(overdue_ws, &overdue, st)?;
+        let tasks = scope.spawn(|| task_rows(tasks_ws, (&all, &heights), st));
+        task_rows(overdue_ws, (&overdue, &overdue_heights), st)?;
         tasks
             .join()
             .map_err(|_| XlsxError::ParameterError("the task sheet's thread failed".into()))?
@@ -234,9 +239,66 @@ fn task_columns() -> Vec<(&'static str, f64)> {
     columns
 }
 
-/// The rows of a task sheet under its head, and its filter.
-fn task_rows(ws: &mut Worksheet, rows: &[&AgencyTask], st: &Styles) -> Written {
+/// The widths of the task sheets' columns.
+fn task_widths() -> [f64; TASK_COLUMNS] {
     let columns = task_columns();
+    std::array::from_fn(|c| columns[c].1)
+}
+
+/// A task row's cells: the agency, then the agency workbook's columns
+/// (`task_col` + 1).
+fn task_cells(r: &AgencyTask) -> [Cell<'_>; TASK_COLUMNS] {
+    let t = &r.task;
+    [
+        r.agency_name.as_str().into(),
+        Cell::Number(t.stt.parse::<f64>().ok()),
+        t.code.as_str().into(),
+        t.content.as_str().into(),
+        t.criteria.as_str().into(),
+        t.role.as_str().into(),
+        t.lead.as_str().into(),
+        t.partners.as_str().into(),
+        t.deadline.as_str().into(),
+        Cell::Date(t.due_date),
+        t.output.as_str().into(),
+        t.status.label().into(),
+        Cell::Number(t.percent),
+        t.result.as_str().into(),
+        t.evidence.as_str().into(),
+        t.obstacles.as_str().into(),
+        t.proposals.as_str().into(),
+    ]
+}
+
+/// Each task row's height, fitted to its texts; half the rows on a thread
+/// of their own.
+fn row_heights(tasks: &[AgencyTask]) -> std::result::Result<Vec<f64>, XlsxError> {
+    let widths = task_widths();
+    let fit = |rows: &[AgencyTask]| -> Vec<f64> {
+        rows.iter()
+            .map(|r| fitted_height(&task_cells(r), &widths))
+            .collect()
+    };
+    let (first, second) = tasks.split_at(tasks.len() / 2);
+    std::thread::scope(|scope| {
+        let later = scope.spawn(|| fit(second));
+        let mut heights = fit(first);
+        heights.extend(
+            later
+                .join()
+                .map_err(|_| XlsxError::ParameterError("the row heights' thread failed".into()))?,
+        );
+        Ok(heights)
+    })
+}
+
+/// The rows of a task sheet under its head, each as tall as `heights` gives,
+/// and its filter.
+fn task_rows(
+    ws: &mut Worksheet,
+    (rows, heights): (&[&AgencyTask], &[f64]),
+    st: &Styles,
+) -> Written {
     let t = &st.table;
     // The agency, then the agency workbook's columns (`task_col` + 1).
     let formats: [&Format; TASK_COLUMNS] = [
@@ -244,33 +306,12 @@ fn task_rows(ws: &mut Worksheet, rows: &[&AgencyTask], st: &Styles) -> Written {
         &t.text, &t.text, &t.number, &t.text, &t.text, &t.text, &t.text,
     ];
     let status = usize::from(task_col::STATUS) + 1;
-    let widths: [f64; TASK_COLUMNS] = std::array::from_fn(|c| columns[c].1);
     let cells = rows.iter().map(|r| {
-        let t = &r.task;
-        let cells: [Cell; TASK_COLUMNS] = [
-            r.agency_name.as_str().into(),
-            Cell::Number(t.stt.parse::<f64>().ok()),
-            t.code.as_str().into(),
-            t.content.as_str().into(),
-            t.criteria.as_str().into(),
-            t.role.as_str().into(),
-            t.lead.as_str().into(),
-            t.partners.as_str().into(),
-            t.deadline.as_str().into(),
-            Cell::Date(t.due_date),
-            t.output.as_str().into(),
-            t.status.label().into(),
-            Cell::Number(t.percent),
-            t.result.as_str().into(),
-            t.evidence.as_str().into(),
-            t.obstacles.as_str().into(),
-            t.proposals.as_str().into(),
-        ];
         let mut row_formats = formats;
-        if t.status == Status::Overdue {
+        if r.task.status == Status::Overdue {
             row_formats[status] = &st.overdue;
         }
-        (cells, row_formats)
+        (task_cells(r), row_formats)
     });
     // Each column carries its usual format while the rows are written, so
     // the cells that have it are written without one (`write_body`); every
@@ -279,8 +320,9 @@ fn task_rows(ws: &mut Worksheet, rows: &[&AgencyTask], st: &Styles) -> Written {
     if rows.iter().all(|r| r.task.status == Status::Overdue) && !rows.is_empty() {
         usual[status] = &st.overdue;
     }
-    let row = write_body(ws, FIRST_ROW, usual, &widths, None, cells)?;
-    let last = columns.len() as u16 - 1;
+    let widths = task_widths();
+    let row = write_body(ws, FIRST_ROW, usual, &widths, Some(heights), None, cells)?;
+    let last = TASK_COLUMNS as u16 - 1;
     ws.autofilter(HEADER_ROW, 0, row.saturating_sub(1).max(HEADER_ROW), last)?;
     Ok(())
 }

@@ -259,13 +259,18 @@ pub fn fit_row<'a>(
     texts: impl IntoIterator<Item = (&'a str, f64)>,
     font: Font,
 ) -> Written {
+    ws.set_row_height(row, fitted_height(texts, font))?;
+    Ok(())
+}
+
+/// The height [`fit_row`] sets for these texts.
+pub fn fitted_height<'a>(texts: impl IntoIterator<Item = (&'a str, f64)>, font: Font) -> f64 {
     let lines = texts
         .into_iter()
         .map(|(text, width)| measure::lines_in_column(text, width, font))
         .max()
         .unwrap_or(1);
-    ws.set_row_height(row, measure::row_height(lines, font))?;
-    Ok(())
+    measure::row_height(lines, font)
 }
 
 #[cfg(test)]

@@ -131,6 +131,7 @@ pub fn tasks_rows(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Dige
         TASK_FIRST_ROW,
         columns,
         &TASK_WIDTHS,
+        None,
         Some(&mut digest),
         rows,
     )?;
@@ -235,6 +236,7 @@ pub fn evidence_rows(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> D
         header_row + 1,
         formats,
         &EVIDENCE_FIT_WIDTHS,
+        None,
         Some(&mut digest),
         rows,
     )?;

@@ -54,6 +54,26 @@ pub fn fit_height<'a>(
     print_profile::fit_row(ws, row, texts, Font::regular(print_profile::size::TABLE))
 }
 
+/// The height [`write_row`] and [`write_body`] give a row of `cells` whose
+/// columns are `widths` wide, for a caller that fits rows ahead.
+pub fn fitted_height(cells: &[Cell], widths: &[f64]) -> f64 {
+    print_profile::fitted_height(
+        texts(cells, widths),
+        Font::regular(print_profile::size::TABLE),
+    )
+}
+
+/// The texts of a row with their columns' widths, for its height.
+fn texts<'a>(cells: &'a [Cell], widths: &'a [f64]) -> impl Iterator<Item = (&'a str, f64)> {
+    cells
+        .iter()
+        .zip(widths)
+        .filter_map(|(cell, width)| match cell {
+            Cell::Text(s) => Some((s.as_ref(), *width)),
+            _ => None,
+        })
+}
+
 /// Writes a row of cells from column 0, each with its format, sets the row's
 /// height to fit its widths, and adds the row to `digest` when the sheet is
 /// one the content hash covers.
@@ -66,13 +86,15 @@ pub fn write_row(
     digest: Option<&mut SheetDigest>,
 ) -> Written {
     write_cells(ws, row, cells, formats, &[])?;
-    finish_row(ws, row, cells, widths, digest)
+    finish_row(ws, row, (cells, widths), None, digest)
 }
 
 /// Writes the data rows of a long table into a streamed sheet from
 /// `first_row` down, each row its cells and their formats, and returns the
 /// row below the last. `columns` is each column's usual format; the rows go
-/// into `digest` when the sheet is one the content hash covers.
+/// into `digest` when the sheet is one the content hash covers. Each row is
+/// as tall as its texts need ([`fitted_height`]), or as `heights` gives it
+/// (row by row) when the caller fitted the rows ahead.
 ///
 /// rust_xlsxwriter finds a formatted cell's style by hashing its whole
 /// `Format`, which costs more than the rest of writing the cell. A cell
@@ -91,6 +113,7 @@ pub fn write_body<'c, 'f, const N: usize>(
     first_row: u32,
     columns: [&Format; N],
     widths: &[f64; N],
+    heights: Option<&[f64]>,
     mut digest: Option<&mut SheetDigest>,
     rows: impl ExactSizeIterator<Item = ([Cell<'c>; N], [&'f Format; N])>,
 ) -> Result<u32, XlsxError> {
@@ -102,7 +125,8 @@ pub fn write_body<'c, 'f, const N: usize>(
     for (i, (cells, formats)) in rows.enumerate() {
         let carried: &[&Format] = if i < last { &columns } else { &[] };
         write_cells(ws, row, &cells, &formats, carried)?;
-        finish_row(ws, row, &cells, widths, digest.as_deref_mut())?;
+        let height = heights.and_then(|h| h.get(i).copied());
+        finish_row(ws, row, (&cells, widths), height, digest.as_deref_mut())?;
         row += 1;
     }
     let plain = print_profile::default_format();
@@ -152,22 +176,21 @@ fn put_bare(ws: &mut Worksheet, row: u32, col: u16, cell: &Cell) -> Result<bool,
     Ok(true)
 }
 
-/// Sets a written row's height to fit its texts and adds it to `digest`.
+/// Sets a written row's height (to fit its texts, unless given) and adds it
+/// to `digest`.
 fn finish_row(
     ws: &mut Worksheet,
     row: u32,
-    cells: &[Cell],
-    widths: &[f64],
+    (cells, widths): (&[Cell], &[f64]),
+    height: Option<f64>,
     digest: Option<&mut SheetDigest>,
 ) -> Written {
-    let texts = cells
-        .iter()
-        .zip(widths)
-        .filter_map(|(cell, width)| match cell {
-            Cell::Text(s) => Some((s.as_ref(), *width)),
-            _ => None,
-        });
-    fit_height(ws, row, texts)?;
+    match height {
+        Some(height) => {
+            ws.set_row_height(row, height)?;
+        }
+        None => fit_height(ws, row, texts(cells, widths))?,
+    }
     if let Some(digest) = digest {
         let canonical: Vec<Cow<str>> = cells.iter().map(Cell::canonical).collect();
         digest.row(canonical.iter().map(|c| c.as_ref()));

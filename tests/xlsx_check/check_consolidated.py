@@ -70,10 +70,27 @@ def main(path):
                 check(cell.value is None or cell.data_type == "n", f"{name}!{cell.coordinate}: number stored as text")
 
     check_indicator_table(wb["Chỉ số"])
+    check_overdue_heights(wb["Nhiệm vụ"], wb["Quá hạn"], TABLES["Nhiệm vụ"][0] + 2)
 
     for message in failures:
         print(message)
     return 1 if failures else 0
+
+
+def check_overdue_heights(tasks, overdue, first):
+    """Each overdue row is as tall as the same row (agency, task) in "Nhiệm vụ"."""
+    height = {(tasks[f"A{r}"].value, tasks[f"C{r}"].value): tasks.row_dimensions[r].height
+              for r in range(first, tasks.max_row + 1)}
+    heights = set()
+    for r in range(first, overdue.max_row + 1):
+        key = (overdue[f"A{r}"].value, overdue[f"C{r}"].value)
+        if key[0] is None:
+            continue
+        mine = overdue.row_dimensions[r].height
+        heights.add(mine)
+        check(mine is not None and mine == height.get(key),
+              f"Quá hạn row {r} {key}: height {mine}, in Nhiệm vụ {height.get(key)}")
+    check(None not in heights, "Quá hạn: a row without a fitted height")
 
 
 def check_indicator_table(ws):
