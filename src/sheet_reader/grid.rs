@@ -51,6 +51,8 @@ impl Val {
     pub fn text(&self) -> String {
         match self {
             Val::Date(d) => d.format("%d/%m/%Y").to_string(),
+            // Cleaned straight from the cell, without a copy first.
+            Val::Text(s) | Val::Other(s) => crate::text::clean(s),
             other => crate::text::clean(&other.canonical()),
         }
     }
@@ -120,8 +122,13 @@ impl Grid {
                     ),
                 ));
             }
+            // A text of at most MAX_CELL_CHARS bytes has at most as many
+            // UTF-16 units: only a longer one needs counting.
             if let Val::Text(s) | Val::Other(s) = &val {
-                let length = cell_length(s);
+                let length = match s.len() > MAX_CELL_CHARS {
+                    true => cell_length(s),
+                    false => 0,
+                };
                 if length > MAX_CELL_CHARS {
                     return Err(at(
                         row,
@@ -217,5 +224,8 @@ mod tests {
         assert_eq!(Val::Date(d).canonical(), "2024-09-30");
         assert_eq!(Val::Date(d).text(), "30/09/2024");
         assert_eq!(Val::Text(" a ".into()).canonical(), " a ", "text as it is");
+        assert_eq!(Val::Text(" a ".into()).text(), "a", "text as read: trimmed");
+        assert_eq!(Val::Number(12.5).text(), "12.5");
+        assert_eq!(Val::Empty.text(), "");
     }
 }
