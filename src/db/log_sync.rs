@@ -57,7 +57,7 @@ mod tests {
     fn the_log_of_a_database_is_synced_and_no_log_is_nothing_to_do() {
         let dir = tempfile::tempdir().expect("temp folder");
         let path = dir.path().join("a.sqlite3");
-        let conn = super::super::connect::read_write(&path).expect("open");
+        let conn = crate::db::connect::read_write(&path).expect("open");
         wait_for_disk(&conn, false).expect("NORMAL");
         conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
             .expect("saved");
