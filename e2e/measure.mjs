@@ -14,7 +14,7 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { logged as loggedIn, memory, pidOf, stats } from "./startup.mjs";
+import { logged as loggedIn, median, memory, pidOf, stats } from "./startup.mjs";
 import { Driver, sleep } from "./webdriver.mjs";
 import { fillYear } from "./year.mjs";
 
@@ -64,10 +64,13 @@ for (let i = 0; i < runs; i++) {
   const d = await Driver.start(base, app);
   await d.waitFor(".chart", () => true, 30000);
   const driverMs = performance.now() - t0;
+  // The page's own steps (ms since its navigation start): the HTML read, the script run, the first answers, the dashboard's answer, its paint.
+  const pageSteps = await d.script(`const t = performance.timing, s = (n) => Math.round(performance.getEntriesByName(n)[0]?.startTime ?? NaN);
+    return { html: t.domInteractive - t.navigationStart, script: s("cchc:script"), loaded: t.domContentLoadedEventEnd - t.navigationStart, fcp: s("first-contentful-paint"), answers: s("cchc:first-answers"), data: s("cchc:dashboard-data"), painted: s("cchc:painted") };`);
   const shown = await nthLogged(FIRST, i + 2);
   const store = logged(STORE)[i + 1] ?? {};
   const steps = logged("start steps")[i + 1] ?? {};
-  rows.push({ app: shown.since_start_ms, driver: driverMs, built: steps.built_ms, setup: store.setup_began_ms, store: store.since_start_ms, pageStarted: steps.page_started_ms, page: shown.since_start_ms - shown.page_ms, beforeMain: shown.before_main_ms });
+  rows.push({ app: shown.since_start_ms, driver: driverMs, built: steps.built_ms, setup: store.setup_began_ms, store: store.since_start_ms, pageStarted: steps.page_started_ms, page: shown.since_start_ms - shown.page_ms, beforeMain: shown.before_main_ms, pageSteps });
   if (i >= runs - memRuns) {
     await sleep(10000);
     mems.push(memory(pidOf(app)));
@@ -80,6 +83,7 @@ console.log(`launches: ${runs}; load average: ${readFileSync("/proc/loadavg", "u
 console.log("run  process→data  before main  shell built  setup began  store opened  load started  page began  driver→chart");
 rows.forEach((r, i) => console.log(`${String(i + 1).padStart(3)}  ${ms(r.app).padStart(12)}  ${ms(r.beforeMain).padStart(11)}  ${ms(r.built).padStart(11)}  ${ms(r.setup).padStart(11)}  ${ms(r.store).padStart(12)}  ${ms(r.pageStarted).padStart(12)}  ${ms(r.page).padStart(10)}  ${ms(r.driver).padStart(12)}`));
 console.log(`process start to the dashboard's data (the app's log): ${stats(rows.map((r) => r.app))}`);
+console.log("in the page, ms since its navigation start (medians): " + Object.keys(rows[0].pageSteps).map((k) => `${k} ${Math.round(median(rows.map((r) => r.pageSteps[k])))}`).join(", "));
 console.log(`new-session request to the chart (driver, old figure): ${stats(rows.map((r) => r.driver))}`);
 for (const m of mems) {
   console.log(`memory after 10 s idle: PSS ${Math.round(m.pss / 1024)} MB, RSS ${Math.round(m.rss / 1024)} MB (PSS MB: ${m.parts.join(", ")})`);

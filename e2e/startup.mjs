@@ -22,11 +22,17 @@ export function logged(logs, message) {
 /** The one-minute load average. */
 export const load1 = () => Number(readFileSync("/proc/loadavg", "utf8").split(" ")[0]);
 
+/** The median of `xs` (the lower middle one for an even count). */
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)];
+}
+
 /** "median M ms, min A ms, max B ms" of `xs`. */
 export function stats(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const ms = (x) => `${Math.round(x)} ms`;
-  return `median ${ms(s[Math.floor((s.length - 1) / 2)])}, min ${ms(s[0])}, max ${ms(s[s.length - 1])}`;
+  return `median ${ms(median(s))}, min ${ms(s[0])}, max ${ms(s[s.length - 1])}`;
 }
 
 /** The pid, parent pid and command name of every process. */
