@@ -39,21 +39,26 @@ async function start(p, idle) {
   child.stdout.on("data", (d) => (out += d));
   const load = load1();
   let figures;
+  let cpu;
   for (let i = 0; i < 1500 && !figures; i++) {
     await sleep(10);
     if (p.name === "floor") {
       const line = out.split("\n").find((l) => l.startsWith("first paint"));
-      if (line) figures = Object.fromEntries([...line.matchAll(/(\w+)=(\d+)/g)].map((m) => [m[1], Number(m[2])]));
+      if (line) {
+        cpu = cpuMs(child.pid);
+        figures = Object.fromEntries([...line.matchAll(/(\w+)=(\d+)/g)].map((m) => [m[1], Number(m[2])]));
+      }
     } else {
       const shown = logged(logs, "first data on screen");
       if (shown.length > before) {
+        cpu = cpuMs(child.pid);
         await sleep(50); // the steps are logged right after
         figures = { ...shown[before], ...logged(logs, "start steps")[stepsBefore] };
       }
     }
   }
   if (!figures) throw new Error(`${p.name}: no first paint within 15 s`);
-  figures.cpu = cpuMs(child.pid);
+  figures.cpu = cpu;
   figures.load = load;
   if (idle) {
     await sleep(10000);
