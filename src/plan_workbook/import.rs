@@ -178,12 +178,7 @@ impl PlanWorkbook {
             },
             Target::Version(id, data) => {
                 let old = store.plan_data(id)?;
-                let mut changes = plan::diff(&old, &data);
-                let (retired, removed) = std::mem::take(&mut changes.removed)
-                    .into_iter()
-                    .partition(|code| store.task_has_history(id, code).unwrap_or(true));
-                changes.retired = retired;
-                changes.removed = removed;
+                let changes = store.plan_changes(id, &old, &data)?;
                 ImportPreview {
                     kind: ImportKind::NewVersion,
                     name: data.meta.name.clone(),

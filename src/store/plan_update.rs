@@ -43,12 +43,7 @@ impl Store {
             other => other?,
         }
         let old = self.plan_data(plan_id)?;
-        let mut changes = plan::diff(&old, &plan);
-        let (retired, removed): (Vec<String>, Vec<String>) = std::mem::take(&mut changes.removed)
-            .into_iter()
-            .partition(|code| self.task_has_history(plan_id, code).unwrap_or(true));
-        changes.retired = retired;
-        changes.removed = removed;
+        let changes = self.plan_changes(plan_id, &old, &plan)?;
         let tx = self.begin()?;
         let m = &plan.meta;
         tx.execute(
@@ -92,8 +87,34 @@ impl Store {
         Ok(changes)
     }
 
+    /// What putting `new` in place of `old`, plan `plan_id` as stored,
+    /// changes: of the tasks it drops, those with a history are retired (kept
+    /// out of the plan with their records), the others removed.
+    ///
+    /// # Errors
+    /// [`Error::Database`] when a task's history cannot be read.
+    pub fn plan_changes(
+        &self,
+        plan_id: i64,
+        old: &PlanData,
+        new: &PlanData,
+    ) -> Result<PlanChanges> {
+        let mut changes = plan::diff(old, new);
+        let mut retired = Vec::new();
+        let mut removed = Vec::new();
+        for code in std::mem::take(&mut changes.removed) {
+            match self.task_has_history(plan_id, &code)? {
+                true => retired.push(code),
+                false => removed.push(code),
+            }
+        }
+        changes.retired = retired;
+        changes.removed = removed;
+        Ok(changes)
+    }
+
     /// Whether a task has progress, evidence or a collected report.
-    pub fn task_has_history(&self, plan_id: i64, code: &str) -> Result<bool> {
+    fn task_has_history(&self, plan_id: i64, code: &str) -> Result<bool> {
         Ok(self.conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM progress WHERE task_id = t.id)
                  OR EXISTS (SELECT 1 FROM evidence_task WHERE task_id = t.id)

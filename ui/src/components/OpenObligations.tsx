@@ -1,22 +1,38 @@
 // The dashboard's open obligations: working days left, those due within 2
 // working days first and marked, overdue ones in red; each opens its task.
+// The dashboard asks for them beside its figures and draws both at once. The
+// first few are drawn, the rest on asking: a year can leave hundreds open, and
+// drawing them all would slow the dashboard down.
 
-import { api } from "../api";
-import { useAnswer } from "../lib/answer";
-import { formatDate } from "../lib/format";
+import { useState } from "preact/hooks";
+import type { ObligationRow } from "../bindings/ObligationRow";
+import { formatCount, formatDate } from "../lib/format";
 import { daysLeftText, urgency } from "../lib/obligations";
 
-export function OpenObligations({ onOpenTask }: { onOpenTask: (code: string) => void }) {
-  const { data: rows, error } = useAnswer(() => api.openObligations(), []);
+/** How many are drawn before the officer asks for all of them. */
+export const FIRST_SHOWN = 10;
+
+export function OpenObligations({
+  rows,
+  error,
+  onOpenTask,
+}: {
+  rows: ObligationRow[] | null;
+  /** Why they could not be read, in Vietnamese. */
+  error: string | null;
+  onOpenTask: (code: string) => void;
+}) {
+  const [all, setAll] = useState(false);
   if (error) return <p class="error" role="alert">{error}</p>;
   if (!rows || rows.length === 0) return null;
+  const shown = all ? rows : rows.slice(0, FIRST_SHOWN);
   return (
     <section class="card" id="open-obligations">
       <h2>
-        Việc phát sinh đang chờ xử lý <span class="count">{rows.length}</span>
+        Việc phát sinh đang chờ xử lý <span class="count">{formatCount(rows.length)}</span>
       </h2>
       <ul class="briefs obligations scroll">
-        {rows.map((o) => {
+        {shown.map((o) => {
           const mark = urgency(o);
           return (
             <li key={o.id} class={mark}>
@@ -35,6 +51,11 @@ export function OpenObligations({ onOpenTask }: { onOpenTask: (code: string) => 
           );
         })}
       </ul>
+      {shown.length < rows.length && (
+        <button class="link" id="open-obligations-all" onClick={() => setAll(true)}>
+          Xem tất cả {formatCount(rows.length)} việc (đang hiện {shown.length} việc gấp nhất)
+        </button>
+      )}
     </section>
   );
 }

@@ -10,7 +10,8 @@ import type { ObligationRow } from "../../src/bindings/ObligationRow";
 import type { TaskRow } from "../../src/bindings/TaskRow";
 import { ObligationsCard } from "../../src/components/ObligationsCard";
 import { OpenObligations } from "../../src/components/OpenObligations";
-import { fakeShell, type Handler, stopShell } from "./shell";
+import { DashboardScreen } from "../../src/screens/Dashboard";
+import { dashboardOf, fakeShell, type Handler, held, stopShell } from "./shell";
 
 afterEach(stopShell);
 
@@ -242,11 +243,9 @@ describe("the dashboard's open obligations", () => {
   const URGENT = obligation(11, "12/TB-VPCP", { task: "II.4.2", due_date: "2026-03-06", days_left: 0 });
 
   it("lists each with its due date and working days left as given, urgent and overdue ones marked, and opens its task", async () => {
-    const shell = fakeShell({ open_obligations: () => [OVERDUE, URGENT, OPEN] });
     const opened = vi.fn();
-    render(<OpenObligations onOpenTask={opened} />);
-    await waitFor(() => expect(document.querySelectorAll("#open-obligations li")).toHaveLength(3));
-    expect(shell.of("open_obligations")).toEqual([{}]);
+    render(<OpenObligations rows={[OVERDUE, URGENT, OPEN]} error={null} onOpenTask={opened} />);
+    expect(document.querySelectorAll("#open-obligations li")).toHaveLength(3);
     const [overdue, urgent, open] = Array.from(document.querySelectorAll<HTMLLIElement>("#open-obligations li"));
     expect(overdue.className).toBe("overdue");
     expect(overdue.querySelector(".meta")!.textContent).toBe("Hạn 09/02/2026 · quá hạn 2 ngày làm việc");
@@ -259,9 +258,48 @@ describe("the dashboard's open obligations", () => {
     expect(opened).toHaveBeenCalledWith("II.4.2");
   });
 
-  it("shows the shell's Vietnamese refusal when they cannot be read", async () => {
-    fakeShell({ open_obligations: () => Promise.reject(LOCKED) });
-    render(<OpenObligations onOpenTask={() => {}} />);
+  it("draws the first ten, the most urgent, and the rest only when asked", async () => {
+    const many = Array.from({ length: 12 }, (_, i) => obligation(100 + i, `${100 + i}/QĐ-BTP`, { days_left: i }));
+    render(<OpenObligations rows={many} error={null} onOpenTask={() => {}} />);
+    expect(document.querySelectorAll("#open-obligations li")).toHaveLength(10);
+    const more = document.querySelector<HTMLButtonElement>("#open-obligations-all")!;
+    expect(more.textContent).toBe("Xem tất cả 12 việc (đang hiện 10 việc gấp nhất)");
+    const numbers = () => Array.from(document.querySelectorAll("#open-obligations li .code")).map((c) => c.parentElement!.textContent);
+    expect(numbers()[0]).toContain("100/QĐ-BTP");
+    expect(numbers()[9]).toContain("109/QĐ-BTP");
+    fireEvent.click(more);
+    await waitFor(() => expect(document.querySelectorAll("#open-obligations li")).toHaveLength(12));
+    expect(numbers()[11]).toContain("111/QĐ-BTP");
+    expect(document.querySelector("#open-obligations-all")).toBeNull();
+  });
+
+  it("are asked beside the month's figures, not after them, and drawn with them in one go", async () => {
+    const open = held<ObligationRow[]>();
+    const shell = fakeShell({
+      dashboard: ({ period }) => dashboardOf(String(period), 2),
+      open_obligations: () => open.promise,
+      first_data_shown: () => null,
+    });
+    render(<DashboardScreen period="2024-11" year={2024} onOpenTask={() => {}} />);
+    await waitFor(() => expect(shell.of("dashboard")).toHaveLength(1));
+    expect(shell.of("open_obligations")).toEqual([{}]);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryByRole("heading", { level: 1 })).toBeNull();
+    expect(shell.of("first_data_shown")).toEqual([]);
+    open.answer([OVERDUE, OPEN]);
+    await waitFor(() => expect(screen.getByRole("heading", { level: 1 }).textContent).toContain("tháng 11/2024"));
+    expect(document.querySelectorAll("#open-obligations li")).toHaveLength(2);
+    await waitFor(() => expect(shell.of("first_data_shown")).toHaveLength(1));
+  });
+
+  it("shows the shell's Vietnamese refusal in their place, the month's figures still shown", async () => {
+    fakeShell({
+      dashboard: ({ period }) => dashboardOf(String(period), 2),
+      open_obligations: () => Promise.reject(LOCKED),
+      first_data_shown: () => null,
+    });
+    render(<DashboardScreen period="2024-11" year={2024} onOpenTask={() => {}} />);
     await waitFor(() => expect(screen.getByRole("alert").textContent).toBe(LOCKED.message));
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toContain("tháng 11/2024");
   });
 });
