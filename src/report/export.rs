@@ -11,7 +11,7 @@ use super::cover::{attachment, cover_sheet};
 use super::indicator_sheet::indicator_sheet;
 use super::layout::{self, meta_key};
 use super::month::MonthReport;
-use super::obligation_sheet::obligation_sheet;
+use super::obligation_sheet::{obligation_head, obligation_rows};
 use super::sheets::{criteria_sheet, evidence_head, evidence_rows, tasks_head, tasks_rows};
 use crate::error::{Error, Result};
 use crate::print_profile::Attachment;
@@ -88,12 +88,12 @@ struct Digests {
 }
 
 /// Writes the annexes: "Nhiệm vụ", "Tài liệu kiểm chứng", "Chỉ số", "Việc
-/// phát sinh" and "Chỉ số đo được". The two long tables stream their rows to a
-/// temporary file instead of holding them in memory (they are written
-/// strictly top to bottom), so a report of thousands of tasks stays small.
-/// Their rows and the last two sheets are written on three threads: which
-/// table is long depends on the agency (its tasks, its evidence, its
-/// obligations).
+/// phát sinh" and "Chỉ số đo được". The three tables that can be long stream
+/// their rows to a temporary file as they are written (strictly top to
+/// bottom), so a report of thousands of rows stays small and their XML is
+/// made on the threads rather than when the workbook is saved. Their rows are
+/// written on three threads: which table is long depends on the agency (its
+/// tasks, its evidence, its obligations).
 fn annexes(
     book: &mut Workbook,
     report: &MonthReport,
@@ -113,7 +113,7 @@ fn annexes(
         f,
     )?;
     criteria_sheet(book.add_worksheet(), report, attached, f)?;
-    book.add_worksheet();
+    obligation_head(book.add_worksheet_with_constant_memory()?, attached, f)?;
     book.add_worksheet();
     // Streamed sheets share the workbook's table of formats. A format seen
     // for the first time by two threads at once could be given two numbers,
@@ -131,7 +131,7 @@ fn annexes(
     std::thread::scope(|scope| {
         let tasks = scope.spawn(|| tasks_rows(tasks_ws, report, f));
         let last_two = scope.spawn(|| {
-            let obligations = obligation_sheet(obligations_ws, report, attached, f)?;
+            let obligations = obligation_rows(obligations_ws, report, f)?;
             let indicators = indicator_sheet(indicators_ws, report, attached, f)?;
             Ok::<_, XlsxError>((obligations, indicators))
         });

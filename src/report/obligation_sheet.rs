@@ -7,7 +7,7 @@ use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 use super::content_hash::{Sheet, SheetDigest};
 use super::cover::count_table;
 use super::month::MonthReport;
-use super::table::{write_row, Cell};
+use super::table::{write_body, Cell};
 use crate::obligation::ObligationStatus;
 use crate::print_profile::{annex, Attachment};
 use crate::xlsx::{self, Formats};
@@ -57,17 +57,14 @@ const WIDTHS: [f64; 12] = [
     5.0, 10.0, 22.0, 12.0, 24.0, 12.0, 10.0, 12.0, 22.0, 12.0, 11.0, 16.0,
 ];
 
-/// Writes "Việc phát sinh": every obligation open at some time in the month or
-/// settled in it, oldest due date first, overdue ones in red. Returns the
-/// digest of its rows, which `_meta.content_sha256` extends.
-pub fn obligation_sheet(
+/// Writes the head of "Việc phát sinh" (its annex head and the header) into a
+/// streamed sheet; [`obligation_rows`] writes the rows below it.
+pub fn obligation_head(
     ws: &mut Worksheet,
-    report: &MonthReport,
     attached: &Attachment,
     f: &Formats,
-) -> Result<[u8; 32], XlsxError> {
+) -> Result<(), XlsxError> {
     ws.set_name(SHEET_OBLIGATIONS)?;
-    let last_col = OBLIGATION_HEADERS.len() as u16 - 1;
     annex(
         ws,
         ANNEX_OBLIGATIONS,
@@ -86,9 +83,25 @@ pub fn obligation_sheet(
         OBLIGATION_HEADER_ROW,
         columns.iter().map(|(h, w)| (*h, w * 0.8)),
     )?;
-    let mut row = OBLIGATION_HEADER_ROW + 1;
+    Ok(())
+}
+
+/// Writes the rows of "Việc phát sinh" under [`obligation_head`]: every
+/// obligation open at some time in the month or settled in it, oldest due
+/// date first, overdue ones in red. Returns the digest of its rows, which
+/// `_meta.content_sha256` extends.
+pub fn obligation_rows(
+    ws: &mut Worksheet,
+    report: &MonthReport,
+    f: &Formats,
+) -> Result<[u8; 32], XlsxError> {
+    let last_col = OBLIGATION_HEADERS.len() as u16 - 1;
     let mut digest = SheetDigest::new(Sheet::Obligations);
-    for (i, o) in report.obligations.iter().enumerate() {
+    let columns: [&Format; 12] = [
+        &f.number, &f.centred, &f.text, &f.date, &f.text, &f.date, &f.number, &f.date, &f.text,
+        &f.date, &f.number, &f.centred,
+    ];
+    let rows = report.obligations.iter().enumerate().map(|(i, o)| {
         let cells = [
             Cell::Number(Some((i + 1) as f64)),
             o.task.as_str().into(),
@@ -103,18 +116,18 @@ pub fn obligation_sheet(
             Cell::Number(Some(f64::from(o.used_working_days))),
             o.status.label().into(),
         ];
-        let status: &Format = match o.status {
-            ObligationStatus::OverdueOpen | ObligationStatus::Late => &f.alert,
-            _ => &f.centred,
-        };
-        let formats: [&Format; 12] = [
-            &f.number, &f.centred, &f.text, &f.date, &f.text, &f.date, &f.number, &f.date, &f.text,
-            &f.date, &f.number, status,
-        ];
-        write_row(ws, row, &cells, &formats, &WIDTHS, Some(&mut digest))?;
-        row += 1;
-    }
-    ws.set_freeze_panes(OBLIGATION_HEADER_ROW + 1, 0)?;
+        let mut formats = columns;
+        if matches!(
+            o.status,
+            ObligationStatus::OverdueOpen | ObligationStatus::Late
+        ) {
+            formats[obligation_col::STATUS as usize] = &f.alert;
+        }
+        (cells, formats)
+    });
+    let first = OBLIGATION_HEADER_ROW + 1;
+    let row = write_body(ws, first, columns, &WIDTHS, None, Some(&mut digest), rows)?;
+    ws.set_freeze_panes(first, 0)?;
     ws.set_repeat_rows(OBLIGATION_HEADER_ROW, OBLIGATION_HEADER_ROW)?;
     ws.autofilter(
         OBLIGATION_HEADER_ROW,
