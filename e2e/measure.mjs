@@ -12,9 +12,9 @@
 //   RUNS      how many launches (default 10)
 //   MEM_RUNS  how many of the last launches also measure memory (default 3)
 
-import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { logged as loggedIn, median, memory, pidOf, stats } from "./startup.mjs";
 import { Driver, sleep } from "./webdriver.mjs";
 import { fillYear } from "./year.mjs";
 
@@ -27,18 +27,8 @@ const dataDir = join(process.env.XDG_DATA_HOME, "cchc");
 const db = join(dataDir, "cchc.sqlite3");
 const logs = join(dataDir, "logs");
 
-/** The figures of the app's log lines `message` (e.g. "first data on screen"), in order, from every log file. */
-function logged(message) {
-  if (!existsSync(logs)) return [];
-  const found = [];
-  for (const name of readdirSync(logs).sort()) {
-    for (const line of readFileSync(join(logs, name), "utf8").split("\n")) {
-      if (!line.includes(message)) continue;
-      found.push(Object.fromEntries([...line.matchAll(/(\w+)=(\d+)/g)].map((m) => [m[1], Number(m[2])])));
-    }
-  }
-  return found;
-}
+/** The figures of the app's log lines `message`, in order. */
+const logged = (message) => loggedIn(logs, message);
 
 /** Waits for the `n`th log line `message`. */
 async function nthLogged(message, n) {
@@ -48,28 +38,6 @@ async function nthLogged(message, n) {
     await sleep(100);
   }
   throw new Error(`the app logged no "${message}" line (#${n})`);
-}
-
-/** Resident and proportional memory (kB) of the app and its WebKit processes. */
-function memory() {
-  const ps = execFileSync("ps", ["-eo", "pid,ppid,comm"], { encoding: "utf8" }).trim().split("\n").slice(1);
-  const rows = ps.map((l) => l.trim().split(/\s+/)).map(([pid, ppid, comm]) => ({ pid, ppid, comm }));
-  // The kernel keeps 15 characters of a command name.
-  const appProc = rows.find((r) => r.comm === basename(app).slice(0, 15));
-  if (!appProc) throw new Error("the app process is not running");
-  const ours = [appProc, ...rows.filter((r) => r.ppid === appProc.pid)];
-  let rss = 0;
-  let pss = 0;
-  const parts = [];
-  for (const p of ours) {
-    const text = readFileSync(`/proc/${p.pid}/smaps_rollup`, "utf8");
-    const r = Number(/^Rss:\s+(\d+)/m.exec(text)?.[1] ?? 0);
-    const s = Number(/^Pss:\s+(\d+)/m.exec(text)?.[1] ?? 0);
-    rss += r;
-    pss += s;
-    parts.push(`${p.comm} ${Math.round(s / 1024)}`);
-  }
-  return { rss, pss, parts };
 }
 
 const filled = fillYear(cli, db, process.env.E2E_WORK, "SNV");
@@ -96,25 +64,26 @@ for (let i = 0; i < runs; i++) {
   const d = await Driver.start(base, app);
   await d.waitFor(".chart", () => true, 30000);
   const driverMs = performance.now() - t0;
+  // The page's own steps (ms since its navigation start): the HTML read, the script run, the first answers, the dashboard's answer, its paint.
+  const pageSteps = await d.script(`const t = performance.timing, s = (n) => Math.round(performance.getEntriesByName(n)[0]?.startTime ?? NaN);
+    return { html: t.domInteractive - t.navigationStart, script: s("cchc:script"), loaded: t.domContentLoadedEventEnd - t.navigationStart, fcp: s("first-contentful-paint"), answers: s("cchc:first-answers"), data: s("cchc:dashboard-data"), painted: s("cchc:painted") };`);
   const shown = await nthLogged(FIRST, i + 2);
   const store = logged(STORE)[i + 1] ?? {};
-  rows.push({ app: shown.since_start_ms, driver: driverMs, setup: store.setup_began_ms, store: store.since_start_ms, page: shown.since_start_ms - shown.page_ms, beforeMain: shown.before_main_ms });
+  const steps = logged("start steps")[i + 1] ?? {};
+  rows.push({ app: shown.since_start_ms, driver: driverMs, built: steps.built_ms, setup: store.setup_began_ms, store: store.since_start_ms, pageStarted: steps.page_started_ms, page: shown.since_start_ms - shown.page_ms, beforeMain: shown.before_main_ms, pageSteps });
   if (i >= runs - memRuns) {
     await sleep(10000);
-    mems.push(memory());
+    mems.push(memory(pidOf(app)));
   }
   await d.quit();
 }
 
 const ms = (x) => `${Math.round(x)} ms`;
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return `median ${ms(s[Math.floor((s.length - 1) / 2)])}, min ${ms(s[0])}, max ${ms(s[s.length - 1])}`;
-};
 console.log(`launches: ${runs}; load average: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
-console.log("run  process→data  before main  setup began  store opened  page began  driver→chart");
-rows.forEach((r, i) => console.log(`${String(i + 1).padStart(3)}  ${ms(r.app).padStart(12)}  ${ms(r.beforeMain).padStart(11)}  ${ms(r.setup).padStart(11)}  ${ms(r.store).padStart(12)}  ${ms(r.page).padStart(10)}  ${ms(r.driver).padStart(12)}`));
+console.log("run  process→data  before main  shell built  setup began  store opened  load started  page began  driver→chart");
+rows.forEach((r, i) => console.log(`${String(i + 1).padStart(3)}  ${ms(r.app).padStart(12)}  ${ms(r.beforeMain).padStart(11)}  ${ms(r.built).padStart(11)}  ${ms(r.setup).padStart(11)}  ${ms(r.store).padStart(12)}  ${ms(r.pageStarted).padStart(12)}  ${ms(r.page).padStart(10)}  ${ms(r.driver).padStart(12)}`));
 console.log(`process start to the dashboard's data (the app's log): ${stats(rows.map((r) => r.app))}`);
+console.log("in the page, ms since its navigation start (medians): " + Object.keys(rows[0].pageSteps).map((k) => `${k} ${Math.round(median(rows.map((r) => r.pageSteps[k])))}`).join(", "));
 console.log(`new-session request to the chart (driver, old figure): ${stats(rows.map((r) => r.driver))}`);
 for (const m of mems) {
   console.log(`memory after 10 s idle: PSS ${Math.round(m.pss / 1024)} MB, RSS ${Math.round(m.rss / 1024)} MB (PSS MB: ${m.parts.join(", ")})`);

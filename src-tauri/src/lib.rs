@@ -11,7 +11,7 @@ mod log;
 mod paths;
 mod pending;
 mod session_end;
-mod startup;
+pub mod startup;
 mod state;
 mod system;
 
@@ -37,8 +37,10 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
+        .on_page_load(|_, load| startup::page_load(load.event()))
         .setup(|app| {
             let setup_began_ms = startup::elapsed_ms();
+            startup::note("setup");
             let view_dir = app.path().app_cache_dir()?.join("xem-tai-lieu");
             let state = match cchc::store::location::default_db_path() {
                 Ok(db) => {
@@ -117,6 +119,7 @@ pub fn run() {
             commands::logs::open_logs,
         ])
         .build(tauri::generate_context!());
+    startup::note("built");
     match result {
         // On Windows, sign-out and shut-down end the loop here (WM_ENDSESSION),
         // the page no longer answering: the shell saves what it was told.

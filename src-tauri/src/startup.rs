@@ -3,10 +3,11 @@
 //! loading of the libraries before `main` counts too) and stops when the page
 //! says the dashboard's data is drawn. Logged once a run in the daily log
 //! (`first data on screen`), where the measurement (`e2e/measure.mjs`) and
-//! whoever helps an officer with a slow machine read it.
+//! whoever helps an officer with a slow machine read it. Public so the bare
+//! window of `examples/bare_window.rs` (the platform's floor) keeps the same clock.
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 /// When `main` began, and how long the process had run before it.
@@ -17,6 +18,8 @@ struct Start {
 
 static START: OnceLock<Start> = OnceLock::new();
 static SHOWN: AtomicBool = AtomicBool::new(false);
+/// The steps of the start noted so far, with their time since the process started.
+static STEPS: Mutex<Vec<(&'static str, u64)>> = Mutex::new(Vec::new());
 
 /// Notes the start; called first thing in `main`.
 pub fn mark() {
@@ -40,6 +43,45 @@ pub fn elapsed_ms() -> u64 {
     elapsed().as_millis() as u64
 }
 
+/// Notes that the start reached `step` (a name in `snake_case`), for the
+/// `start steps` log line; nothing once the first data is shown.
+pub fn note(step: &'static str) {
+    if SHOWN.load(Ordering::SeqCst) {
+        return;
+    }
+    let ms = elapsed_ms();
+    STEPS
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push((step, ms));
+}
+
+/// Notes the page's load starting and finishing (the web process started, the page asked for).
+pub fn page_load(event: tauri::webview::PageLoadEvent) {
+    note(match event {
+        tauri::webview::PageLoadEvent::Started => "page_started",
+        tauri::webview::PageLoadEvent::Finished => "page_finished",
+    });
+}
+
+/// The steps noted so far as `step_ms=…` pairs, in order.
+pub fn steps() -> String {
+    format_steps(&STEPS.lock().unwrap_or_else(|e| e.into_inner()))
+}
+
+fn format_steps(steps: &[(&str, u64)]) -> String {
+    steps
+        .iter()
+        .map(|(step, ms)| format!("{step}_ms={ms}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Milliseconds the process ran before `main` (0 before `mark` or off Linux).
+pub fn before_main_ms() -> u64 {
+    START.get().map_or(0, |s| s.before_main.as_millis() as u64)
+}
+
 /// The first call of a run: logs the time since the process started, and
 /// when the page began (`page_ms` before, by the page's own clock). Later
 /// calls (a reload, another month) log nothing. Returns the milliseconds
@@ -49,13 +91,13 @@ pub fn first_data_shown(page_ms: f64) -> Option<u64> {
         return None;
     }
     let ms = elapsed_ms();
-    let before_main_ms = START.get().map_or(0, |s| s.before_main.as_millis() as u64);
     tracing::info!(
         since_start_ms = ms,
-        before_main_ms,
+        before_main_ms = before_main_ms(),
         page_ms = page_ms.round() as u64,
         "first data on screen"
     );
+    tracing::info!(steps = %steps(), "start steps");
     Some(ms)
 }
 
@@ -113,6 +155,13 @@ mod tests {
     fn this_process_started_before_its_own_main_and_within_a_day() {
         let before = before_main().expect("the start time of this process");
         assert!(before < Duration::from_secs(86_400), "{before:?}");
+    }
+
+    #[test]
+    fn the_steps_are_written_in_order_as_figures_the_measurement_reads() {
+        let line = format_steps(&[("built", 150), ("setup", 230), ("page_started", 410)]);
+        assert_eq!(line, "built_ms=150 setup_ms=230 page_started_ms=410");
+        assert_eq!(format_steps(&[]), "");
     }
 
     #[test]

@@ -48,6 +48,7 @@ export function App() {
       const next = await api.appInfo();
       const collectorOn = await api.collectorMode();
       const agencies = next.profile.agency ? await api.agencies() : [];
+      performance.mark("cchc:first-answers");
       // All at once, after every answer is in: no screen is shown (and so none
       // asks the shell) before the month is known.
       setPeriod((p) => p || defaultPeriod(next.plan.year, new Date()));

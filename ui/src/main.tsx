@@ -8,6 +8,8 @@ import { render } from "preact";
 import { App } from "./app";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 
+// The start's steps in the page, read by the measurement (e2e/measure.mjs).
+performance.mark("cchc:script");
 const root = document.getElementById("app");
 if (root) {
   root.textContent = "";

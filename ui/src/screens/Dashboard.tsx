@@ -19,8 +19,14 @@ export function DashboardScreen({ period, year, onOpenTask }: { period: string; 
   useEffect(() => {
     if (!ready || told.current) return;
     told.current = true;
+    performance.mark("cchc:dashboard-data");
     // After the browser has painted the data (a frame, then a task): the start's end.
-    requestAnimationFrame(() => setTimeout(() => void api.firstDataShown(performance.now()).catch(() => {}), 0));
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        performance.mark("cchc:painted");
+        void api.firstDataShown(performance.now()).catch(() => {});
+      }, 0),
+    );
   }, [ready]);
 
   if (error) return <p class="error" role="alert">{error}</p>;
