@@ -494,6 +494,35 @@ fn the_consolidation_names_the_overdue_rows_at_risk_as_the_province_scores_do() 
     );
 }
 
+#[test]
+fn the_consolidated_workbook_is_written_the_same_way_every_time() {
+    let (dir, _collector, month) = january_of_snv_and_hkc();
+    let sheets = |name: &str| -> Vec<(String, Vec<u8>)> {
+        let path = dir.path().join(name);
+        collect::write_consolidated(&month, &path).expect("written");
+        let file = std::fs::File::open(&path).expect("the workbook");
+        let mut zip = zip::ZipArchive::new(file).expect("a zip");
+        let mut parts = Vec::new();
+        for i in 0..zip.len() {
+            let mut entry = zip.by_index(i).expect("an entry");
+            let name = entry.name().expect("a name").into_owned();
+            if name.starts_with("xl/worksheets/sheet") || name == "xl/sharedStrings.xml" {
+                let mut bytes = Vec::new();
+                std::io::Read::read_to_end(&mut entry, &mut bytes).expect("read");
+                parts.push((name, bytes));
+            }
+        }
+        parts
+    };
+    let first = sheets("a.xlsx");
+    assert!(first.iter().any(|(n, _)| n == "xl/sharedStrings.xml"));
+    assert_eq!(
+        first,
+        sheets("b.xlsx"),
+        "the sheets and the shared texts, byte for byte"
+    );
+}
+
 fn find_position(agencies: &[cchc::store::ReportingAgency], code: &str) -> u32 {
     agencies
         .iter()
