@@ -162,10 +162,7 @@ pub(super) fn indicators_sheet(
         (COL_RULE, 16.0),
         (COL_SHARE, 10.0),
     ];
-    ws.set_name(SHEET_INDICATORS)?;
-    xlsx::header_row(ws, 0, &columns, st)?;
-    ws.set_freeze_panes(1, 0)?;
-    xlsx::print_setup(ws);
+    super::write::table(ws, SHEET_INDICATORS, &columns, st)?;
     for (row, i) in (1u32..).zip(&plan.indicators) {
         let reporters: Vec<&str> = i
             .reporters

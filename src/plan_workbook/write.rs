@@ -59,7 +59,12 @@ fn meta_sheet(ws: &mut Worksheet, plan: &PlanData) -> Written {
 /// Names the sheet, writes its header row (widths in characters) and sets it
 /// up for reading and printing: frozen header, repeated on each page, A4
 /// landscape, one page wide.
-fn table(ws: &mut Worksheet, name: &str, columns: &[(&str, f64)], st: &Formats) -> Written {
+pub(super) fn table(
+    ws: &mut Worksheet,
+    name: &str,
+    columns: &[(&str, f64)],
+    st: &Formats,
+) -> Written {
     ws.set_name(name)?;
     xlsx::header_row(ws, 0, columns, st)?;
     ws.set_freeze_panes(1, 0)?;

@@ -222,6 +222,17 @@ pub fn check_consolidated(path: &Path) {
     run_python(Command::new(python()).arg(script).arg(path));
 }
 
+/// Checks a task-list workbook the app wrote at `path` with openpyxl
+/// (tests/xlsx_check/check_plan_workbook.py): the print profile of every
+/// sheet, the repeated header row, the font.
+pub fn check_plan_workbook(path: &Path) {
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/xlsx_check/check_plan_workbook.py"
+    );
+    run_python(Command::new(python()).arg(script).arg(path));
+}
+
 /// Checks an agency's monthly workbook at `path` with openpyxl
 /// (tests/xlsx_check/check_month_report.py): fonts, merges, print setup,
 /// panes, validations, real dates and numbers.

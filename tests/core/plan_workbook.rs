@@ -60,12 +60,14 @@ fn problems(result: cchc::Result<PlanWorkbook>) -> Vec<String> {
     }
 }
 
+/// (It also prints as every workbook the app writes: checked with openpyxl.)
 #[test]
 fn the_built_in_plan_reads_back_equal_to_itself() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("ke-hoach.xlsx");
     let mut original = built_in();
     write_plan_workbook(&original, &path).expect("the built-in plan is written");
+    crate::collect_fixture::check_plan_workbook(&path);
     let mut read = read_new_plan(&path);
     original.normalize();
     read.normalize();
