@@ -4,7 +4,7 @@
 use std::ops::RangeInclusive;
 use std::sync::LazyLock;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
 use super::fold::tidy;
@@ -125,9 +125,31 @@ pub(super) fn checked_date(
 /// assert!(cchc::deadline::check_date_in_range(old).is_err());
 /// ```
 pub fn check_date_in_range(date: NaiveDate) -> Result<NaiveDate, DeadlineError> {
-    use chrono::Datelike;
-    check_year(&date.format("%d/%m/%Y").to_string(), date.year())?;
+    // The text is only for the error: the collector checks every date it reads.
+    if !YEARS.contains(&date.year()) {
+        check_year(&show_date(date), date.year())?;
+    }
     Ok(date)
+}
+
+/// A date as officers read and type it, "05/09/2024" (what [`parse_date`]
+/// reads back): the same text as chrono's `%d/%m/%Y`, without parsing a
+/// format string for every date.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// let date = NaiveDate::from_ymd_opt(2024, 9, 5).expect("a date");
+/// assert_eq!(cchc::deadline::show_date(date), "05/09/2024");
+/// ```
+pub fn show_date(date: NaiveDate) -> String {
+    let (day, month, year) = (date.day(), date.month(), date.year());
+    if (0..=9999).contains(&year) {
+        format!("{day:02}/{month:02}/{year:04}")
+    } else {
+        // As `%Y` writes a year outside 0–9999: signed, at least four digits.
+        format!("{day:02}/{month:02}/{year:+05}")
+    }
 }
 
 pub(super) fn check_month(text: &str, month: u32) -> Result<(), DeadlineError> {
@@ -176,6 +198,38 @@ mod tests {
 
     fn day(year: i32, month: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(year, month, day).expect("test dates are real")
+    }
+
+    #[test]
+    fn a_date_is_shown_as_dd_mm_yyyy_as_strftime_writes_it_in_every_year() {
+        assert_eq!(show_date(day(2024, 9, 5)), "05/09/2024");
+        assert_eq!(show_date(day(2025, 12, 31)), "31/12/2025");
+        assert_eq!(show_date(day(999, 1, 2)), "02/01/0999");
+        assert_eq!(show_date(day(10_000, 1, 2)), "02/01/+10000");
+        assert_eq!(show_date(day(-1, 1, 2)), "02/01/-0001");
+        for year in [-10_000, -1, 0, 7, 999, 1000, 2024, 9999, 10_000, 262_000] {
+            let date = day(year, 3, 9);
+            assert_eq!(
+                show_date(date),
+                date.format("%d/%m/%Y").to_string(),
+                "year {year}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_date_out_of_range_is_refused_naming_it() {
+        assert_eq!(
+            check_date_in_range(day(2100, 12, 31)),
+            Ok(day(2100, 12, 31))
+        );
+        assert_eq!(
+            check_date_in_range(day(1899, 12, 31)),
+            Err(DeadlineError::YearOutOfRange {
+                text: "31/12/1899".to_string(),
+                year: 1899
+            })
+        );
     }
 
     #[test]

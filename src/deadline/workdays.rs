@@ -5,6 +5,7 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 
+use super::calendar::show_date;
 use super::holidays::{add_working_days, Holidays};
 
 /// A day the count passed over, or a Saturday it counted, with the reason.
@@ -66,11 +67,7 @@ impl WorkdayCount {
     /// The count in words, e.g. "05 ngày làm việc từ 23/01/2025: bỏ qua
     /// 25/01–02/02/2025 (Tết Nguyên đán); hạn 06/02/2025."
     pub fn explanation(&self) -> String {
-        let mut text = format!(
-            "{:02} ngày làm việc từ {}",
-            self.days,
-            self.from.format("%d/%m/%Y")
-        );
+        let mut text = format!("{:02} ngày làm việc từ {}", self.days, show_date(self.from));
         let runs = runs(&self.skipped);
         if !runs.is_empty() {
             text.push_str(": bỏ qua ");
@@ -79,11 +76,11 @@ impl WorkdayCount {
         for saturday in &self.worked_saturdays {
             text.push_str(&format!(
                 "; tính thứ Bảy {} ({})",
-                saturday.date.format("%d/%m/%Y"),
+                show_date(saturday.date),
                 saturday.why
             ));
         }
-        text.push_str(&format!("; hạn {}.", self.due_date.format("%d/%m/%Y")));
+        text.push_str(&format!("; hạn {}.", show_date(self.due_date)));
         text
     }
 }
@@ -121,11 +118,12 @@ fn runs(skipped: &[DayNote]) -> Vec<String> {
         }
         let (first, last) = (skipped[at].date, skipped[end].date);
         let span = if first == last {
-            first.format("%d/%m/%Y").to_string()
+            show_date(first)
         } else if first.year() == last.year() {
-            format!("{}–{}", first.format("%d/%m"), last.format("%d/%m/%Y"))
+            let (day, month) = (first.day(), first.month());
+            format!("{day:02}/{month:02}–{}", show_date(last))
         } else {
-            format!("{}–{}", first.format("%d/%m/%Y"), last.format("%d/%m/%Y"))
+            format!("{}–{}", show_date(first), show_date(last))
         };
         out.push(format!("{span} ({})", reasons.join(", ")));
         at = end + 1;

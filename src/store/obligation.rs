@@ -9,7 +9,7 @@ use rusqlite::OptionalExtension;
 use super::evidence::{insert_evidence, CheckedEvidence};
 use super::obligation_read::ObligationRow;
 use super::Store;
-use crate::deadline::{self, add_working_days, Deadline, WorkingDaysRule};
+use crate::deadline::{self, add_working_days, show_date, Deadline, WorkingDaysRule};
 use crate::docref;
 use crate::error::{Error, Result};
 use crate::obligation::counts_from_receipt;
@@ -52,10 +52,6 @@ pub(super) fn task_rule(code: &str, wording: &str) -> Result<WorkingDaysRule> {
             "Nhiệm vụ {code} không có thời hạn tính theo ngày làm việc (thời hạn: \"{wording}\"): không ghi việc phát sinh cho nhiệm vụ này được."
         ))),
     }
-}
-
-fn show(date: NaiveDate) -> String {
-    date.format("%d/%m/%Y").to_string()
 }
 
 impl Store {
@@ -107,8 +103,8 @@ impl Store {
         if let Some(received) = input.received.filter(|r| *r < date) {
             return Err(Error::Invalid(format!(
                 "Ngày nhận {} trước ngày của văn bản {}: hãy kiểm tra lại.",
-                show(received),
-                show(date)
+                show_date(received),
+                show_date(date)
             )));
         }
         let start = if counts_from_receipt(&rule) {
@@ -191,7 +187,7 @@ impl Store {
             return Err(Error::Invalid(format!(
                 "Việc phát sinh số {} đã được xử lý bằng văn bản {number} ngày {}.",
                 input.id,
-                show(on)
+                show_date(on)
             )));
         }
         let reference = docref::parse_reference(&input.number)?;
@@ -202,8 +198,8 @@ impl Store {
         if date < before.start {
             return Err(Error::Invalid(format!(
                 "Ngày xử lý {} trước ngày bắt đầu tính thời hạn {} của việc phát sinh số {}.",
-                show(date),
-                show(before.start),
+                show_date(date),
+                show_date(before.start),
                 input.id
             )));
         }
@@ -221,7 +217,7 @@ impl Store {
             summary: format!(
                 "Xử lý việc phát sinh theo văn bản số {} ngày {} (nhiệm vụ {})",
                 before.number,
-                show(before.date),
+                show_date(before.date),
                 before.task
             ),
             location: String::new(),
