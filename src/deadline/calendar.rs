@@ -9,6 +9,7 @@ use regex::Regex;
 
 use super::fold::tidy;
 use super::DeadlineError;
+use crate::text::date_text;
 
 /// Years a deadline or a reporting period may name; anything else is a slip.
 pub(super) const YEARS: RangeInclusive<i32> = 2000..=2100;
@@ -127,29 +128,9 @@ pub(super) fn checked_date(
 pub fn check_date_in_range(date: NaiveDate) -> Result<NaiveDate, DeadlineError> {
     // The text is only for the error: the collector checks every date it reads.
     if !YEARS.contains(&date.year()) {
-        check_year(&show_date(date), date.year())?;
+        check_year(&date_text(date), date.year())?;
     }
     Ok(date)
-}
-
-/// A date as officers read and type it, "05/09/2024" (what [`parse_date`]
-/// reads back): the same text as chrono's `%d/%m/%Y`, without parsing a
-/// format string for every date.
-///
-/// # Example
-/// ```
-/// use chrono::NaiveDate;
-/// let date = NaiveDate::from_ymd_opt(2024, 9, 5).expect("a date");
-/// assert_eq!(cchc::deadline::show_date(date), "05/09/2024");
-/// ```
-pub fn show_date(date: NaiveDate) -> String {
-    let (day, month, year) = (date.day(), date.month(), date.year());
-    if (0..=9999).contains(&year) {
-        format!("{day:02}/{month:02}/{year:04}")
-    } else {
-        // As `%Y` writes a year outside 0–9999: signed, at least four digits.
-        format!("{day:02}/{month:02}/{year:+05}")
-    }
 }
 
 pub(super) fn check_month(text: &str, month: u32) -> Result<(), DeadlineError> {
@@ -198,23 +179,6 @@ mod tests {
 
     fn day(year: i32, month: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(year, month, day).expect("test dates are real")
-    }
-
-    #[test]
-    fn a_date_is_shown_as_dd_mm_yyyy_as_strftime_writes_it_in_every_year() {
-        assert_eq!(show_date(day(2024, 9, 5)), "05/09/2024");
-        assert_eq!(show_date(day(2025, 12, 31)), "31/12/2025");
-        assert_eq!(show_date(day(999, 1, 2)), "02/01/0999");
-        assert_eq!(show_date(day(10_000, 1, 2)), "02/01/+10000");
-        assert_eq!(show_date(day(-1, 1, 2)), "02/01/-0001");
-        for year in [-10_000, -1, 0, 7, 999, 1000, 2024, 9999, 10_000, 262_000] {
-            let date = day(year, 3, 9);
-            assert_eq!(
-                show_date(date),
-                date.format("%d/%m/%Y").to_string(),
-                "year {year}"
-            );
-        }
     }
 
     #[test]

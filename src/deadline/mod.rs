@@ -19,7 +19,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub use calendar::{check_date_in_range, parse_date, parse_period, show_date};
+pub use calendar::{check_date_in_range, parse_date, parse_period};
 pub use holidays::{add_working_days, Holidays};
 pub use notice::{notice_year, parse_notice, NoticeDay, NoticeDayKind};
 pub use wording::parse;

@@ -9,11 +9,11 @@ use rusqlite::OptionalExtension;
 use super::evidence::{insert_evidence, CheckedEvidence};
 use super::obligation_read::ObligationRow;
 use super::Store;
-use crate::deadline::{self, add_working_days, show_date, Deadline, WorkingDaysRule};
+use crate::deadline::{self, add_working_days, Deadline, WorkingDaysRule};
 use crate::docref;
 use crate::error::{Error, Result};
 use crate::obligation::counts_from_receipt;
-use crate::text;
+use crate::text::{self, date_text};
 
 /// An event as the officer records it.
 #[derive(Debug, Clone, Default)]
@@ -103,8 +103,8 @@ impl Store {
         if let Some(received) = input.received.filter(|r| *r < date) {
             return Err(Error::Invalid(format!(
                 "Ngày nhận {} trước ngày của văn bản {}: hãy kiểm tra lại.",
-                show_date(received),
-                show_date(date)
+                date_text(received),
+                date_text(date)
             )));
         }
         let start = if counts_from_receipt(&rule) {
@@ -187,7 +187,7 @@ impl Store {
             return Err(Error::Invalid(format!(
                 "Việc phát sinh số {} đã được xử lý bằng văn bản {number} ngày {}.",
                 input.id,
-                show_date(on)
+                date_text(on)
             )));
         }
         let reference = docref::parse_reference(&input.number)?;
@@ -198,8 +198,8 @@ impl Store {
         if date < before.start {
             return Err(Error::Invalid(format!(
                 "Ngày xử lý {} trước ngày bắt đầu tính thời hạn {} của việc phát sinh số {}.",
-                show_date(date),
-                show_date(before.start),
+                date_text(date),
+                date_text(before.start),
                 input.id
             )));
         }
@@ -217,7 +217,7 @@ impl Store {
             summary: format!(
                 "Xử lý việc phát sinh theo văn bản số {} ngày {} (nhiệm vụ {})",
                 before.number,
-                show_date(before.date),
+                date_text(before.date),
                 before.task
             ),
             location: String::new(),
