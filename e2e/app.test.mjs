@@ -421,7 +421,7 @@ test("Tổng hợp reads a folder with one real workbook and one broken file, sh
       encoding: "utf8",
     }),
   );
-  assert.deepEqual(found.sheets.slice(0, 4), ["Tổng hợp", "Nhiệm vụ", "Quá hạn", "Chỉ số"]);
+  assert.deepEqual(found.sheets.slice(0, 5), ["Báo cáo", "Tổng hợp", "Nhiệm vụ", "Quá hạn", "Chỉ số"]);
   assert.equal(found.agency_line[2], "Đã gửi", "the agency's line says it sent its report");
   assert.equal(found.task_rows.length, 1, "the task row was consolidated once");
   assert.ok(found.task_rows[0].includes("Đã cập nhật các quyết định công bố TTHC"), "with its result");

@@ -2,7 +2,10 @@
 # Makes the sample monthly workbook shown in the README: the built-in plan with
 # a month of Sở Nội vụ's progress and evidence, exported for 09/2024, then
 # printed to PDF by LibreOffice and rendered to PNG pages (docs/sample/,
-# trang-1.png, trang-2.png… whatever the number of pages). fonts-liberation2
+# trang-1.png, trang-2.png… whatever the number of pages). Then the collecting
+# office's consolidated workbook of that month, made from this one report,
+# whose first two pages (the report and Phụ lục I) become tong-hop-trang-1.png
+# and tong-hop-trang-2.png. fonts-liberation2
 # holds Liberation Serif with the Vietnamese letters, which LibreOffice prints
 # Times New Roman with.
 source "$(dirname "$0")/common.sh"
@@ -59,4 +62,13 @@ for page in "$work"/trang-*.png; do
     n="${n%.png}"
     cp "$page" "$out/trang-$((10#$n)).png"
 done
+
+mkdir "$work/in"
+cp "$out/BC-CCHC-SNV-2024-09.xlsx" "$work/in/"
+"$cchc" --db "$work/collector.sqlite3" collect --period 2024-09 --out "$work" "$work/in" >/dev/null
+libreoffice --headless --convert-to pdf --outdir "$work" "$work/TH-CCHC-2024-09.xlsx" >/dev/null
+pdftoppm -r 70 -png -f 1 -l 2 "$work/TH-CCHC-2024-09.pdf" "$work/tong-hop"
+pages=("$work"/tong-hop-*.png)
+cp "${pages[0]}" "$out/tong-hop-trang-1.png"
+cp "${pages[1]}" "$out/tong-hop-trang-2.png"
 ls -l "$out"

@@ -10,6 +10,7 @@
 //! imports nothing. The desktop app calls the same functions, with a progress
 //! callback, as the command line does.
 
+mod agency_sheet;
 mod cover_sheet;
 mod obligations;
 mod plan_check;

@@ -1,10 +1,10 @@
 //! The consolidated workbook `TH-CCHC-<YYYY>-<MM>.xlsx` (workbook-format.md,
-//! "The consolidated workbook"): sheets "Tổng hợp" (one line per agency, sent
-//! or not, and a total line), "Nhiệm vụ" (every collected row, agency first),
-//! "Quá hạn" (overdue rows, oldest due date first), "Chỉ số" (per criterion),
-//! "Việc phát sinh" (every agency's obligations) and the hidden "_meta".
-//! "Tổng hợp" is the report itself, on A4 portrait ([`super::cover_sheet`]);
-//! the other four are its annexes. Typography, the print profile and the
+//! "The consolidated workbook"): sheets "Báo cáo" (the report itself, on A4
+//! portrait: [`super::cover_sheet`]), then its annexes "Tổng hợp" (one line
+//! per agency, sent or not, and a total line: [`super::agency_sheet`]),
+//! "Nhiệm vụ" (every collected row, agency first), "Quá hạn" (overdue rows,
+//! oldest due date first), "Chỉ số" (per criterion), "Việc phát sinh" (every
+//! agency's obligations), and the hidden "_meta". Typography, the print profile and the
 //! atomic save are shared with the other workbooks ([`crate::print_profile`],
 //! [`crate::xlsx`]).
 
@@ -15,7 +15,8 @@ use std::path::Path;
 use chrono::{FixedOffset, NaiveDate};
 use rust_xlsxwriter::{Color, Format, Workbook, Worksheet, XlsxError};
 
-use super::cover_sheet::summary_sheet;
+use super::agency_sheet;
+use super::cover_sheet::cover_sheet;
 use super::summary::{AgencyTask, Consolidation};
 use super::write_indicators;
 use crate::error::{Error, Result};
@@ -115,17 +116,35 @@ fn attachment(c: &Consolidation) -> Attachment {
     }
 }
 
-/// The annexes, in order.
-const ANNEX_TASKS: u32 = 1;
-const ANNEX_OVERDUE: u32 = 2;
-const ANNEX_CRITERIA: u32 = 3;
-const ANNEX_OBLIGATIONS: u32 = 4;
+/// The annexes, in order, and what the cover calls them.
+const ANNEX_AGENCIES: u32 = 1;
+const ANNEX_TASKS: u32 = 2;
+const ANNEX_OVERDUE: u32 = 3;
+const ANNEX_CRITERIA: u32 = 4;
+const ANNEX_OBLIGATIONS: u32 = 5;
+const ANNEX_SUBJECTS: [&str; 5] = [
+    "tình hình báo cáo của từng cơ quan",
+    "danh sách nhiệm vụ",
+    "nhiệm vụ quá hạn",
+    "các chỉ số thành phần",
+    "việc phát sinh",
+];
 
 fn build(c: &Consolidation) -> std::result::Result<Workbook, XlsxError> {
     let mut book = crate::print_profile::workbook()?;
     let st = Styles::new();
-    summary_sheet(book.add_worksheet(), c)?;
+    cover_sheet(book.add_worksheet(), c, &ANNEX_SUBJECTS)?;
     let attached = attachment(c);
+    let agencies = book.add_worksheet();
+    table_sheet(
+        agencies,
+        (SHEET_SUMMARY, ANNEX_AGENCIES),
+        "Tổng hợp tình hình báo cáo và kết quả thực hiện của các cơ quan",
+        (c, &attached),
+        &agency_sheet::columns(),
+        &st,
+    )?;
+    agency_sheet::agency_rows(agencies, c)?;
     task_sheets(&mut book, c, &attached, &st)?;
     criteria_sheet(book.add_worksheet(), c, &attached, &st)?;
     obligations_sheet::obligations_sheet(book.add_worksheet(), c, &attached, &st)?;

@@ -3,7 +3,8 @@
 //! saved package is copied once more and every worksheet that has a header
 //! gets `differentFirst="1"` (its first page then has the empty first-page
 //! header). The other parts are copied as they are, still compressed; the
-//! worksheets are patched and compressed again on one thread each.
+//! worksheets are patched and compressed again on one thread each, streamed
+//! (a sheet's XML is never whole in memory, only its compressed copy).
 
 use std::collections::HashMap;
 use std::io::{Cursor, Read, Seek, Write};
@@ -68,33 +69,75 @@ fn is_worksheet(name: &str) -> bool {
 }
 
 /// The entry `i` patched and compressed as the only entry of a small zip, or
-/// `None` when it has no header to patch.
+/// `None` when it has no header to patch. The XML is streamed from the entry
+/// into the new one up to `<headerFooter`; what follows (the end of the
+/// sheet, short) is patched in memory.
 fn patch_entry<R: Read + Seek>(
     archive: &mut ZipArchive<R>,
     i: usize,
 ) -> zip::result::ZipResult<Option<Vec<u8>>> {
     let mut entry = archive.by_index(i)?;
     let name = entry.name()?.into_owned();
-    let mut xml = Vec::with_capacity(usize::try_from(entry.size()).unwrap_or(0));
-    entry.read_to_end(&mut xml)?;
-    let Some(xml) = mark_different_first(xml) else {
-        return Ok(None);
-    };
     let mut one = ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .compression_level(Some(LEVEL))
-        .large_file(xml.len() > u32::MAX as usize / 2);
+        .large_file(entry.size() > u64::from(u32::MAX) / 2);
     one.start_file(name, options)?;
-    one.write_all(&xml)?;
+    if !copy_marked(&mut entry, &mut one)? {
+        return Ok(None);
+    }
     Ok(Some(one.finish()?.into_inner()))
 }
+
+/// Copies a worksheet's XML from `from` to `to`, streamed up to
+/// `<headerFooter`; what follows (the end of the sheet, short) is patched in
+/// memory. False when the sheet has no header to mark (`to` then holds the
+/// XML up to the tag, to be thrown away).
+fn copy_marked(from: &mut impl Read, to: &mut impl Write) -> std::io::Result<bool> {
+    let mut chunk = vec![0u8; CHUNK];
+    // Bytes read but not written yet: the last few, which may be the start
+    // of the tag, or, once the tag is found, the rest of the sheet.
+    let mut held: Vec<u8> = Vec::with_capacity(CHUNK + TAG.len());
+    let mut found = false;
+    loop {
+        let n = from.read(&mut chunk)?;
+        if n == 0 {
+            break;
+        }
+        held.extend_from_slice(&chunk[..n]);
+        if found {
+            continue;
+        }
+        if let Some(at) = memchr::memmem::find(&held, TAG) {
+            to.write_all(&held[..at])?;
+            held.drain(..at);
+            found = true;
+        } else {
+            let ready = held.len().saturating_sub(TAG.len() - 1);
+            to.write_all(&held[..ready])?;
+            held.drain(..ready);
+        }
+    }
+    let marked = found.then(|| mark_different_first(held)).flatten();
+    match marked {
+        Some(end) => {
+            to.write_all(&end)?;
+            Ok(true)
+        }
+        None => Ok(false),
+    }
+}
+
+/// The element the mark goes on.
+const TAG: &[u8] = b"<headerFooter";
+/// How much of a sheet's XML is read at a time.
+const CHUNK: usize = 64 * 1024;
 
 /// The worksheet XML with `differentFirst="1"` on its `<headerFooter>`, or
 /// `None` when it has no odd-page header. The element comes after the cell
 /// data, so it is looked for from the end.
 fn mark_different_first(mut xml: Vec<u8>) -> Option<Vec<u8>> {
-    const TAG: &[u8] = b"<headerFooter";
     let at = xml.windows(TAG.len()).rposition(|w| w == TAG)?;
     let rest = &xml[at..];
     let has_header = rest.windows(11).any(|w| w == b"<oddHeader>");
@@ -119,6 +162,90 @@ mod tests {
             String::from_utf8(patched).expect("utf-8"),
             "<sheetData/><headerFooter differentFirst=\"1\"><oddHeader>&amp;P</oddHeader></headerFooter></worksheet>"
         );
+    }
+
+    /// A package of one worksheet, `xml`, and another part.
+    fn package(xml: &[u8]) -> Vec<u8> {
+        let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+        let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+        zip.start_file("xl/worksheets/sheet1.xml", options)
+            .expect("entry");
+        zip.write_all(xml).expect("write");
+        zip.start_file("xl/styles.xml", options).expect("entry");
+        zip.write_all(b"<styleSheet/>").expect("write");
+        zip.finish().expect("zip").into_inner()
+    }
+
+    fn entry(package: &[u8], name: &str) -> Vec<u8> {
+        let mut archive = ZipArchive::new(Cursor::new(package)).expect("zip");
+        let mut out = Vec::new();
+        archive
+            .by_name(name)
+            .expect(name)
+            .read_to_end(&mut out)
+            .expect("read");
+        out
+    }
+
+    /// A reader that gives at most `step` bytes a read.
+    struct Trickle<'a> {
+        data: &'a [u8],
+        step: usize,
+    }
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.step.min(buf.len()).min(self.data.len());
+            buf[..n].copy_from_slice(&self.data[..n]);
+            self.data = &self.data[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn the_tag_is_found_however_the_reads_cut_it() {
+        let end = b"<headerFooter><oddHeader>&amp;P</oddHeader></headerFooter></worksheet>";
+        let marked =
+            b"<headerFooter differentFirst=\"1\"><oddHeader>&amp;P</oddHeader></headerFooter></worksheet>";
+        for before in [0, 5, CHUNK - 5, CHUNK, 2 * CHUNK + 77] {
+            for step in [1, 3, 7, 13, 4096, CHUNK] {
+                let mut xml = vec![b'x'; before];
+                xml.extend_from_slice(end);
+                let mut out = Vec::new();
+                let data = xml.as_slice();
+                assert!(copy_marked(&mut Trickle { data, step }, &mut out).expect("copied"));
+                assert!(
+                    out.len() == before + marked.len()
+                        && out[..before].iter().all(|b| *b == b'x')
+                        && &out[before..] == marked,
+                    "the tag after {before} bytes, read {step} at a time"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_sheet_is_marked_in_a_copied_package_whose_other_parts_stay() {
+        let mut xml = vec![b'x'; 3 * CHUNK + 77];
+        xml.extend_from_slice(
+            b"<headerFooter><oddHeader>&amp;P</oddHeader></headerFooter></worksheet>",
+        );
+        let out = number_from_second_page(&package(&xml), Cursor::new(Vec::new()))
+            .expect("copied")
+            .into_inner();
+        let sheet = entry(&out, "xl/worksheets/sheet1.xml");
+        assert!(sheet == mark_different_first(xml).expect("marked"));
+        assert_eq!(entry(&out, "xl/styles.xml"), b"<styleSheet/>");
+    }
+
+    #[test]
+    fn a_long_sheet_without_a_header_is_copied_as_it_was() {
+        let mut xml = vec![b'x'; 2 * CHUNK + 3];
+        xml.extend_from_slice(b"<headerFooter/></worksheet>");
+        let out = number_from_second_page(&package(&xml), Cursor::new(Vec::new()))
+            .expect("copied")
+            .into_inner();
+        assert!(entry(&out, "xl/worksheets/sheet1.xml") == xml);
     }
 
     #[test]

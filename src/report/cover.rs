@@ -21,8 +21,8 @@ use crate::xlsx::{Formats, Written};
 /// Column widths of the cover on A4 portrait (165 mm between the margins):
 /// STT, label, two figures, a gap, three columns under the signature. The
 /// issuing body takes the first two, the national name the rest.
-const WIDTHS: [f64; 8] = [6.0, 27.0, 12.0, 12.0, 4.0, 7.4, 7.4, 7.4];
-const GRID: Grid = Grid {
+pub(crate) const WIDTHS: [f64; 8] = [6.0, 27.0, 12.0, 12.0, 4.0, 7.4, 7.4, 7.4];
+pub(crate) const GRID: Grid = Grid {
     widths: &WIDTHS,
     right: 2,
     signature: 3,
@@ -103,7 +103,13 @@ pub fn cover_sheet(
     let row = cover::title(ws, &GRID, row, &trich_yeu)?;
     let f = Formats::sized(size::BODY);
     let top = gap(ws, row)?;
-    let row = status_table(ws, report, top, &f)?;
+    let row = status_table(
+        ws,
+        top,
+        "1. Tình trạng thực hiện các nhiệm vụ của cơ quan",
+        |status| report.status.counts.get(status),
+        &f,
+    )?;
     let top = gap(ws, row)?;
     let row = figures_table(ws, report, top, &f)?;
     let top = gap(ws, row)?;
@@ -127,13 +133,13 @@ pub fn cover_sheet(
 const GAP: f64 = 9.0;
 
 /// Leaves row `row` empty and half a line tall; returns the row after it.
-fn gap(ws: &mut Worksheet, row: u32) -> Result<u32, rust_xlsxwriter::XlsxError> {
+pub(crate) fn gap(ws: &mut Worksheet, row: u32) -> Result<u32, rust_xlsxwriter::XlsxError> {
     ws.set_row_height(row, GAP)?;
     Ok(row + 1)
 }
 
 /// A numbered section title across the cover.
-pub(super) fn section(ws: &mut Worksheet, row: u32, title: &str) -> Written {
+pub(crate) fn section(ws: &mut Worksheet, row: u32, title: &str) -> Written {
     ws.merge_range(row, 0, row, GRID.last(), title, &cover::body_text(true))?;
     fit_row(
         ws,
@@ -150,26 +156,27 @@ pub(super) fn fit_table_row(ws: &mut Worksheet, row: u32, texts: &[&str], header
     fit_row(ws, row, texts.iter().copied().zip(WIDTHS), font)
 }
 
-/// The count and share of the agency's tasks in each status, and the total.
-/// Returns the row after the table.
-fn status_table(
+/// A numbered section `title`: the count of tasks in each status (`count`)
+/// and its share of them all, and the total. Returns the row after the table.
+pub(crate) fn status_table(
     ws: &mut Worksheet,
-    report: &MonthReport,
     top: u32,
+    title: &str,
+    count: impl Fn(Status) -> usize,
     f: &Formats,
 ) -> Result<u32, rust_xlsxwriter::XlsxError> {
-    section(ws, top, "1. Tình trạng thực hiện các nhiệm vụ của cơ quan")?;
+    section(ws, top, title)?;
     let header = top + 1;
     let headers = ["STT", "Tình trạng", "Số nhiệm vụ", "Tỷ lệ (%)"];
     for (col, text) in (0u16..).zip(headers) {
         ws.write_string_with_format(header, col, text, &f.header)?;
     }
     fit_table_row(ws, header, &headers, true)?;
-    let total = report.tasks().len();
+    let total: usize = Status::ALL.into_iter().map(&count).sum();
     let share = f.number.clone().set_num_format("0.0");
     let mut row = header + 1;
     for (n, status) in (1u32..).zip(Status::ALL) {
-        let count = report.status.counts.get(status);
+        let count = count(status);
         ws.write_number_with_format(row, 0, n, &f.number)?;
         ws.write_string_with_format(row, 1, status.label(), &f.text)?;
         ws.write_number_with_format(row, 2, count as f64, &f.number)?;
@@ -228,7 +235,7 @@ fn figures_table(
 /// label and count columns (so that no label wraps and the cover keeps to
 /// one page), the count under its share; with `total`, a bold "Tổng cộng"
 /// row ends it. Returns the row after the table.
-pub(super) fn count_table(
+pub(crate) fn count_table(
     ws: &mut Worksheet,
     top: u32,
     title: &str,

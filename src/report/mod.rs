@@ -15,6 +15,7 @@ mod sheets;
 mod table;
 
 pub use cover::date_line;
+pub(crate) use cover::{count_table, gap, status_table, GRID};
 pub use export::{target_path, write_month_report, ExportOptions};
 pub use month::{CriterionLine, MonthReport};
 pub use preview::{ExportPreview, TaskLine};

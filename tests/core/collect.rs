@@ -287,6 +287,7 @@ fn the_consolidated_workbook_lists_every_agency_the_rows_and_the_overdue_ones() 
     assert_eq!(
         names,
         [
+            "Báo cáo",
             "Tổng hợp",
             "Nhiệm vụ",
             "Quá hạn",

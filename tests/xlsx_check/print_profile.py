@@ -226,10 +226,11 @@ def estimated_lines(text, px, size):
     return sum(max(1, -(-len(p) // int(per_line))) for p in str(text).split("\n"))
 
 
-def check_row_heights(ws, name, first, columns, size, check):
-    """Rows whose text takes three lines or more are as tall as that text:
-    between 0.7 and 1.35 times the lines' height (1.15 em each)."""
-    for row in range(first, ws.max_row + 1):
+def check_row_heights(ws, name, first, columns, size, check, last=None):
+    """Rows (from `first` to `last`, or the sheet's end) whose regular text
+    takes three lines or more are as tall as that text: between 0.7 and 1.35
+    times the lines' height (1.15 em each)."""
+    for row in range(first, (last or ws.max_row) + 1):
         lines = 0
         for col in columns:
             value = ws.cell(row=row, column=col).value
