@@ -1,9 +1,11 @@
 //! Vietnamese text: NFC on the way in, search that ignores case and diacritics
 //! (đ included, which Unicode does not decompose), and alphabetical order
-//! (a ă â b c d đ e ê … o ô ơ … u ư …, tones compared after the letters).
+//! (a ă â b c d đ e ê … o ô ơ … u ư …, tones compared after the letters);
+//! dates and months as Vietnamese write them.
 
 use std::cmp::Ordering;
 
+use chrono::{Datelike, NaiveDate};
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -155,6 +157,26 @@ fn letter_and_tone(c: char) -> (u32, u32) {
     }
 }
 
+/// A date as Vietnamese write it, "05/09/2024" (what
+/// [`crate::deadline::parse_date`] reads back): the same text as chrono's
+/// `%d/%m/%Y` in every year, without parsing a format string for every date.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// let date = NaiveDate::from_ymd_opt(2024, 9, 5).expect("a date");
+/// assert_eq!(cchc::text::date_text(date), "05/09/2024");
+/// ```
+pub fn date_text(date: NaiveDate) -> String {
+    let (day, month, year) = (date.day(), date.month(), date.year());
+    if (0..=9999).contains(&year) {
+        format!("{day:02}/{month:02}/{year:04}")
+    } else {
+        // As `%Y` writes a year outside 0–9999: signed, at least four digits.
+        format!("{day:02}/{month:02}/{year:+05}")
+    }
+}
+
 /// `YYYY-MM` as Vietnamese write a month: "09/2024".
 pub fn month_text(period: &str) -> String {
     match period.split_once('-') {
@@ -166,6 +188,27 @@ pub fn month_text(period: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn day(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).expect("test dates are real")
+    }
+
+    #[test]
+    fn a_date_is_written_dd_mm_yyyy_as_strftime_writes_it_in_every_year() {
+        assert_eq!(date_text(day(2024, 9, 5)), "05/09/2024");
+        assert_eq!(date_text(day(2025, 12, 31)), "31/12/2025");
+        assert_eq!(date_text(day(999, 1, 2)), "02/01/0999");
+        assert_eq!(date_text(day(10_000, 1, 2)), "02/01/+10000");
+        assert_eq!(date_text(day(-1, 1, 2)), "02/01/-0001");
+        for year in [-10_000, -1, 0, 7, 999, 1000, 2024, 9999, 10_000, 262_000] {
+            let date = day(year, 3, 9);
+            assert_eq!(
+                date_text(date),
+                date.format("%d/%m/%Y").to_string(),
+                "year {year}"
+            );
+        }
+    }
 
     #[test]
     fn search_without_diacritics_finds_text_with_them() {

@@ -4,11 +4,12 @@
 use std::ops::RangeInclusive;
 use std::sync::LazyLock;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
 use super::fold::tidy;
 use super::DeadlineError;
+use crate::text::date_text;
 
 /// Years a deadline or a reporting period may name; anything else is a slip.
 pub(super) const YEARS: RangeInclusive<i32> = 2000..=2100;
@@ -125,8 +126,10 @@ pub(super) fn checked_date(
 /// assert!(cchc::deadline::check_date_in_range(old).is_err());
 /// ```
 pub fn check_date_in_range(date: NaiveDate) -> Result<NaiveDate, DeadlineError> {
-    use chrono::Datelike;
-    check_year(&date.format("%d/%m/%Y").to_string(), date.year())?;
+    // The text is only for the error: the collector checks every date it reads.
+    if !YEARS.contains(&date.year()) {
+        check_year(&date_text(date), date.year())?;
+    }
     Ok(date)
 }
 
@@ -176,6 +179,21 @@ mod tests {
 
     fn day(year: i32, month: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(year, month, day).expect("test dates are real")
+    }
+
+    #[test]
+    fn a_date_out_of_range_is_refused_naming_it() {
+        assert_eq!(
+            check_date_in_range(day(2100, 12, 31)),
+            Ok(day(2100, 12, 31))
+        );
+        assert_eq!(
+            check_date_in_range(day(1899, 12, 31)),
+            Err(DeadlineError::YearOutOfRange {
+                text: "31/12/1899".to_string(),
+                year: 1899
+            })
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Deserialize;
 
 use super::DeadlineError;
+use crate::text::date_text;
 
 /// The built-in table, embedded so the app needs no file at run time.
 const BUILT_IN: &str = include_str!("../../assets/holidays.toml");
@@ -86,7 +87,7 @@ impl Holidays {
             for entry in year.days_off {
                 let (date, name) = checked_entry(year.year, entry)?;
                 if days_off.insert(date, name).is_some() {
-                    return Err(fault(format!("ngày {} được ghi hai lần", show(date))));
+                    return Err(fault(format!("ngày {} được ghi hai lần", date_text(date))));
                 }
             }
             for entry in year.working_saturdays {
@@ -94,11 +95,11 @@ impl Holidays {
                 if date.weekday() != Weekday::Sat {
                     return Err(fault(format!(
                         "ngày làm bù {} không phải thứ Bảy",
-                        show(date)
+                        date_text(date)
                     )));
                 }
                 if days_off.contains_key(&date) || working_saturdays.insert(date, name).is_some() {
-                    return Err(fault(format!("ngày {} được ghi hai lần", show(date))));
+                    return Err(fault(format!("ngày {} được ghi hai lần", date_text(date))));
                 }
             }
         }
@@ -175,7 +176,7 @@ impl Holidays {
                     if self.working_saturdays.contains_key(&day.date) {
                         return Err(fault(format!(
                             "ngày {} đã là ngày làm bù, không thể là ngày nghỉ",
-                            show(day.date)
+                            date_text(day.date)
                         )));
                     }
                     self.days_off.insert(day.date, day.name.clone());
@@ -184,13 +185,13 @@ impl Holidays {
                     if day.date.weekday() != Weekday::Sat {
                         return Err(fault(format!(
                             "ngày làm bù {} không phải thứ Bảy",
-                            show(day.date)
+                            date_text(day.date)
                         )));
                     }
                     if self.days_off.contains_key(&day.date) {
                         return Err(fault(format!(
                             "ngày {} đã là ngày nghỉ, không thể là ngày làm bù",
-                            show(day.date)
+                            date_text(day.date)
                         )));
                     }
                     self.working_saturdays.insert(day.date, day.name.clone());
@@ -259,21 +260,17 @@ fn checked_entry(year: i32, entry: Entry) -> Result<(NaiveDate, String), Deadlin
     if date.year() != year {
         return Err(fault(format!(
             "ngày {} được ghi vào năm {year}",
-            show(date)
+            date_text(date)
         )));
     }
     if entry.name.trim().is_empty() {
-        return Err(fault(format!("ngày {} chưa có tên", show(date))));
+        return Err(fault(format!("ngày {} chưa có tên", date_text(date))));
     }
     Ok((date, entry.name))
 }
 
 fn fault(reason: String) -> DeadlineError {
     DeadlineError::HolidayTable(reason)
-}
-
-fn show(date: NaiveDate) -> String {
-    date.format("%d/%m/%Y").to_string()
 }
 
 #[cfg(test)]

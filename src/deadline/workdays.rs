@@ -6,6 +6,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 
 use super::holidays::{add_working_days, Holidays};
+use crate::text::date_text;
 
 /// A day the count passed over, or a Saturday it counted, with the reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -66,11 +67,7 @@ impl WorkdayCount {
     /// The count in words, e.g. "05 ngày làm việc từ 23/01/2025: bỏ qua
     /// 25/01–02/02/2025 (Tết Nguyên đán); hạn 06/02/2025."
     pub fn explanation(&self) -> String {
-        let mut text = format!(
-            "{:02} ngày làm việc từ {}",
-            self.days,
-            self.from.format("%d/%m/%Y")
-        );
+        let mut text = format!("{:02} ngày làm việc từ {}", self.days, date_text(self.from));
         let runs = runs(&self.skipped);
         if !runs.is_empty() {
             text.push_str(": bỏ qua ");
@@ -79,11 +76,11 @@ impl WorkdayCount {
         for saturday in &self.worked_saturdays {
             text.push_str(&format!(
                 "; tính thứ Bảy {} ({})",
-                saturday.date.format("%d/%m/%Y"),
+                date_text(saturday.date),
                 saturday.why
             ));
         }
-        text.push_str(&format!("; hạn {}.", self.due_date.format("%d/%m/%Y")));
+        text.push_str(&format!("; hạn {}.", date_text(self.due_date)));
         text
     }
 }
@@ -121,11 +118,12 @@ fn runs(skipped: &[DayNote]) -> Vec<String> {
         }
         let (first, last) = (skipped[at].date, skipped[end].date);
         let span = if first == last {
-            first.format("%d/%m/%Y").to_string()
+            date_text(first)
         } else if first.year() == last.year() {
-            format!("{}–{}", first.format("%d/%m"), last.format("%d/%m/%Y"))
+            let (day, month) = (first.day(), first.month());
+            format!("{day:02}/{month:02}–{}", date_text(last))
         } else {
-            format!("{}–{}", first.format("%d/%m/%Y"), last.format("%d/%m/%Y"))
+            format!("{}–{}", date_text(first), date_text(last))
         };
         out.push(format!("{span} ({})", reasons.join(", ")));
         at = end + 1;

@@ -19,9 +19,11 @@ pub fn canonical_number(n: f64) -> String {
     format!("{n}")
 }
 
-/// The canonical text of a date cell: `YYYY-MM-DD`.
+/// The canonical text of a date cell: `YYYY-MM-DD`. (chrono's `Display`
+/// writes exactly `%Y-%m-%d`, for every year, without parsing a format
+/// string for every cell.)
 pub fn canonical_date(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    d.to_string()
 }
 
 /// Which sheet a digest is of.
@@ -115,6 +117,25 @@ mod tests {
             .iter()
             .map(|r| r.iter().map(|c| c.to_string()).collect())
             .collect()
+    }
+
+    #[test]
+    fn dates_are_written_as_year_month_day_in_every_year() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("test dates are real");
+        assert_eq!(canonical_date(day(2024, 9, 5)), "2024-09-05");
+        assert_eq!(canonical_date(day(999, 1, 2)), "0999-01-02");
+        assert_eq!(canonical_date(day(10_000, 1, 2)), "+10000-01-02");
+        assert_eq!(canonical_date(day(-1, 1, 2)), "-0001-01-02");
+        // The form the hash was first made of, in any year a date can have.
+        let dates: Vec<NaiveDate> = [-10_000, -1, 0, 7, 999, 1000, 2024, 9999, 10_000, 262_000]
+            .map(|year| day(year, 12, 31))
+            .into();
+        let ours: Vec<String> = dates.iter().copied().map(canonical_date).collect();
+        let strftime: Vec<String> = dates
+            .iter()
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .collect();
+        assert_eq!(ours, strftime);
     }
 
     #[test]

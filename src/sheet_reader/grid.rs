@@ -50,7 +50,7 @@ impl Val {
     /// The cell as a person reads it, NFC and trimmed; dates as dd/mm/yyyy.
     pub fn text(&self) -> String {
         match self {
-            Val::Date(d) => d.format("%d/%m/%Y").to_string(),
+            Val::Date(d) => crate::text::date_text(*d),
             // Cleaned straight from the cell, without a copy first.
             Val::Text(s) | Val::Other(s) => crate::text::clean(s),
             other => crate::text::clean(&other.canonical()),

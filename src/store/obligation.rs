@@ -13,7 +13,7 @@ use crate::deadline::{self, add_working_days, Deadline, WorkingDaysRule};
 use crate::docref;
 use crate::error::{Error, Result};
 use crate::obligation::counts_from_receipt;
-use crate::text;
+use crate::text::{self, date_text};
 
 /// An event as the officer records it.
 #[derive(Debug, Clone, Default)]
@@ -52,10 +52,6 @@ pub(super) fn task_rule(code: &str, wording: &str) -> Result<WorkingDaysRule> {
             "Nhiệm vụ {code} không có thời hạn tính theo ngày làm việc (thời hạn: \"{wording}\"): không ghi việc phát sinh cho nhiệm vụ này được."
         ))),
     }
-}
-
-fn show(date: NaiveDate) -> String {
-    date.format("%d/%m/%Y").to_string()
 }
 
 impl Store {
@@ -107,8 +103,8 @@ impl Store {
         if let Some(received) = input.received.filter(|r| *r < date) {
             return Err(Error::Invalid(format!(
                 "Ngày nhận {} trước ngày của văn bản {}: hãy kiểm tra lại.",
-                show(received),
-                show(date)
+                date_text(received),
+                date_text(date)
             )));
         }
         let start = if counts_from_receipt(&rule) {
@@ -191,7 +187,7 @@ impl Store {
             return Err(Error::Invalid(format!(
                 "Việc phát sinh số {} đã được xử lý bằng văn bản {number} ngày {}.",
                 input.id,
-                show(on)
+                date_text(on)
             )));
         }
         let reference = docref::parse_reference(&input.number)?;
@@ -202,8 +198,8 @@ impl Store {
         if date < before.start {
             return Err(Error::Invalid(format!(
                 "Ngày xử lý {} trước ngày bắt đầu tính thời hạn {} của việc phát sinh số {}.",
-                show(date),
-                show(before.start),
+                date_text(date),
+                date_text(before.start),
                 input.id
             )));
         }
@@ -221,7 +217,7 @@ impl Store {
             summary: format!(
                 "Xử lý việc phát sinh theo văn bản số {} ngày {} (nhiệm vụ {})",
                 before.number,
-                show(before.date),
+                date_text(before.date),
                 before.task
             ),
             location: String::new(),

@@ -1,7 +1,8 @@
 //! Reading obligations back: an agency's obligations as of a day (all of them,
 //! those of a month, those still open for the dashboard, those of a task), each
-//! with its status, the working days used or left and the reason for its due
-//! date, counted on the calendar it was recorded with.
+//! with its status and the working days used or left, counted on the calendar
+//! it was recorded with; one obligation and a task's also with the reason for
+//! their due dates.
 
 use std::collections::hash_map::{Entry, HashMap};
 
@@ -41,8 +42,12 @@ pub struct ObligationRow {
     #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub days_left: Option<i64>,
     pub status: ObligationStatus,
-    /// Why the due date is what it is ("05 ngày làm việc từ 23/01/2025: bỏ qua …").
-    pub why: String,
+    /// Why the due date is what it is ("05 ngày làm việc từ 23/01/2025: bỏ qua …"),
+    /// in the rows of one obligation or of a task (what the task screen shows);
+    /// absent from the lists that do not show it (all of an agency's
+    /// obligations, a month's, the open ones of the dashboard), as it is the
+    /// dearest part of a row to work out.
+    pub why: Option<String>,
     /// The calendar version the due date was counted with (0: the built-in table).
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub calendar_version: i64,
@@ -56,6 +61,13 @@ enum Scope {
     Month(NaiveDate, NaiveDate),
     Open,
     Task(i64),
+}
+
+/// Whether the rows carry the explanation of their due dates ([`ObligationRow::why`]).
+#[derive(Clone, Copy)]
+enum Explain {
+    Yes,
+    No,
 }
 
 const SELECT: &str = "SELECT o.id, t.code, o.reference, o.issued_on, o.issuer, o.summary,
@@ -73,7 +85,7 @@ impl Store {
         day: NaiveDate,
     ) -> Result<Vec<ObligationRow>> {
         let agency_id = self.reporting_agency(plan_id, agency)?;
-        self.read_obligations(plan_id, agency_id, Scope::All, day)
+        self.read_obligations(plan_id, agency_id, Scope::All, day, Explain::No)
     }
 
     /// The obligations open at some time in the month ending `last` or settled
@@ -86,7 +98,13 @@ impl Store {
         last: NaiveDate,
     ) -> Result<Vec<ObligationRow>> {
         let agency_id = self.reporting_agency(plan_id, agency)?;
-        self.read_obligations(plan_id, agency_id, Scope::Month(first, last), last)
+        self.read_obligations(
+            plan_id,
+            agency_id,
+            Scope::Month(first, last),
+            last,
+            Explain::No,
+        )
     }
 
     /// The agency's obligations still open on `today`: those due within 2
@@ -98,7 +116,8 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Vec<ObligationRow>> {
         let agency_id = self.reporting_agency(plan_id, agency)?;
-        let mut rows = self.read_obligations(plan_id, agency_id, Scope::Open, today)?;
+        let mut rows =
+            self.read_obligations(plan_id, agency_id, Scope::Open, today, Explain::No)?;
         rows.sort_by_key(|row| {
             let left = row.days_left.unwrap_or(i64::MAX);
             let band = if (0..=2).contains(&left) {
@@ -123,7 +142,13 @@ impl Store {
     ) -> Result<Vec<ObligationRow>> {
         let agency_id = self.reporting_agency(plan_id, agency)?;
         let task_id = self.task_id(plan_id, task)?;
-        self.read_obligations(plan_id, agency_id, Scope::Task(task_id), today)
+        self.read_obligations(
+            plan_id,
+            agency_id,
+            Scope::Task(task_id),
+            today,
+            Explain::Yes,
+        )
     }
 
     /// One obligation of the agency as of `day`.
@@ -134,7 +159,7 @@ impl Store {
         id: i64,
         day: NaiveDate,
     ) -> Result<ObligationRow> {
-        self.read_obligations(plan_id, agency_id, Scope::One(id), day)?
+        self.read_obligations(plan_id, agency_id, Scope::One(id), day, Explain::Yes)?
             .pop()
             .ok_or_else(|| Error::NotFound {
                 what: "việc phát sinh",
@@ -148,6 +173,7 @@ impl Store {
         agency_id: i64,
         scope: Scope,
         day: NaiveDate,
+        explain: Explain,
     ) -> Result<Vec<ObligationRow>> {
         let date = |d: NaiveDate| Value::Text(d.to_string());
         let (filter, extra): (&str, Vec<Value>) = match scope {
@@ -203,7 +229,12 @@ impl Store {
                 used_working_days: clock.used_on(day, holidays),
                 days_left: clock.days_left_on(day, holidays),
                 status: clock.status_on(day),
-                why: WorkdayCount::new(clock.start, working_days, holidays).explanation(),
+                why: match explain {
+                    Explain::Yes => {
+                        Some(WorkdayCount::new(clock.start, working_days, holidays).explanation())
+                    }
+                    Explain::No => None,
+                },
                 calendar_version: version,
             });
         }

@@ -136,8 +136,8 @@ fn an_event_pasted_as_text_becomes_an_obligation_due_five_working_days_later() {
     );
     assert_eq!(row.used_working_days, 1);
     assert_eq!(
-        row.why,
-        "05 ngày làm việc từ 05/03/2026: bỏ qua 07/03–08/03/2026 (Thứ Bảy, Chủ nhật); hạn 12/03/2026."
+        row.why.as_deref(),
+        Some("05 ngày làm việc từ 05/03/2026: bỏ qua 07/03–08/03/2026 (Thứ Bảy, Chủ nhật); hạn 12/03/2026.")
     );
 }
 
@@ -327,13 +327,13 @@ fn a_later_holiday_notice_moves_new_due_dates_but_not_old_ones() {
         .expect("recorded");
     assert_eq!(new.due_date, date(2026, 12, 1), "24/11 is now a day off");
     assert_eq!(new.calendar_version, notice.id);
+    let new_why = new.why.expect("a new obligation is explained");
     assert!(
-        new.why.contains("24/11/2026 (Ngày Văn hóa Việt Nam)"),
-        "{}",
-        new.why
+        new_why.contains("24/11/2026 (Ngày Văn hóa Việt Nam)"),
+        "{new_why}"
     );
     let listed = store
-        .obligations(plan, "SNV", date(2026, 11, 25))
+        .task_obligations(plan, "SNV", "II.1.1", date(2026, 11, 25))
         .expect("list");
     let old_again = listed.iter().find(|o| o.id == old.id).expect("still there");
     assert_eq!(
@@ -342,7 +342,11 @@ fn a_later_holiday_notice_moves_new_due_dates_but_not_old_ones() {
         "the old one keeps its due date"
     );
     assert_eq!(old_again.calendar_version, 0);
-    assert!(!old_again.why.contains("Văn hóa"), "{}", old_again.why);
+    let old_why = old_again
+        .why
+        .as_deref()
+        .expect("a task's obligations are explained");
+    assert!(!old_why.contains("Văn hóa"), "{old_why}");
     assert_eq!(store.holiday_notices().expect("notices").len(), 1);
 }
 
@@ -434,4 +438,46 @@ fn the_dashboard_list_puts_obligations_due_within_two_working_days_first() {
         ]
     );
     assert_eq!(open[1].status, ObligationStatus::OverdueOpen);
+}
+
+#[test]
+fn only_one_obligation_and_a_task_s_carry_the_explanation_the_lists_without_it_are_otherwise_the_same(
+) {
+    let (_db, mut store, plan) = open_new();
+    let added = store
+        .add_obligation(
+            plan,
+            &ii11("70/QĐ-BTP", date(2026, 3, 26)),
+            date(2026, 3, 26),
+            now(),
+        )
+        .expect("recorded");
+    let why = added.why.clone().expect("the new obligation is explained");
+    assert!(why.starts_with("05 ngày làm việc từ 26/03/2026"), "{why}");
+    let day = date(2026, 3, 31);
+    let task = store
+        .task_obligations(plan, "SNV", "II.1.1", day)
+        .expect("the task's");
+    assert_eq!(task.len(), 1);
+    assert_eq!(task[0].why.as_deref(), Some(why.as_str()));
+    let unexplained = cchc::store::ObligationRow {
+        why: None,
+        ..task[0].clone()
+    };
+    let lists = [
+        ("all", store.obligations(plan, "SNV", day).expect("all")),
+        (
+            "month",
+            store
+                .month_obligations(plan, "SNV", date(2026, 3, 1), day)
+                .expect("the month's"),
+        ),
+        (
+            "open",
+            store.open_obligations(plan, "SNV", day).expect("open"),
+        ),
+    ];
+    for (name, rows) in lists {
+        assert_eq!(rows, vec![unexplained.clone()], "{name}");
+    }
 }

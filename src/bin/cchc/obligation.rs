@@ -143,12 +143,13 @@ pub fn add(s: &mut Session, a: AddArgs) -> Result<()> {
     let out = json!({"id": row.id, "task": row.task, "start": row.start,
         "working_days": row.working_days, "due_date": row.due_date, "status": row.status});
     emit(s.json, &out, || {
+        let why = row.why.as_deref().map(|why| format!("{why}\n"));
         format!(
-            "Đã ghi việc phát sinh số {} (nhiệm vụ {}): hạn xử lý {}.\n{}\n",
+            "Đã ghi việc phát sinh số {} (nhiệm vụ {}): hạn xử lý {}.\n{}",
             row.id,
             row.task,
             table::date(Some(row.due_date)),
-            row.why
+            why.unwrap_or_default()
         )
     })
 }

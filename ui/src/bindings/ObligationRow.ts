@@ -30,9 +30,13 @@ settled_number: string | null, settled_on: string | null, used_working_days: num
  */
 days_left: number | null, status: ObligationStatus, 
 /**
- * Why the due date is what it is ("05 ngày làm việc từ 23/01/2025: bỏ qua …").
+ * Why the due date is what it is ("05 ngày làm việc từ 23/01/2025: bỏ qua …"),
+ * in the rows of one obligation or of a task (what the task screen shows);
+ * absent from the lists that do not show it (all of an agency's
+ * obligations, a month's, the open ones of the dashboard), as it is the
+ * dearest part of a row to work out.
  */
-why: string, 
+why: string | null, 
 /**
  * The calendar version the due date was counted with (0: the built-in table).
  */

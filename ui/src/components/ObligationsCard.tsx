@@ -55,7 +55,7 @@ export function ObligationsCard({ task, onEvidenceChanged }: Props) {
                 <strong>{o.number}</strong> ngày {formatDate(o.date)}
                 {o.issuer && ` của ${o.issuer}`} — hạn <strong class="due">{formatDate(o.due_date)}</strong>
               </span>
-              <span class="meta why">{o.why}</span>
+              {o.why && <span class="meta why">{o.why}</span>}
               <span class="meta">
                 <span class={o.status === "Quá hạn chưa xử lý" || o.status === "Xử lý quá hạn" ? "badge st-red" : o.settled_on ? "badge st-green" : "badge st-blue"}>
                   {o.status}

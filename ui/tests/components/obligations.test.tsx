@@ -126,6 +126,14 @@ describe("a task's obligations", () => {
     expect(item(7).querySelector("button.settle")).not.toBeNull();
   });
 
+  it("leaves out the line of why the due date is what it is when the core gave none, the rest of the row drawn", async () => {
+    cardShell({ task_obligations: () => [OPEN, { ...OVERDUE, why: null }, SETTLED] });
+    await card();
+    expect(item(8).querySelector(".why")).toBeNull();
+    expect(item(8).textContent).toContain("56/QĐ-BNV ngày 02/02/2026 của Bộ Tư pháp — hạn 09/02/2026");
+    expect(item(7).querySelector(".why")!.textContent).toBe(OPEN.why);
+  });
+
   it("shows the shell's Vietnamese refusal when the obligations cannot be read", async () => {
     cardShell({ task_obligations: () => Promise.reject(LOCKED) });
     render(<ObligationsCard task={TASK} onEvidenceChanged={() => {}} />);
