@@ -54,10 +54,7 @@ pub fn read_event(text: &str) -> EventFields {
             .unwrap_or_default()
     };
     EventFields {
-        date: first
-            .date
-            .map(|d| d.format("%d/%m/%Y").to_string())
-            .unwrap_or_default(),
+        date: first.date.map(crate::text::date_text).unwrap_or_default(),
         issuer: capture(&ISSUER),
         summary: capture(&SUMMARY),
         number: first.reference,

@@ -163,7 +163,7 @@ impl Deadline {
 impl fmt::Display for Deadline {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Deadline::Date(date) => write!(f, "{}", date.format("%d/%m/%Y")),
+            Deadline::Date(date) => write!(f, "{}", crate::text::date_text(*date)),
             Deadline::Month { year, month } => write!(f, "Tháng {month}/{year}"),
             Deadline::Quarter { year, quarter } => match roman_quarter(*quarter) {
                 Some(roman) => write!(f, "Quý {roman}/{year}"),

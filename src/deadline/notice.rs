@@ -84,15 +84,15 @@ pub fn parse_notice(text: &str) -> Result<Vec<NoticeDay>, DeadlineError> {
         if last < first {
             return Err(fault(format!(
                 "ngày kết thúc {} trước ngày bắt đầu {}",
-                last.format("%d/%m/%Y"),
-                first.format("%d/%m/%Y")
+                crate::text::date_text(last),
+                crate::text::date_text(first)
             )));
         }
         if (last - first).num_days() >= LONGEST_RUN {
             return Err(fault(format!(
                 "từ {} đến {} dài hơn {LONGEST_RUN} ngày",
-                first.format("%d/%m/%Y"),
-                last.format("%d/%m/%Y")
+                crate::text::date_text(first),
+                crate::text::date_text(last)
             )));
         }
         let typed = found.get(4).map_or("", |m| m.as_str()).trim();
@@ -105,7 +105,7 @@ pub fn parse_notice(text: &str) -> Result<Vec<NoticeDay>, DeadlineError> {
             if first.weekday() != Weekday::Sat {
                 return Err(fault(format!(
                     "ngày làm bù {} không phải thứ Bảy",
-                    first.format("%d/%m/%Y")
+                    crate::text::date_text(first)
                 )));
             }
             (NoticeDayKind::Worked, or(typed, "Thứ Bảy làm bù"))
@@ -121,7 +121,7 @@ pub fn parse_notice(text: &str) -> Result<Vec<NoticeDay>, DeadlineError> {
             if let Some((earlier, _)) = days.insert(date, (number, day)) {
                 return Err(fault(format!(
                     "ngày {} đã ghi ở dòng {earlier}",
-                    date.format("%d/%m/%Y")
+                    crate::text::date_text(date)
                 )));
             }
         }

@@ -89,7 +89,7 @@ pub fn diff(old: &PlanData, new: &PlanData) -> PlanChanges {
                 "{} → {} (từ {}{task})",
                 s.predecessor,
                 s.successor,
-                s.since.format("%d/%m/%Y")
+                crate::text::date_text(s.since)
             )
         })
         .collect();

@@ -314,9 +314,9 @@ impl PlanData {
                      chỉ ghi được một ngày cho mỗi cơ quan kế thừa.",
                     s.successor,
                     o.predecessor,
-                    o.since.format("%d/%m/%Y"),
+                    crate::text::date_text(o.since),
                     s.predecessor,
-                    s.since.format("%d/%m/%Y")
+                    crate::text::date_text(s.since)
                 ));
             }
         }
@@ -327,7 +327,7 @@ impl PlanData {
                     "Nhiệm vụ {}, thời hạn: \"{}\" là ngày {}, trước năm {} của kế hoạch.",
                     t.code,
                     t.deadline,
-                    due.format("%d/%m/%Y"),
+                    crate::text::date_text(due),
                     self.meta.year
                 ));
             }

@@ -145,7 +145,7 @@ impl Val {
         match self {
             Val::Text(s) | Val::Bad(s) => s.clone(),
             Val::Number(n) => number_text(*n),
-            Val::Date(d) => d.format("%d/%m/%Y").to_string(),
+            Val::Date(d) => crate::text::date_text(*d),
         }
     }
 

@@ -40,7 +40,7 @@ pub fn agency_scores(
             if t.status == Status::Overdue {
                 let due = t
                     .due_date
-                    .map(|d| format!(" (hạn {})", d.format("%d/%m/%Y")))
+                    .map(|d| format!(" (hạn {})", crate::text::date_text(d)))
                     .unwrap_or_default();
                 lapses
                     .entry(c.clone())

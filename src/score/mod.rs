@@ -162,14 +162,14 @@ pub fn late_obligation(o: &ObligationSeen, year: i32) -> Option<String> {
         return None;
     }
     let of = o.agency.map(|a| format!(" của {a}")).unwrap_or_default();
-    let due = o.due_date.format("%d/%m/%Y");
+    let due = crate::text::date_text(o.due_date);
     let head = format!("Việc phát sinh {} (nhiệm vụ {}){of}", o.number, o.task);
     match o.status {
         ObligationStatus::OverdueOpen => Some(format!("{head} quá hạn chưa xử lý (hạn {due}).")),
         ObligationStatus::Late => Some(match o.settled_on {
             Some(on) => format!(
                 "{head} xử lý quá hạn (hạn {due}, xử lý {}).",
-                on.format("%d/%m/%Y")
+                crate::text::date_text(on)
             ),
             None => format!("{head} xử lý quá hạn (hạn {due})."),
         }),

@@ -150,7 +150,7 @@ fn collected_lapses(
         for c in criteria(&t.task_code) {
             let due = t
                 .due_date
-                .map(|d| format!(" (hạn {})", d.format("%d/%m/%Y")))
+                .map(|d| format!(" (hạn {})", crate::text::date_text(d)))
                 .unwrap_or_default();
             out.entry(c.clone())
                 .or_default()

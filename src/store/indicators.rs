@@ -222,7 +222,7 @@ impl Store {
             if d > end {
                 return Err(Error::Invalid(format!(
                     "Ngày số liệu {} nằm sau kỳ báo cáo tháng {}.",
-                    d.format("%d/%m/%Y"),
+                    crate::text::date_text(d),
                     crate::text::month_text(&period)
                 )));
             }

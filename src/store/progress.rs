@@ -185,7 +185,7 @@ impl Store {
                 if done > end {
                     return Err(Error::Invalid(format!(
                         "Ngày hoàn thành {} nằm sau kỳ báo cáo tháng {}.",
-                        done.format("%d/%m/%Y"),
+                        crate::text::date_text(done),
                         &period
                     )));
                 }

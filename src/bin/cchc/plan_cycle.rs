@@ -123,7 +123,7 @@ pub fn succeed(
                 };
                 format!(
                     "Từ {}, {what} của {} do {} thực hiện.\n",
-                    s.since.format("%d/%m/%Y"),
+                    cchc::text::date_text(s.since),
                     s.predecessor,
                     s.successor
                 )

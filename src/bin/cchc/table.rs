@@ -54,6 +54,5 @@ pub fn score(v: Option<f64>) -> String {
 
 /// A date as dd/mm/yyyy, or nothing.
 pub fn date(d: Option<chrono::NaiveDate>) -> String {
-    d.map(|d| d.format("%d/%m/%Y").to_string())
-        .unwrap_or_default()
+    d.map(cchc::text::date_text).unwrap_or_default()
 }
