@@ -221,11 +221,15 @@ pub fn meta_sheet(ws: &mut Worksheet, name: &str, rows: &[(&str, String)]) -> Wr
     Ok(())
 }
 
-/// A new workbook compressed at level 2 of 9: the 10,000-task report is 2.2 MB
-/// instead of 2.0 MB at level 3, and is compressed faster (docs/performance.md).
+/// A new workbook compressed by rust_xlsxwriter at its quickest level, 1 (it
+/// refuses 0, no compression): every worksheet, nearly all of a package, is
+/// compressed again when saved, at level 2, by the first-page copy
+/// ([`crate::print_profile::number_from_second_page`]); only the small parts
+/// keep level 1. Level 2 rather than 3 makes the 10,000-task report 2.2 MB
+/// instead of 2.0 MB, compressed faster (docs/performance.md).
 pub fn new_workbook() -> Workbook {
     let mut book = Workbook::new();
-    book.set_zip_compression_level(2);
+    book.set_zip_compression_level(1);
     book
 }
 
