@@ -6,14 +6,11 @@
 use rust_xlsxwriter::{Format, Worksheet};
 
 use super::summary::{AgencyLine, Consolidation};
+use super::write::{FIRST_ROW, HEADER_ROW};
 use crate::print_profile::measure::Font;
-use crate::print_profile::{fit_row, size, ANNEX_HEADER_ROW};
+use crate::print_profile::{fit_row, size};
 use crate::status::Status;
 use crate::xlsx::{self, Formats, Written};
-
-/// Zero-based rows: the annex head, the header, the numbering, the agencies.
-const HEADER_ROW: u32 = ANNEX_HEADER_ROW;
-const FIRST_ROW: u32 = HEADER_ROW + 2;
 
 /// Widths in Excel's units: 123 in all, 931 pixels with the columns'
 /// padding, within the 252 mm (952 pixels) between the margins of A4

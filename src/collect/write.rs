@@ -51,8 +51,8 @@ const VIETNAM: i32 = 7 * 3600;
 
 /// Zero-based rows of the annexes: the annex head, the header, the numbering,
 /// the data.
-const HEADER_ROW: u32 = ANNEX_HEADER_ROW;
-const FIRST_ROW: u32 = HEADER_ROW + 2;
+pub(super) const HEADER_ROW: u32 = ANNEX_HEADER_ROW;
+pub(super) const FIRST_ROW: u32 = HEADER_ROW + 2;
 
 /// Widths (in characters) of the wrapped columns whose text sets a row's height.
 const CRITERION_WIDTH: f64 = 50.0;
