@@ -55,6 +55,8 @@ mod evidence;
 mod export;
 /// The exported file: formulas, determinism, atomic writes, the CLI, openpyxl.
 mod export_file;
+/// An indicator's figures read and checked alike by the core and the UI (figure-cases.json).
+mod figure_cases;
 /// Measured indicators: the 2024 plan's against its text, recording, refusals,
 /// the officer's points at risk, the upgrade of older databases.
 mod indicators;

@@ -1,25 +1,10 @@
-// The indicator form's numbers read as the core reads them (the cases of
-// `number::parse_vi`'s own tests), and the field each refusal belongs to.
+// The indicator form's numbers read as the core reads them, and the field each
+// refusal belongs to: the cases the core is checked on too (figure-cases.json),
+// then what only the UI decides (which fields it marks before sending).
 
 import { describe, expect, it } from "vitest";
-import { figureProblems, readNumber } from "../src/lib/figures";
-
-describe("numbers typed the Vietnamese way", () => {
-  it("groups thousands with dots and marks decimals with a comma", () => {
-    const cases: [string, number][] = [["1.245", 1245], ["1.250", 1250], ["85,5", 85.5], ["1.245,75", 1245.75], ["1 245", 1245], ["12.345.678", 12345678], [" 0 ", 0]];
-    for (const [typed, n] of cases) expect(readNumber(typed), typed).toBe(n);
-  });
-
-  it("takes a lone dot before other than three digits as a decimal point", () => {
-    expect(readNumber("85.5")).toBe(85.5);
-    expect(readNumber("0.25")).toBe(0.25);
-    expect(readNumber("1.2345")).toBe(1.2345);
-  });
-
-  it("reads nothing from what is not a Vietnamese number", () => {
-    for (const bad of ["", "abc", "1,2,3", "12.34.5", "1.2345,5", "1,", ",5", "1.245.6", "--1", "1e5"]) expect(readNumber(bad), bad).toBeNull();
-  });
-});
+import { figureProblems, readNumber, type TypedFigure } from "../src/lib/figures";
+import cases from "./figure-cases.json";
 
 describe("the problems of a typed figure", () => {
   it("finds none in a rate whose numerator is at most its denominator, a trailing % allowed", () => {
@@ -37,5 +22,25 @@ describe("the problems of a typed figure", () => {
 
   it("checks only the fields the indicator's kind uses", () => {
     expect(figureProblems("value", "lượt", { numerator: "x", denominator: "y", value: "1.500" })).toEqual({});
+  });
+});
+
+describe("the cases shared with the core (figure-cases.json, checked on the core by tests/core/figure_cases.rs)", () => {
+  it("reads every shared number as the core does", () => {
+    expect(cases.numbers.length).toBeGreaterThanOrEqual(20);
+    for (const c of cases.numbers) expect(readNumber(c.input), JSON.stringify(c.input)).toBe(c.number);
+  });
+
+  it("takes every shared rate the core takes, and marks the field the core refuses, in its words", () => {
+    for (const c of cases.rates) {
+      const problems = figureProblems("rate", "%", { numerator: c.numerator, denominator: c.denominator, value: "" });
+      const label = `${c.numerator} / ${c.denominator}`;
+      if (c.refused === null) {
+        expect(problems, label).toEqual({});
+      } else {
+        const said = problems[c.refused as keyof TypedFigure] ?? "";
+        expect(said.startsWith(c.message), `${label}: the UI says ${JSON.stringify(said)}`).toBe(true);
+      }
+    }
   });
 });

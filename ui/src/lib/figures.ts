@@ -1,6 +1,7 @@
 // An indicator's figures as the officer types them ("1.245", "85,5"), checked
 // before sending with the core's rules (`number::parse_vi` and the store's
-// checks of an indicator form, in the core's words) so the wrong field is
+// checks of an indicator form, in the core's words; both checked on the cases of
+// ui/tests/figure-cases.json against the core) so the wrong field is
 // marked at once; the core checks again.
 
 import type { IndicatorKind } from "../bindings/IndicatorKind";
