@@ -10,7 +10,6 @@ use rust_xlsxwriter::Worksheet;
 use super::summary::Consolidation;
 use super::write::{report_date, OFFICE, OFFICE_SYMBOL};
 use crate::print_profile::cover::{self, Head};
-use crate::print_profile::measure::Font;
 use crate::print_profile::{self, fit_row, roman, size};
 use crate::report::layout::SHEET_COVER;
 use crate::report::{count_table, date_line, gap, status_table, GRID};
@@ -117,7 +116,7 @@ fn annex_line(
         ws,
         row,
         [(text.as_str(), GRID.widths.iter().sum::<f64>())],
-        Font::regular(size::BODY),
+        cover::BODY,
     )?;
     Ok(row + 1)
 }

@@ -21,7 +21,7 @@ use crate::xlsx::{Formats, Written};
 /// Column widths of the cover on A4 portrait (165 mm between the margins):
 /// STT, label, two figures, a gap, three columns under the signature. The
 /// issuing body takes the first two, the national name the rest.
-pub(crate) const WIDTHS: [f64; 8] = [6.0, 27.0, 12.0, 12.0, 4.0, 7.4, 7.4, 7.4];
+const WIDTHS: [f64; 8] = [6.0, 27.0, 12.0, 12.0, 4.0, 7.4, 7.4, 7.4];
 pub(crate) const GRID: Grid = Grid {
     widths: &WIDTHS,
     right: 2,
@@ -139,7 +139,7 @@ pub(crate) fn gap(ws: &mut Worksheet, row: u32) -> Result<u32, rust_xlsxwriter::
 }
 
 /// A numbered section title across the cover.
-pub(crate) fn section(ws: &mut Worksheet, row: u32, title: &str) -> Written {
+fn section(ws: &mut Worksheet, row: u32, title: &str) -> Written {
     ws.merge_range(row, 0, row, GRID.last(), title, &cover::body_text(true))?;
     fit_row(
         ws,
