@@ -147,8 +147,8 @@ impl AppState {
     }
 }
 
-/// A collection locks the store for one file at a time, so the other commands
-/// run between two files.
+/// A collection locks the store for one batch of files at a time, so the
+/// other commands run between two batches.
 impl StoreAccess for &AppState {
     fn with_store<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
         let mut store = self.store()?;
@@ -227,7 +227,7 @@ mod tests {
     }
 
     #[test]
-    fn a_collection_leaves_the_store_unlocked_between_two_files() {
+    fn a_collection_leaves_the_store_unlocked_between_two_batches() {
         let (dir, state) = temp_state();
         let book = {
             let store = state.store().expect("open");

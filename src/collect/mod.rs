@@ -5,7 +5,7 @@
 //! Flow: [`input_files`] expands the files and folders given; [`collect_files`]
 //! checks each file (first the zip package against [`crate::sheet_reader::gate`], then the sheets,
 //! then the agency and its tasks against the plan) and saves the accepted ones,
-//! one transaction per file; [`consolidate`] gathers the month from the store;
+//! each all or nothing, a batch of files ([`FILES_PER_SAVE`]) per transaction; [`consolidate`] gathers the month from the store;
 //! [`write_consolidated`] writes `TH-CCHC-<YYYY>-<MM>.xlsx`. A refused file
 //! imports nothing. The desktop app calls the same functions, with a progress
 //! callback, as the command line does.
@@ -113,8 +113,9 @@ pub fn input_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
 }
 
 /// How [`collect_files`] reaches the store: only while it checks and saves
-/// one file, so that a shell holding the store behind a lock lets its other
-/// commands run between two files. A [`Store`] is its own access.
+/// a batch of files ([`FILES_PER_SAVE`]), so that a shell holding the store
+/// behind a lock lets its other commands run between two batches. A
+/// [`Store`] is its own access.
 pub trait StoreAccess {
     /// Runs `f` on the store (locked meanwhile, for a shared one).
     ///
@@ -153,14 +154,15 @@ fn not_a_regular_file(path: &Path) -> Option<&'static str> {
 
 /// Reads each file for reporting month `period` (`YYYY-MM` or `MM/YYYY`) and
 /// saves the accepted ones into `store` for plan `plan_id`; `on_progress(done,
-/// total)` is called before the first file and after each one. A file is read
-/// and checked as a workbook before the store is reached; the store is then
-/// used for that file's check against the plan and its save only.
+/// total)` is called before the first file and after each one (once its
+/// batch is saved). A file is read and checked as a workbook before the store
+/// is reached; the store is then used for the batch's checks against the
+/// plan and their saves only.
 ///
 /// # Errors
 /// [`Error::Invalid`] for a malformed period; [`Error::Database`] when the
-/// store cannot be read or written (the files saved before it stay saved, each
-/// in its own transaction). A bad file is never an error: it is an
+/// store cannot be read or written (the batches saved before it stay saved;
+/// nothing of the batch it happened in is). A bad file is never an error: it is an
 /// [`OutcomeKind::Rejected`] outcome.
 pub fn collect_files(
     store: &mut impl StoreAccess,
@@ -175,15 +177,23 @@ pub fn collect_files(
     let mut outcomes = Vec::with_capacity(paths.len());
     on_progress(0, paths.len());
     // Each file is read and checked as a workbook on a worker thread, without
-    // the store; then, in the order given, checked against the plan and saved.
+    // the store; then, in the order given, checked against the plan and saved,
+    // a few files in each transaction.
+    let mut batch = Vec::with_capacity(FILES_PER_SAVE);
     let run = read_ahead::in_order(
         paths.len(),
         |i| read_one(&paths[i], &period),
         |i, read| {
-            let outcome = collect_one(store, plan_id, &mut plan, &paths[i], read, now)?;
-            tracing::debug!(file = i + 1, agency = ?outcome.agency, outcome = ?outcome.kind, "collect");
-            outcomes.push(outcome);
-            on_progress(i + 1, paths.len());
+            batch.push((i, read));
+            if batch.len() < FILES_PER_SAVE && i + 1 < paths.len() {
+                return Ok(());
+            }
+            let files = std::mem::take(&mut batch);
+            for (i, outcome) in save_batch(store, plan_id, &mut plan, paths, files, now)? {
+                tracing::debug!(file = i + 1, agency = ?outcome.agency, outcome = ?outcome.kind, "collect");
+                outcomes.push(outcome);
+                on_progress(i + 1, paths.len());
+            }
             Ok::<(), Error>(())
         },
     );
@@ -224,7 +234,7 @@ fn file_name(path: &Path) -> String {
 
 /// Reads and checks the workbook at `path` as a workbook (everything that
 /// needs only the file); `Err` is the refusal.
-fn read_one(path: &Path, period: &str) -> std::result::Result<AgencyWorkbook, String> {
+fn read_one(path: &Path, period: &str) -> Read {
     if let Some(why) = not_a_regular_file(path) {
         let name = file_name(path);
         return Err(Place { file: &name }.file(why));
@@ -232,13 +242,48 @@ fn read_one(path: &Path, period: &str) -> std::result::Result<AgencyWorkbook, St
     read_agency_workbook(path, period).map_err(|why| why.to_string())
 }
 
-/// Checks a workbook read by [`read_one`] against the plan and saves it.
-fn collect_one(
+/// How many files are saved in one transaction, each still all or nothing
+/// in it ([`Store::in_one_transaction`]): their rows share pages (the index
+/// of the collected rows by task puts each task's rows together), which one
+/// commit writes once for all of them instead of once per file. In the
+/// desktop app, other commands wait for at most one batch.
+pub const FILES_PER_SAVE: usize = 16;
+
+/// A file read by [`read_one`]: the workbook, or why it is refused.
+type Read = std::result::Result<AgencyWorkbook, String>;
+
+/// Checks a batch of files read by [`read_one`] against the plan and saves
+/// the accepted ones, in one transaction whose commit does not wait for the
+/// disk (`collect_files` syncs the log once before the outcomes are told).
+fn save_batch(
     store: &mut impl StoreAccess,
     plan_id: i64,
     plan: &mut PlanCheck,
+    paths: &[PathBuf],
+    files: Vec<(usize, Read)>,
+    now: DateTime<Utc>,
+) -> Result<Vec<(usize, Outcome)>> {
+    store.with_store(|store| {
+        store.unsynced(|store| {
+            store.in_one_transaction(|store| {
+                files
+                    .into_iter()
+                    .map(|(i, read)| {
+                        Ok((i, collect_one(store, plan_id, plan, &paths[i], read, now)?))
+                    })
+                    .collect()
+            })
+        })
+    })
+}
+
+/// Checks a workbook read by [`read_one`] against the plan and saves it.
+fn collect_one(
+    store: &mut Store,
+    plan_id: i64,
+    plan: &mut PlanCheck,
     path: &Path,
-    read: std::result::Result<AgencyWorkbook, String>,
+    read: Read,
     now: DateTime<Utc>,
 ) -> Result<Outcome> {
     let file_name = file_name(path);
@@ -261,26 +306,17 @@ fn collect_one(
         }
     };
     outcome.agency = Some(book.agency_code.clone());
-    let checked = store.with_store(|store| {
-        let duties = plan.current(store)?;
-        if let Err(why) = check_against_plan(duties, &book, &at)? {
-            return Ok(Err(why));
-        }
-        let name = duties.agency_name(&book.agency_code).map(str::to_string);
-        // Committed without waiting for the disk: `collect_files` syncs the
-        // log once before the outcomes are told.
-        let saved = store
-            .unsynced(|store| store.save_collected(plan_id, &book.incoming(&file_name), now))?;
-        plan.saved(store)?;
-        Ok(Ok((saved, name.unwrap_or_default())))
-    })?;
-    let (saved, name) = match checked {
-        Ok(checked) => checked,
-        Err(why) => {
-            outcome.message = format!("Từ chối: {why}");
-            return Ok(outcome);
-        }
-    };
+    let duties = plan.current(store)?;
+    if let Err(why) = check_against_plan(duties, &book, &at)? {
+        outcome.message = format!("Từ chối: {why}");
+        return Ok(outcome);
+    }
+    let name = duties
+        .agency_name(&book.agency_code)
+        .unwrap_or_default()
+        .to_string();
+    let saved = store.save_collected(plan_id, &book.incoming(&file_name), now)?;
+    plan.saved(store)?;
     let who = format!("{} – {name}", book.agency_code);
     let counts = count_statuses(&book);
     let summary = counts_text(book.tasks.len(), &counts, book.edited());

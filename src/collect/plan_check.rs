@@ -2,8 +2,9 @@
 //! the plan's (not a group), every task row one of that agency's tasks in the
 //! month, at most once, and every indicator row one it reports. What the plan
 //! says ([`Duties`]) is read once per run and read again only when the
-//! database was written between two files by anything but the run's own saves
-//! (the desktop app lets other commands use the store between two files).
+//! database was written between two batches of files by anything but the
+//! run's own saves (the desktop app lets other commands use the store between
+//! two batches).
 
 use std::collections::HashSet;
 

@@ -1,4 +1,4 @@
-//! Many saves in a row (a collection run: one transaction per file) without
+//! Many saves in a row (a collection run: a transaction per batch of files) without
 //! waiting for the disk at each commit, then one sync that makes them all
 //! durable. Every connection commits with `synchronous=FULL`; [`wait_for_disk`]
 //! lowers it to NORMAL for a while: in WAL mode each commit is still

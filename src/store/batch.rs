@@ -1,6 +1,7 @@
-//! Saves in a batch (a collection run saves each file in its own
-//! transaction): commits that do not wait for the disk, then one sync of the
-//! write-ahead log before anyone is told they are saved ([`crate::db::sync_log`]).
+//! Saves in a batch (a collection run saves its files a few at a time, each
+//! all or nothing): several saves committed in one transaction, commits that
+//! do not wait for the disk, then one sync of the write-ahead log before
+//! anyone is told they are saved ([`crate::db::sync_log`]).
 
 use super::Store;
 use crate::db;
@@ -21,6 +22,25 @@ impl Store {
         let out = out?;
         back?;
         Ok(out)
+    }
+
+    /// Runs `f` in one transaction, committed when `f` succeeds and rolled
+    /// back when it fails. The saves made in it that are all-or-nothing on
+    /// their own ([`Store::save_collected`]) stay so: one that fails leaves
+    /// the others. Fewer commits write each changed page once for all of
+    /// them instead of once per save.
+    ///
+    /// # Errors
+    /// `f`'s error, or [`crate::Error::Database`] when the transaction cannot
+    /// be begun or committed (nothing of `f` is then saved).
+    pub fn in_one_transaction<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("BEGIN")?;
+        let out = f(self).and_then(|out| Ok(self.conn.execute_batch("COMMIT").map(|()| out)?));
+        if out.is_err() && !self.conn.is_autocommit() {
+            // Nothing of a failed batch stays; the connection is free again.
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        out
     }
 
     /// Makes every commit made so far durable (the write-ahead log synced).

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
-use rusqlite::{OptionalExtension, Transaction};
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
 use super::assignment::Assignment;
@@ -111,7 +111,8 @@ struct Existing {
 }
 
 impl Store {
-    /// Saves an accepted agency workbook for `plan_id`, in one transaction: a
+    /// Saves an accepted agency workbook for `plan_id`, all or nothing (its
+    /// own transaction, or a part of [`Store::in_one_transaction`]'s): a
     /// newer export replaces the stored report of the same agency and month, the
     /// same or an older one changes nothing.
     ///
@@ -126,7 +127,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Saved> {
         let agency_id = self.reporting_agency(plan_id, book.agency_code)?;
-        let tx = self.begin()?;
+        let tx = self.begin_part()?;
         let existing = existing(&tx, agency_id, book.period)?;
         let saved = match &existing {
             None => Saved::Added,
@@ -275,7 +276,7 @@ impl Store {
     }
 }
 
-fn existing(tx: &Transaction, agency_id: i64, period: &str) -> Result<Option<Existing>> {
+fn existing(tx: &Connection, agency_id: i64, period: &str) -> Result<Option<Existing>> {
     Ok(tx
         .query_row(
             "SELECT id, generated_at, data_sha256 FROM collected_report
@@ -293,7 +294,7 @@ fn existing(tx: &Transaction, agency_id: i64, period: &str) -> Result<Option<Exi
 }
 
 fn insert_rows(
-    tx: &Transaction,
+    tx: &Connection,
     plan_id: i64,
     report_id: i64,
     tasks: &[CollectedTask],

@@ -2,7 +2,7 @@
 //! their report (one transaction) and read back per month for the province.
 
 use chrono::NaiveDate;
-use rusqlite::Transaction;
+use rusqlite::Connection;
 
 use super::Store;
 use crate::error::{Error, Result};
@@ -38,7 +38,7 @@ pub struct CollectedFigure {
 
 /// Saves a report's figures, each matched to its indicator by criterion and name.
 pub(super) fn insert_collected_indicators(
-    tx: &Transaction,
+    tx: &Connection,
     plan_id: i64,
     report_id: i64,
     lines: &[IndicatorLine],

@@ -142,6 +142,16 @@ impl Store {
         Ok(self.conn.transaction()?)
     }
 
+    /// Starts a save that is all-or-nothing on its own and may be one of
+    /// several in a transaction of [`Store::in_one_transaction`]: a savepoint
+    /// (outside a transaction, it is one); refused as [`Store::begin`] is.
+    fn begin_part(&mut self) -> Result<rusqlite::Savepoint<'_>> {
+        if let Some(reason) = self.read_only_reason {
+            return Err(Error::Database(reason.into()));
+        }
+        Ok(self.conn.savepoint()?)
+    }
+
     /// The id of the plan the other calls answer for.
     ///
     /// # Errors

@@ -1,4 +1,5 @@
 use std::cell::Cell;
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use cchc::collect::{self, OutcomeKind, StoreAccess};
@@ -29,12 +30,26 @@ impl StoreAccess for SharedStore<'_> {
     }
 }
 
+/// `count` copies of `file` in `dir`, named `copy-N.xlsx`.
+fn copies(file: &Path, dir: &Path, count: usize) -> Vec<PathBuf> {
+    (1..=count)
+        .map(|n| {
+            let copy = dir.join(format!("copy-{n}.xlsx"));
+            std::fs::copy(file, &copy).expect("a copy of the workbook");
+            copy
+        })
+        .collect()
+}
+
 #[test]
-fn a_plan_changed_by_another_command_between_two_files_is_checked_as_it_stands() {
+fn a_plan_changed_by_another_command_between_two_batches_is_checked_as_it_stands() {
     let agency = AgencyDb::new();
     let dir = tempfile::tempdir().expect("temp folder");
     let sct = agency.export("SCT", PERIOD, exported_at(9), dir.path(), None);
     let snv = agency.export("SNV", PERIOD, exported_at(9), dir.path(), None);
+    // A first batch of SCT's workbook (the same one again and again), then SNV's.
+    let mut files = copies(&sct, dir.path(), collect::FILES_PER_SAVE);
+    files.push(snv);
     let mut collector = Collector::new();
     let plan = collector.plan;
     let mut data = collector.store.plan_data(plan).expect("the plan");
@@ -55,20 +70,78 @@ fn a_plan_changed_by_another_command_between_two_files_is_checked_as_it_stands()
                 .expect("the plan editor saves the task under SCT");
         })),
     };
-    let outcomes =
-        collect::collect_files(&mut shared, plan, PERIOD, &[sct, snv], now(), |done, _| {
-            after_first.set(done >= 1);
-        })
-        .expect("a bad file is an outcome, not an error");
+    let outcomes = collect::collect_files(&mut shared, plan, PERIOD, &files, now(), |done, _| {
+        after_first.set(done >= 1);
+    })
+    .expect("a bad file is an outcome, not an error");
     assert!(shared.edit.is_none(), "the plan was edited during the run");
     assert_kind(&outcomes[0], OutcomeKind::Accepted);
-    assert_kind(&outcomes[1], OutcomeKind::Rejected);
+    for copy in &outcomes[1..collect::FILES_PER_SAVE] {
+        assert_kind(copy, OutcomeKind::Unchanged);
+    }
+    let last = &outcomes[collect::FILES_PER_SAVE];
+    assert_kind(last, OutcomeKind::Rejected);
     assert!(
-        outcomes[1].message.contains(&format!(
+        last.message.contains(&format!(
             "mã nhiệm vụ \"{code}\" không phải một nhiệm vụ của SNV"
         )),
         "{}",
-        outcomes[1].message
+        last.message
+    );
+}
+
+#[test]
+fn a_save_failing_in_a_batch_keeps_the_earlier_batches_and_nothing_of_its_own() {
+    let agency = AgencyDb::new();
+    let dir = tempfile::tempdir().expect("temp folder");
+    let sct = agency.export("SCT", PERIOD, exported_at(9), dir.path(), None);
+    let snv = agency.export("SNV", PERIOD, exported_at(9), dir.path(), None);
+    let stc = agency.export("STC", PERIOD, exported_at(9), dir.path(), None);
+    // A first batch of SNV's workbook, then SCT's and STC's.
+    let mut files = copies(&snv, dir.path(), collect::FILES_PER_SAVE);
+    files.extend([sct, stc]);
+    let mut collector = Collector::new();
+    // Saving STC's report fails as a full disk would, inside the second batch.
+    let other = rusqlite::Connection::open(&collector.db.path).expect("a second connection");
+    other
+        .execute_batch(
+            "CREATE TRIGGER refuse_stc BEFORE INSERT ON collected_report
+             WHEN NEW.agency_id = (SELECT id FROM agency WHERE code = 'STC')
+             BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
+        )
+        .expect("the trigger");
+    let plan = collector.plan;
+    let failed =
+        collect::collect_files(&mut collector.store, plan, PERIOD, &files, now(), |_, _| {});
+    assert!(failed.is_err(), "the failed save stops the run: {failed:?}");
+    let saved = |store: &Store| -> Vec<String> {
+        let mut codes: Vec<String> = store
+            .collected_reports(plan, PERIOD)
+            .expect("the collected reports")
+            .into_iter()
+            .map(|r| r.agency_code)
+            .collect();
+        codes.sort();
+        codes
+    };
+    assert_eq!(
+        saved(&collector.store),
+        ["SNV"],
+        "the first batch is saved; nothing of the second, not even SCT's report saved before"
+    );
+    other
+        .execute_batch("DROP TRIGGER refuse_stc")
+        .expect("the trigger removed");
+    let outcomes = collector.collect(&files);
+    assert_kind(&outcomes[collect::FILES_PER_SAVE], OutcomeKind::Accepted);
+    assert_kind(
+        &outcomes[collect::FILES_PER_SAVE + 1],
+        OutcomeKind::Accepted,
+    );
+    assert_eq!(
+        saved(&collector.store),
+        ["SCT", "SNV", "STC"],
+        "the store saves again"
     );
 }
 

@@ -57,8 +57,9 @@ pub fn set_collector_mode(state: State<'_, AppState>, on: bool) -> Result<()> {
 
 /// Reads the workbooks among `paths` (files, or the .xlsx files of folders)
 /// for `period`, sending progress on `on_progress`, and returns the month. It
-/// runs on a thread of its own and locks the store for one file at a time
-/// (`impl StoreAccess for &AppState`), so the other screens keep working.
+/// runs on a thread of its own and locks the store for one batch of files at
+/// a time (`impl StoreAccess for &AppState`), so the other screens keep
+/// working.
 #[tauri::command]
 #[tracing::instrument(skip_all)]
 pub async fn collect(
