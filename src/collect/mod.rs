@@ -3,12 +3,14 @@
 //! (workbook-format.md, "Reading it back" and "The consolidated workbook").
 //!
 //! Flow: [`input_files`] expands the files and folders given; [`collect_files`]
-//! checks each file (first the zip package against [`crate::sheet_reader::gate`], then the sheets,
-//! then the agency and its tasks against the plan) and saves the accepted ones,
-//! each all or nothing, a batch of files ([`FILES_PER_SAVE`]) per transaction; [`consolidate`] gathers the month from the store;
-//! [`write_consolidated`] writes `TH-CCHC-<YYYY>-<MM>.xlsx`. A refused file
-//! imports nothing. The desktop app calls the same functions, with a progress
-//! callback, as the command line does.
+//! checks each file (first the zip package against
+//! [`crate::sheet_reader::gate`], then the sheets, then the agency and its
+//! tasks against the plan) and saves the accepted ones, each all or nothing,
+//! a batch of files ([`FILES_PER_SAVE`]) per transaction; [`consolidate`]
+//! gathers the month from the store; [`write_consolidated`] writes
+//! `TH-CCHC-<YYYY>-<MM>.xlsx`. A refused file imports nothing. The desktop app
+//! calls the same functions, with a progress callback, as the command line
+//! does.
 
 mod agency_sheet;
 mod cover_sheet;
@@ -162,8 +164,8 @@ fn not_a_regular_file(path: &Path) -> Option<&'static str> {
 /// # Errors
 /// [`Error::Invalid`] for a malformed period; [`Error::Database`] when the
 /// store cannot be read or written (the batches saved before it stay saved;
-/// nothing of the batch it happened in is). A bad file is never an error: it is an
-/// [`OutcomeKind::Rejected`] outcome.
+/// nothing of the batch it happened in is). A bad file is never an error: it
+/// is an [`OutcomeKind::Rejected`] outcome.
 pub fn collect_files(
     store: &mut impl StoreAccess,
     plan_id: i64,
