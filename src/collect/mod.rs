@@ -236,7 +236,7 @@ fn file_name(path: &Path) -> String {
 
 /// Reads and checks the workbook at `path` as a workbook (everything that
 /// needs only the file); `Err` is the refusal.
-fn read_one(path: &Path, period: &str) -> Read {
+fn read_one(path: &Path, period: &str) -> FileRead {
     if let Some(why) = not_a_regular_file(path) {
         let name = file_name(path);
         return Err(Place { file: &name }.file(why));
@@ -252,7 +252,7 @@ fn read_one(path: &Path, period: &str) -> Read {
 pub const FILES_PER_SAVE: usize = 16;
 
 /// A file read by [`read_one`]: the workbook, or why it is refused.
-type Read = std::result::Result<AgencyWorkbook, String>;
+type FileRead = std::result::Result<AgencyWorkbook, String>;
 
 /// Checks a batch of files read by [`read_one`] against the plan and saves
 /// the accepted ones, in one transaction whose commit does not wait for the
@@ -262,7 +262,7 @@ fn save_batch(
     plan_id: i64,
     plan: &mut PlanCheck,
     paths: &[PathBuf],
-    files: Vec<(usize, Read)>,
+    files: Vec<(usize, FileRead)>,
     now: DateTime<Utc>,
 ) -> Result<Vec<(usize, Outcome)>> {
     store.with_store(|store| {
@@ -285,7 +285,7 @@ fn collect_one(
     plan_id: i64,
     plan: &mut PlanCheck,
     path: &Path,
-    read: Read,
+    read: FileRead,
     now: DateTime<Utc>,
 ) -> Result<Outcome> {
     let file_name = file_name(path);

@@ -133,12 +133,18 @@ impl Store {
         self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true)
     }
 
-    /// Starts the one transaction of a save; refused at once with the reason
-    /// when the database was opened for reading only because the disk is full.
-    fn begin(&mut self) -> Result<rusqlite::Transaction<'_>> {
-        if let Some(reason) = self.read_only_reason {
-            return Err(Error::Database(reason.into()));
+    /// Refuses a save at once with the reason when the database was opened
+    /// for reading only because the disk is full.
+    fn writable(&self) -> Result<()> {
+        match self.read_only_reason {
+            Some(reason) => Err(Error::Database(reason.into())),
+            None => Ok(()),
         }
+    }
+
+    /// Starts the one transaction of a save ([`Store::writable`] first).
+    fn begin(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        self.writable()?;
         Ok(self.conn.transaction()?)
     }
 
@@ -146,9 +152,7 @@ impl Store {
     /// several in a transaction of [`Store::in_one_transaction`]: a savepoint
     /// (outside a transaction, it is one); refused as [`Store::begin`] is.
     fn begin_part(&mut self) -> Result<rusqlite::Savepoint<'_>> {
-        if let Some(reason) = self.read_only_reason {
-            return Err(Error::Database(reason.into()));
-        }
+        self.writable()?;
         Ok(self.conn.savepoint()?)
     }
 
