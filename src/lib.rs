@@ -19,6 +19,7 @@ pub mod number;
 pub mod obligation;
 pub mod obligation_form;
 pub mod open;
+pub mod parallel;
 pub mod plan;
 pub mod plan_workbook;
 pub mod print_profile;

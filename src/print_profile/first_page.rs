@@ -3,14 +3,16 @@
 //! saved package is copied once more and every worksheet that has a header
 //! gets `differentFirst="1"` (its first page then has the empty first-page
 //! header). The other parts are copied as they are, still compressed; the
-//! worksheets are patched and compressed again on one thread each, streamed
-//! (a sheet's XML is never whole in memory, only its compressed copy).
+//! worksheets are patched and compressed again, streamed (a sheet's XML is
+//! never whole in memory, only its compressed copy), shared among the cores
+//! largest first.
 
-use std::collections::HashMap;
 use std::io::{Cursor, Read, Seek, Write};
 
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
+
+use crate::parallel;
 
 /// The compression level of the patched worksheets (as the workbooks' own).
 const LEVEL: i64 = 2;
@@ -21,39 +23,30 @@ const LEVEL: i64 = 2;
 /// # Errors
 /// A package that is not a readable zip, or a failed write to `out`.
 pub fn number_from_second_page<W: Write + Seek>(xlsx: &[u8], out: W) -> zip::result::ZipResult<W> {
-    let archive = ZipArchive::new(Cursor::new(xlsx))?;
-    let sheets: Vec<usize> = (0..archive.len())
-        .filter(|i| {
-            archive
-                .name_for_index(*i)
-                .is_some_and(|n| n.is_ok_and(|n| is_worksheet(&n)))
-        })
-        .collect();
-    let mut patched: HashMap<usize, Vec<u8>> = HashMap::new();
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = sheets
-            .iter()
-            .map(|&i| {
-                let mut archive = archive.clone();
-                (i, scope.spawn(move || patch_entry(&mut archive, i)))
-            })
-            .collect();
-        for (i, handle) in handles {
-            let result = handle.join().unwrap_or_else(|_| {
-                Err(zip::result::ZipError::InvalidArchive(
-                    "a worksheet could not be patched".into(),
-                ))
-            });
-            if let Some(bytes) = result? {
-                patched.insert(i, bytes);
-            }
+    let mut archive = ZipArchive::new(Cursor::new(xlsx))?;
+    let mut patched: Vec<Option<Vec<u8>>> = vec![None; archive.len()];
+    let mut sheets = Vec::new();
+    for (i, slot) in patched.iter_mut().enumerate() {
+        let entry = archive.by_index_raw(i)?;
+        if is_worksheet(entry.name()?.as_ref()) {
+            sheets.push((i, entry.size(), slot));
         }
-        Ok::<(), zip::result::ZipError>(())
-    })?;
+    }
+    let workers = parallel::workers(sheets.len());
+    parallel::largest_first(
+        sheets,
+        |(_, size, _)| usize::try_from(*size).unwrap_or(usize::MAX),
+        workers,
+        |(i, _, slot)| {
+            *slot = patch_entry(&mut archive.clone(), i)?;
+            Ok(())
+        },
+        || zip::result::ZipError::InvalidArchive("a worksheet could not be patched".into()),
+    )?;
     let mut source = archive;
     let mut writer = ZipWriter::new(out);
-    for i in 0..source.len() {
-        match patched.remove(&i) {
+    for (i, slot) in patched.into_iter().enumerate() {
+        match slot {
             Some(bytes) => {
                 let mut one = ZipArchive::new(Cursor::new(bytes))?;
                 writer.raw_copy_file(one.by_index_raw(0)?)?;

@@ -8,12 +8,13 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxErr
 
 use super::content_hash;
 use super::cover::{attachment, cover_sheet};
-use super::indicator_sheet::indicator_sheet;
-use super::layout::{self, meta_key};
+use super::indicator_sheet::{indicator_sheet, INDICATOR_HEADERS};
+use super::layout::{self, meta_key, EVIDENCE_HEADERS, TASK_HEADERS};
 use super::month::MonthReport;
-use super::obligation_sheet::{obligation_head, obligation_rows};
+use super::obligation_sheet::{obligation_head, obligation_rows, OBLIGATION_HEADERS};
 use super::sheets::{criteria_sheet, evidence_head, evidence_rows, tasks_head, tasks_rows};
 use crate::error::{Error, Result};
+use crate::parallel;
 use crate::print_profile::Attachment;
 use crate::xlsx::{self, Formats, Written};
 
@@ -80,6 +81,7 @@ fn build(report: &MonthReport, opts: &ExportOptions) -> std::result::Result<Work
 }
 
 /// The digests of the annexes' rows, which `_meta.content_sha256` combines.
+#[derive(Default)]
 struct Digests {
     tasks: [u8; 32],
     evidence: [u8; 32],
@@ -91,9 +93,10 @@ struct Digests {
 /// phát sinh" and "Chỉ số đo được". The three tables that can be long stream
 /// their rows to a temporary file as they are written (strictly top to
 /// bottom), so a report of thousands of rows stays small and their XML is
-/// made on the threads rather than when the workbook is saved. Their rows are
-/// written on three threads: which table is long depends on the agency (its
-/// tasks, its evidence, its obligations).
+/// made on the threads rather than when the workbook is saved. Which table is
+/// long depends on the agency (its tasks, its evidence, its obligations), so
+/// the tables are shared among the cores longest first
+/// ([`parallel::largest_first`]).
 fn annexes(
     book: &mut Workbook,
     report: &MonthReport,
@@ -127,24 +130,51 @@ fn annexes(
     else {
         return Err(XlsxError::ParameterError("missing worksheets".into()));
     };
-    let failed = |sheet: &str| XlsxError::ParameterError(format!("the {sheet} thread failed"));
-    std::thread::scope(|scope| {
-        let tasks = scope.spawn(|| tasks_rows(tasks_ws, report, f));
-        let last_two = scope.spawn(|| {
-            let obligations = obligation_rows(obligations_ws, report, f)?;
-            let indicators = indicator_sheet(indicators_ws, report, attached, f)?;
-            Ok::<_, XlsxError>((obligations, indicators))
-        });
-        let evidence = evidence_rows(evidence_ws, report, f)?;
-        let tasks = tasks.join().map_err(|_| failed("task sheet's"))??;
-        let (obligations, indicators) = last_two.join().map_err(|_| failed("last sheets'"))??;
-        Ok(Digests {
-            tasks,
-            evidence,
-            obligations,
-            indicators,
-        })
-    })
+    let mut digests = Digests::default();
+    let tables = vec![
+        (Table::Tasks, tasks_ws, &mut digests.tasks),
+        (Table::Evidence, evidence_ws, &mut digests.evidence),
+        (Table::Obligations, obligations_ws, &mut digests.obligations),
+        (Table::Indicators, indicators_ws, &mut digests.indicators),
+    ];
+    let workers = parallel::workers(tables.len());
+    parallel::largest_first(
+        tables,
+        |(table, ..)| table.cells(report),
+        workers,
+        |(table, ws, digest)| {
+            *digest = match table {
+                Table::Tasks => tasks_rows(ws, report, f)?,
+                Table::Evidence => evidence_rows(ws, report, f)?,
+                Table::Obligations => obligation_rows(ws, report, f)?,
+                Table::Indicators => indicator_sheet(ws, report, attached, f)?,
+            };
+            Ok(())
+        },
+        || XlsxError::ParameterError("a sheet's thread failed".into()),
+    )?;
+    Ok(digests)
+}
+
+/// The annexes written on the threads.
+#[derive(Clone, Copy)]
+enum Table {
+    Tasks,
+    Evidence,
+    Obligations,
+    Indicators,
+}
+
+impl Table {
+    /// The table's cells, which its writing time follows.
+    fn cells(self, report: &MonthReport) -> usize {
+        match self {
+            Table::Tasks => report.tasks().len() * TASK_HEADERS.len(),
+            Table::Evidence => report.evidence.len() * EVIDENCE_HEADERS.len(),
+            Table::Obligations => report.obligations.len() * OBLIGATION_HEADERS.len(),
+            Table::Indicators => report.measured.len() * INDICATOR_HEADERS.len(),
+        }
+    }
 }
 
 /// The hidden key/value sheet the collector reads first.
