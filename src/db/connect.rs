@@ -120,6 +120,10 @@ pub(super) fn read_write(path: &Path) -> rusqlite::Result<Connection> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     // FULL: an acknowledged save survives a power cut, not only a crash.
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // SQLite's temporary files (the pages a savepoint may have to put back,
+    // large sorts) in memory: they hold nothing that must outlive the
+    // connection, and on disk each page was a system call of its own.
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(conn)
 }
 
