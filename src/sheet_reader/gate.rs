@@ -6,9 +6,10 @@
 //! entry really decompresses to the size its central directory declares, and
 //! that no XML part carries a DOCTYPE (the door to entity-expansion tricks).
 //! A file that fails is refused with a Vietnamese reason and never parsed.
+//! The file is read into memory once, within [`MAX_FILE_BYTES`]; the gate and
+//! then the parser read that copy.
 
-use std::fs::File;
-use std::io::{BufReader, Read, Seek};
+use std::io::{Cursor, Read};
 use std::path::Path;
 
 use zip::ZipArchive;
@@ -31,23 +32,39 @@ const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// Entries smaller than this are not held to [`MAX_RATIO`].
 const RATIO_FLOOR: u64 = 1024 * 1024;
 
-/// Checks the package at `path`; `Err` carries the reason in Vietnamese (without
-/// the file name, which the caller adds).
-pub fn check_package(path: &Path) -> Result<(), String> {
+/// Reads the file at `path` and checks it as a package; returns its bytes.
+/// `Err` carries the reason in Vietnamese (without the file name, which the
+/// caller adds).
+pub fn read_package(path: &Path) -> Result<Vec<u8>, String> {
+    let too_big = |size: u64| {
+        format!(
+            "tệp quá lớn ({} MB) để là một báo cáo tháng hay một phụ lục nhiệm vụ (tối đa {} MB).",
+            size / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        )
+    };
     let size = std::fs::metadata(path)
         .map_err(|e| format!("không đọc được tệp ({e})."))?
         .len();
     if size > MAX_FILE_BYTES {
-        return Err(format!(
-            "tệp quá lớn ({} MB) để là một báo cáo tháng hay một phụ lục nhiệm vụ (tối đa {} MB).",
-            size / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
+        return Err(too_big(size));
     }
-    let mut file = File::open(path).map_err(|e| format!("không mở được tệp ({e})."))?;
-    let mut magic = [0u8; 8];
-    let read = file.read(&mut magic).unwrap_or(0);
-    if read == magic.len() && magic == OLE_MAGIC {
+    let file = std::fs::File::open(path).map_err(|e| format!("không mở được tệp ({e})."))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    // One byte past the limit tells a file that grew since it was measured.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("không đọc được tệp ({e})."))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
+    check_package(&bytes)?;
+    Ok(bytes)
+}
+
+/// Checks a package read into memory (see the module's note).
+fn check_package(bytes: &[u8]) -> Result<(), String> {
+    if bytes.starts_with(&OLE_MAGIC) {
         return Err(
             "đây là tệp Excel cũ (.xls) hoặc tệp .xlsx đã đặt mật khẩu, ứng dụng không đọc được. \
              Hãy mở tệp bằng Excel, bỏ mật khẩu nếu có, rồi lưu lại với kiểu \"Excel Workbook \
@@ -55,9 +72,7 @@ pub fn check_package(path: &Path) -> Result<(), String> {
                 .into(),
         );
     }
-    file.rewind()
-        .map_err(|e| format!("không đọc được tệp ({e})."))?;
-    let mut zip = ZipArchive::new(BufReader::new(file)).map_err(|e| {
+    let mut zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         super::logged(&e);
         not_xlsx()
     })?;
@@ -246,13 +261,24 @@ mod tests {
     }
 
     #[test]
+    fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().expect("temp folder");
+        let path = dir.path().join("bao-cao.xlsx");
+        let file = std::fs::File::create(&path).expect("create");
+        // Sparse: nothing is written, the file only claims the size.
+        file.set_len(MAX_FILE_BYTES + 1).expect("size");
+        let err = read_package(&path).expect_err("too big");
+        assert!(err.starts_with("tệp quá lớn (25 MB)"), "{err}");
+    }
+
+    #[test]
     fn an_old_xls_or_a_password_protected_xlsx_is_named_as_such() {
         let dir = tempfile::tempdir().expect("temp folder");
         let path = dir.path().join("bao-cao.xlsx");
         let mut bytes = OLE_MAGIC.to_vec();
         bytes.resize(4096, 0);
         std::fs::write(&path, bytes).expect("write");
-        let err = check_package(&path).expect_err("not a zip package");
+        let err = read_package(&path).expect_err("not a zip package");
         assert!(
             err.contains("Excel cũ (.xls)") && err.contains("mật khẩu"),
             "{err}"

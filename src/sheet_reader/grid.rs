@@ -5,8 +5,7 @@
 //! their canonical text.
 
 use std::collections::BTreeMap;
-use std::fs::File;
-use std::io::BufReader;
+use std::io::Cursor;
 
 use calamine::{DataRef, Xlsx};
 use chrono::NaiveDate;
@@ -77,7 +76,7 @@ static EMPTY: Val = Val::Empty;
 impl Grid {
     /// Reads sheet `name`; `Err` is a Vietnamese reason naming the sheet (and
     /// the cell, when one is at fault), without the file's name.
-    pub fn read(xlsx: &mut Xlsx<BufReader<File>>, name: &str) -> Result<Grid, String> {
+    pub fn read(xlsx: &mut Xlsx<Cursor<Vec<u8>>>, name: &str) -> Result<Grid, String> {
         let broken = |e: &dyn std::error::Error| {
             super::logged(e);
             format!("sheet \"{name}\" không đọc được (tệp bị hỏng; chi tiết kỹ thuật: {e}).")

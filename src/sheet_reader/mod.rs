@@ -8,8 +8,7 @@
 pub mod gate;
 mod grid;
 
-use std::fs::File;
-use std::io::BufReader;
+use std::io::Cursor;
 use std::path::Path;
 
 use calamine::{Reader, Xlsx};
@@ -24,17 +23,17 @@ fn logged(err: &dyn std::error::Error) {
 
 /// A workbook that passed the gate, open for reading its sheets.
 pub struct Workbook {
-    xlsx: Xlsx<BufReader<File>>,
+    xlsx: Xlsx<Cursor<Vec<u8>>>,
     names: Vec<String>,
 }
 
 impl Workbook {
-    /// Checks the package at `path` with [`gate::check_package`], then opens
-    /// it; `Err` is the Vietnamese reason, without the file's name (the caller
-    /// adds it).
+    /// Reads the file at `path` and checks the package with
+    /// [`gate::read_package`], then opens it; `Err` is the Vietnamese reason,
+    /// without the file's name (the caller adds it).
     pub fn open(path: &Path) -> Result<Workbook, String> {
-        gate::check_package(path)?;
-        let xlsx: Xlsx<_> = calamine::open_workbook(path).map_err(|e| {
+        let bytes = gate::read_package(path)?;
+        let xlsx = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
             logged(&e);
             format!("không phải là tệp Excel (.xlsx) đọc được (chi tiết kỹ thuật: {e}).")
         })?;
