@@ -10,6 +10,8 @@
 
 mod obligations_sheet;
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::{FixedOffset, NaiveDate};
@@ -20,10 +22,10 @@ use super::cover_sheet::cover_sheet;
 use super::summary::{AgencyTask, Consolidation};
 use super::write_indicators;
 use crate::error::{Error, Result};
-use crate::print_profile::measure::Font;
-use crate::print_profile::{annex, fit_row, size, Attachment, ANNEX_HEADER_ROW};
+use crate::print_profile::measure::{self, Font};
+use crate::print_profile::{annex, fit_row, height_for_lines, size, Attachment, ANNEX_HEADER_ROW};
 use crate::report::layout::{task_col, SHEET_META, TASK_HEADERS};
-use crate::report::{fit_height, fitted_height, numbering_row, write_body, Cell};
+use crate::report::{fit_height, numbering_row, write_body, Cell, TABLE_FONT};
 use crate::status::Status;
 use crate::text::month_text;
 use crate::xlsx::{self, Formats, Written};
@@ -287,13 +289,45 @@ fn task_cells(r: &AgencyTask) -> [Cell<'_>; TASK_COLUMNS] {
     ]
 }
 
-/// Each task row's height, fitted to its texts; half the rows on a thread
-/// of their own.
+/// The columns of the task sheets whose texts are the plan's: the same in
+/// every agency's rows of a task.
+const PLAN_TEXTS: [u16; 6] = [
+    task_col::CONTENT,
+    task_col::CRITERIA,
+    task_col::LEAD,
+    task_col::PARTNERS,
+    task_col::DEADLINE,
+    task_col::OUTPUT,
+];
+
+/// Each task row's height, fitted to its texts in the table font as every
+/// table row is; half the rows on a thread of their own. A text of the plan
+/// is measured once on each thread, not once per agency.
 fn row_heights(tasks: &[AgencyTask]) -> std::result::Result<Vec<f64>, XlsxError> {
     let widths = task_widths();
+    let plan_text = |col: usize| PLAN_TEXTS.iter().any(|c| usize::from(*c) + 1 == col);
     let fit = |rows: &[AgencyTask]| -> Vec<f64> {
+        let mut measured: HashMap<(usize, &str), usize> = HashMap::new();
+        let lines = |col: usize, text: &str| -> usize {
+            measure::lines_in_column(text, widths[col], TABLE_FONT)
+        };
         rows.iter()
-            .map(|r| fitted_height(&task_cells(r), &widths))
+            .map(|r| {
+                let cells = task_cells(r);
+                let counts = cells
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(col, cell)| match cell {
+                        Cell::Text(Cow::Borrowed(text)) if plan_text(col) => Some(
+                            *measured
+                                .entry((col, *text))
+                                .or_insert_with(|| lines(col, text)),
+                        ),
+                        Cell::Text(text) => Some(lines(col, text)),
+                        _ => None,
+                    });
+                height_for_lines(counts, TABLE_FONT)
+            })
             .collect()
     };
     let (first, second) = tasks.split_at(tasks.len() / 2);
@@ -431,4 +465,79 @@ fn meta_sheet(ws: &mut Worksheet, c: &Consolidation) -> Written {
     }
     ws.set_hidden(true);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(agency: &str, content: &str, lead: &str, result: &str) -> AgencyTask {
+        AgencyTask {
+            agency_code: agency.to_string(),
+            agency_name: format!("Cơ quan {agency}"),
+            task: crate::store::CollectedTask {
+                row: 0,
+                stt: "1".into(),
+                code: "II.1.1".into(),
+                content: content.into(),
+                criteria: "3.2.1".into(),
+                role: "Chủ trì".into(),
+                lead: lead.into(),
+                partners: String::new(),
+                deadline: "Thường xuyên".into(),
+                due_date: None,
+                output: String::new(),
+                status: Status::InProgressOnTime,
+                percent: Some(50.0),
+                result: result.into(),
+                evidence: String::new(),
+                obstacles: String::new(),
+                proposals: String::new(),
+            },
+        }
+    }
+
+    #[test]
+    fn a_plan_text_measured_once_still_gives_each_row_the_height_of_its_own_texts() {
+        let long =
+            "Trình Chủ tịch UBND tỉnh công bố danh mục thủ tục hành chính mới ban hành, ".repeat(4);
+        let rows = [
+            row("A", &long, "Sở Tư pháp", ""),
+            row(
+                "B",
+                &long,
+                "Sở Tư pháp",
+                &"Đã hoàn thành báo cáo. ".repeat(30),
+            ),
+            row("C", "Ngắn.", "Sở Tư pháp", ""),
+            row("D", &long, "Sở Tư pháp", ""),
+            row("E", "Ngắn.", &long, ""),
+            row("F", &long, "Sở Tư pháp", ""),
+            row("G", "Ngắn.", "Sở Tư pháp", &"Kết quả. ".repeat(60)),
+            row("H", "Ngắn.", "Sở Tư pháp", ""),
+        ];
+        let widths = task_widths();
+        let each_alone: Vec<f64> = rows
+            .iter()
+            .map(|r| {
+                let cells = task_cells(r);
+                let texts = cells
+                    .iter()
+                    .zip(widths)
+                    .filter_map(|(cell, width)| match cell {
+                        Cell::Text(text) => Some((text.as_ref(), width)),
+                        _ => None,
+                    });
+                crate::print_profile::fitted_height(texts, TABLE_FONT)
+            })
+            .collect();
+        assert_eq!(row_heights(&rows).expect("heights"), each_alone);
+        let mut distinct = each_alone.clone();
+        distinct.sort_by(f64::total_cmp);
+        distinct.dedup();
+        assert!(
+            distinct.len() >= 3,
+            "the rows differ in height: {each_alone:?}"
+        );
+    }
 }

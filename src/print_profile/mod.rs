@@ -265,12 +265,18 @@ pub fn fit_row<'a>(
 
 /// The height [`fit_row`] sets for these texts.
 pub fn fitted_height<'a>(texts: impl IntoIterator<Item = (&'a str, f64)>, font: Font) -> f64 {
-    let lines = texts
-        .into_iter()
-        .map(|(text, width)| measure::lines_in_column(text, width, font))
-        .max()
-        .unwrap_or(1);
-    measure::row_height(lines, font)
+    height_for_lines(
+        texts
+            .into_iter()
+            .map(|(text, width)| measure::lines_in_column(text, width, font)),
+        font,
+    )
+}
+
+/// The height of a row whose cells' texts wrap to `lines` lines each (one
+/// line when it has none), for a caller that counts the lines itself.
+pub fn height_for_lines(lines: impl IntoIterator<Item = usize>, font: Font) -> f64 {
+    measure::row_height(lines.into_iter().max().unwrap_or(1), font)
 }
 
 #[cfg(test)]

@@ -51,17 +51,12 @@ pub fn fit_height<'a>(
     row: u32,
     texts: impl IntoIterator<Item = (&'a str, f64)>,
 ) -> Written {
-    print_profile::fit_row(ws, row, texts, Font::regular(print_profile::size::TABLE))
+    print_profile::fit_row(ws, row, texts, TABLE_FONT)
 }
 
-/// The height [`write_row`] and [`write_body`] give a row of `cells` whose
-/// columns are `widths` wide, for a caller that fits rows ahead.
-pub fn fitted_height(cells: &[Cell], widths: &[f64]) -> f64 {
-    print_profile::fitted_height(
-        texts(cells, widths),
-        Font::regular(print_profile::size::TABLE),
-    )
-}
+/// The font table cells are fitted in ([`write_row`], [`write_body`]), for a
+/// caller that fits rows ahead.
+pub const TABLE_FONT: Font = Font::regular(print_profile::size::TABLE);
 
 /// The texts of a row with their columns' widths, for its height.
 fn texts<'a>(cells: &'a [Cell], widths: &'a [f64]) -> impl Iterator<Item = (&'a str, f64)> {
@@ -93,7 +88,7 @@ pub fn write_row(
 /// `first_row` down, each row its cells and their formats, and returns the
 /// row below the last. `columns` is each column's usual format; the rows go
 /// into `digest` when the sheet is one the content hash covers. Each row is
-/// as tall as its texts need ([`fitted_height`]), or as `heights` gives it
+/// as tall as its texts need ([`fit_height`]), or as `heights` gives it
 /// (row by row) when the caller fitted the rows ahead.
 ///
 /// rust_xlsxwriter finds a formatted cell's style by hashing its whole
