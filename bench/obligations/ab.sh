@@ -4,7 +4,8 @@
 # documents as plain evidence, no obligations) and *busy* (2,000 obligations)
 # 21 times in process; then, per build, the medians of the rounds' medians,
 # busy against documents, and each build's times against the first's, round
-# by round on the same database.
+# by round on the same database (and its busy export against the first
+# build's documents one: the obligations' cost against the time before).
 # Usage: bash bench/obligations/ab.sh WORK_FOLDER BENCH_A BENCH_B [ROUNDS]
 set -euo pipefail
 work="$1"; a="$2"; b="$3"; rounds="${4:-40}"
@@ -34,5 +35,7 @@ for build in dict.fromkeys(r[1] for r in rows):
         for db in ("documents", "busy"):
             paired = [x / y for y, x in zip(times(first, db), times(build, db))]
             print(f"  {db} against {first}: median of the rounds' ratios {st.median(paired):.3f}")
+        paired = [b / d for d, b in zip(times(first, "documents"), busy)]
+        print(f"  busy against {first}'s documents: median of the rounds' ratios {st.median(paired):.3f}")
 PY
 rm -f "$out"
