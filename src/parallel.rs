@@ -13,13 +13,13 @@ pub fn workers(jobs: usize) -> usize {
         .max(1)
 }
 
-/// Runs every job once on `workers` threads. The largest
-/// jobs by `size` are taken first, each by the next free thread: on two
-/// cores the longest sheet has one core to itself while the shorter ones
-/// follow each other on the second, rather than all of them taking turns on
-/// both. Returns the first error once every thread has stopped (a thread
-/// that stops on an error leaves the jobs left to the others); a job that
-/// panicked gives `panicked()`.
+/// Runs every job once on `workers` threads. The largest jobs by `size` are
+/// taken first, each by the next free thread: on two cores the longest sheet
+/// has one core to itself while the shorter ones follow each other on the
+/// second, rather than all of them taking turns on both. Returns the first
+/// error once every thread has stopped (a thread that stops on an error
+/// leaves the jobs left to the others); a job that panicked gives
+/// `panicked()`.
 pub fn largest_first<J: Send, E: Send>(
     mut jobs: Vec<J>,
     size: impl Fn(&J) -> usize,
