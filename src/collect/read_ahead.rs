@@ -19,10 +19,7 @@ pub(super) fn in_order<T: Send, E>(
     read: impl Fn(usize) -> T + Sync,
     mut each: impl FnMut(usize, T) -> Result<(), E>,
 ) -> Result<(), E> {
-    let readers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(MAX_READERS)
-        .min(count);
+    let readers = crate::parallel::workers(count).min(MAX_READERS);
     if readers <= 1 {
         return (0..count).try_for_each(|i| each(i, read(i)));
     }
