@@ -89,6 +89,21 @@ impl Formats {
         }
     }
 
+    /// Whether an empty cell of `format` looks like an empty `text` cell: a
+    /// thin border and no shading (its font and alignment show only on a
+    /// value).
+    pub fn is_plain(&self, format: &Format) -> bool {
+        [
+            &self.text,
+            &self.centred,
+            &self.number,
+            &self.date,
+            &self.small,
+        ]
+        .into_iter()
+        .any(|plain| std::ptr::eq(plain, format))
+    }
+
     /// Every format, to register with a workbook before threads write cells.
     pub fn all(&self) -> [&Format; 8] {
         [

@@ -25,7 +25,7 @@ use crate::error::{Error, Result};
 use crate::print_profile::measure::{self, Font};
 use crate::print_profile::{annex, fit_row, height_for_lines, size, Attachment, ANNEX_HEADER_ROW};
 use crate::report::layout::{task_col, SHEET_META, TASK_HEADERS};
-use crate::report::{fit_height, numbering_row, write_body, Cell, TABLE_FONT};
+use crate::report::{fit_height, numbering_row, plain_blanks, write_body, Cell, TABLE_FONT};
 use crate::status::Status;
 use crate::text::month_text;
 use crate::xlsx::{self, Formats, Written};
@@ -362,7 +362,9 @@ fn task_rows(
         if r.task.status == Status::Overdue {
             row_formats[status] = &st.overdue;
         }
-        (task_cells(r), row_formats)
+        let cells = task_cells(r);
+        let row_formats = plain_blanks(&cells, row_formats, t);
+        (cells, row_formats)
     });
     // Each column carries its usual format while the rows are written, so
     // the cells that have it are written without one (`write_body`); every

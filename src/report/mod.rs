@@ -21,4 +21,4 @@ pub use month::{CriterionLine, MonthReport};
 pub use preview::{ExportPreview, TaskLine};
 pub use sheets::month_label;
 /// Row heights and numbering rows, shared with the consolidated workbook.
-pub(crate) use table::{fit_height, numbering_row, write_body, Cell, TABLE_FONT};
+pub(crate) use table::{fit_height, numbering_row, plain_blanks, write_body, Cell, TABLE_FONT};

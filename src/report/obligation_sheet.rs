@@ -7,7 +7,7 @@ use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 use super::content_hash::{Sheet, SheetDigest};
 use super::cover::count_table;
 use super::month::MonthReport;
-use super::table::{write_body, Cell};
+use super::table::{plain_blanks, write_body, Cell};
 use crate::obligation::ObligationStatus;
 use crate::print_profile::{annex, Attachment};
 use crate::xlsx::{self, Formats};
@@ -123,6 +123,7 @@ pub fn obligation_rows(
         ) {
             formats[obligation_col::STATUS as usize] = &f.alert;
         }
+        let formats = plain_blanks(&cells, formats, f);
         (cells, formats)
     });
     let first = OBLIGATION_HEADER_ROW + 1;

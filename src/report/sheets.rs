@@ -11,7 +11,7 @@ use super::layout::{
     self, task_col, EVIDENCE_HEADERS, TASK_FIRST_ROW, TASK_HEADERS, TASK_HEADER_ROW,
 };
 use super::month::MonthReport;
-use super::table::{numbering_row, write_body, write_row, Cell};
+use super::table::{numbering_row, plain_blanks, write_body, write_row, Cell};
 use crate::print_profile::measure::Font;
 use crate::print_profile::{annex, fit_row, size, Attachment};
 use crate::status::Status;
@@ -124,6 +124,7 @@ pub fn tasks_rows(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> Dige
         if t.status == Status::Overdue {
             formats[usize::from(task_col::STATUS)] = &f.alert;
         }
+        let formats = plain_blanks(&cells, formats, f);
         (cells, formats)
     });
     let row = write_body(
@@ -229,6 +230,7 @@ pub fn evidence_rows(ws: &mut Worksheet, report: &MonthReport, f: &Formats) -> D
             e.file_name.as_deref().unwrap_or_default().into(),
             e.file_sha256.as_deref().unwrap_or_default().into(),
         ];
+        let formats = plain_blanks(&cells, formats, f);
         (cells, formats)
     });
     let row = write_body(

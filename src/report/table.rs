@@ -8,7 +8,7 @@ use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 use super::content_hash::{canonical_date, canonical_number, SheetDigest};
 use crate::print_profile::{self, measure::Font};
-use crate::xlsx::{self, Written};
+use crate::xlsx::{self, Formats, Written};
 
 /// A data cell of a table row (text borrowed from the report where it can be).
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +26,16 @@ impl Cell<'_> {
             Cell::Text(s) => xlsx::fit_cell(s),
             Cell::Number(n) => Cow::Owned(n.map(canonical_number).unwrap_or_default()),
             Cell::Date(d) => Cow::Owned(d.map(canonical_date).unwrap_or_default()),
+        }
+    }
+
+    /// Whether the cell is written as a blank: no text, no number, no date
+    /// Excel can hold.
+    fn is_blank(&self) -> bool {
+        match self {
+            Cell::Text(s) => s.is_empty(),
+            Cell::Number(n) => n.is_none(),
+            Cell::Date(d) => d.and_then(xlsx::excel_date).is_none(),
         }
     }
 }
@@ -131,8 +141,34 @@ pub fn write_body<'c, 'f, const N: usize>(
     Ok(row)
 }
 
+/// The row's formats with each blank cell's plain format
+/// ([`Formats::is_plain`]) replaced by `f.text`: an empty cell shows only its
+/// border, so this changes nothing on screen or on paper, and blank cells
+/// side by side then share one format, which [`write_cells`] gives them in
+/// one call.
+pub fn plain_blanks<'f, const N: usize>(
+    cells: &[Cell; N],
+    mut formats: [&'f Format; N],
+    f: &'f Formats,
+) -> [&'f Format; N] {
+    for (cell, format) in cells.iter().zip(formats.iter_mut()) {
+        if cell.is_blank() && f.is_plain(format) {
+            *format = &f.text;
+        }
+    }
+    formats
+}
+
 /// Writes the cells of a row from column 0; a cell with a value whose format
 /// is its column's in `carried` is written without one (see [`write_body`]).
+///
+/// A blank cell needs its format to keep its border, and rust_xlsxwriter
+/// hashes the whole `Format` for every cell given one. So the blank cells are
+/// written after the others, each run of them side by side with one format
+/// in a single `set_range_format` (one lookup for the run). That call only
+/// formats cells of the row being written, which a streamed sheet moves to
+/// when a cell is written in it: a row with no value starts with
+/// `write_blank`.
 fn write_cells(
     ws: &mut Worksheet,
     row: u32,
@@ -140,7 +176,20 @@ fn write_cells(
     formats: &[&Format],
     carried: &[&Format],
 ) -> Written {
+    // (first column, last column, format) of each run of blank cells.
+    let mut blanks: Vec<(u16, u16, &Format)> = Vec::new();
+    let mut started = false;
     for ((col, cell), format) in (0u16..).zip(cells).zip(formats) {
+        if cell.is_blank() {
+            match blanks.last_mut() {
+                Some((_, last, run)) if *last + 1 == col && std::ptr::eq(*run, *format) => {
+                    *last = col;
+                }
+                _ => blanks.push((col, col, format)),
+            }
+            continue;
+        }
+        started = true;
         let in_column = carried
             .get(usize::from(col))
             .is_some_and(|c| std::ptr::eq(*c, *format));
@@ -152,6 +201,12 @@ fn write_cells(
             Cell::Number(n) => xlsx::put_number(ws, row, col, *n, format)?,
             Cell::Date(d) => xlsx::put_date(ws, row, col, *d, format)?,
         }
+    }
+    for (i, (first, last, format)) in blanks.into_iter().enumerate() {
+        if i == 0 && !started {
+            ws.write_blank(row, first, format)?;
+        }
+        ws.set_range_format(row, first, row, last, format)?;
     }
     Ok(())
 }
@@ -199,4 +254,138 @@ pub fn numbering_row(ws: &mut Worksheet, row: u32, columns: u16, format: &Format
         ws.write_string_with_format(row, col, format!("({})", col + 1), format)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Cursor, Read};
+
+    use rust_xlsxwriter::Workbook;
+
+    use super::*;
+
+    /// Each cell of a sheet's XML as (reference, style index), in order.
+    fn cells_of(package: &[u8], sheet: &str) -> Vec<(String, String)> {
+        let mut zip = zip::ZipArchive::new(Cursor::new(package)).expect("a zip");
+        let mut xml = String::new();
+        zip.by_name(&format!("xl/worksheets/{sheet}.xml"))
+            .expect("the sheet")
+            .read_to_string(&mut xml)
+            .expect("read");
+        let attribute = |tag: &str, name: &str| -> Option<String> {
+            let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+            Some(tag[at..at + tag[at..].find('"')?].to_string())
+        };
+        xml.split("<c ")
+            .skip(1)
+            .map(|c| {
+                let tag = format!(" {}", &c[..c.find('>').expect("a tag")]);
+                let reference = attribute(&tag, "r").expect("a reference");
+                (
+                    reference,
+                    attribute(&tag, "s").unwrap_or_else(|| "0".into()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn blank_cells_written_in_runs_get_the_formats_of_cells_written_one_by_one() {
+        let f = Formats::new();
+        let columns: [&Format; 5] = [&f.text, &f.centred, &f.number, &f.date, &f.small];
+        let day = NaiveDate::from_ymd_opt(2024, 1, 31);
+        let before_excel = NaiveDate::from_ymd_opt(1800, 1, 1);
+        let text = |s: &'static str| Cell::Text(Cow::Borrowed(s));
+        // Each row's cells, their formats, and the format each cell must end
+        // up with: a plain blank becomes `text`, a shaded one keeps its own.
+        let mut alert_in_c = columns;
+        alert_in_c[2] = &f.alert;
+        let rows: Vec<([Cell; 5], [&Format; 5], [&Format; 5])> = vec![
+            (
+                [
+                    text("a"),
+                    text(""),
+                    Cell::Number(None),
+                    Cell::Date(None),
+                    text("b"),
+                ],
+                columns,
+                [&f.text, &f.text, &f.text, &f.text, &f.small],
+            ),
+            (
+                [
+                    text(""),
+                    text(""),
+                    Cell::Number(None),
+                    Cell::Date(None),
+                    text(""),
+                ],
+                columns,
+                [&f.text; 5],
+            ),
+            (
+                [
+                    text(""),
+                    Cell::Number(Some(1.0)),
+                    text(""),
+                    Cell::Date(day),
+                    text(""),
+                ],
+                alert_in_c,
+                [&f.text, &f.centred, &f.alert, &f.date, &f.text],
+            ),
+            (
+                [
+                    Cell::Number(Some(2.0)),
+                    text("z"),
+                    text(""),
+                    text(""),
+                    Cell::Date(before_excel),
+                ],
+                columns,
+                [&f.text, &f.centred, &f.text, &f.text, &f.text],
+            ),
+        ];
+        let mut book = Workbook::new();
+        book.add_worksheet_with_constant_memory()
+            .expect("a streamed sheet");
+        book.add_worksheet();
+        for format in f.all() {
+            book.register_format(format);
+        }
+        let widths = [10.0; 5];
+        let written = write_body(
+            book.worksheet_from_index(0).expect("the streamed sheet"),
+            0,
+            columns,
+            &widths,
+            None,
+            None,
+            rows.iter().map(|(cells, formats, _)| {
+                let formats = plain_blanks(cells, *formats, &f);
+                (cells.clone(), formats)
+            }),
+        )
+        .expect("written");
+        assert_eq!(written, 4);
+        let one_by_one = book.worksheet_from_index(1).expect("the plain sheet");
+        for ((cells, _, expected), row) in rows.iter().zip(0u32..) {
+            for ((cell, format), col) in cells.iter().zip(expected).zip(0u16..) {
+                match cell {
+                    Cell::Text(s) => xlsx::put_text(one_by_one, row, col, s, format),
+                    Cell::Number(n) => xlsx::put_number(one_by_one, row, col, *n, format),
+                    Cell::Date(d) => xlsx::put_date(one_by_one, row, col, *d, format),
+                }
+                .expect("a cell");
+            }
+        }
+        let package = book.save_to_buffer().expect("saved");
+        let streamed = cells_of(&package, "sheet1");
+        assert_eq!(
+            streamed.len(),
+            20,
+            "every cell of the four rows: {streamed:?}"
+        );
+        assert_eq!(streamed, cells_of(&package, "sheet2"));
+    }
 }
