@@ -259,6 +259,23 @@ fn phases(
         })?,
     );
     report(
+        "status (gather's first side)",
+        timed(&mut || {
+            store.status(plan, agency, period).map(drop)?;
+            Ok(())
+        })?,
+    );
+    report(
+        &format!(
+            "evidence ({} rows; gather's second side)",
+            month.evidence.len()
+        ),
+        timed(&mut || {
+            store.evidence(plan, agency).map(drop)?;
+            Ok(())
+        })?,
+    );
+    report(
         &format!("month_obligations ({} rows)", month.obligations.len()),
         timed(&mut || {
             store

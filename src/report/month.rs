@@ -95,24 +95,29 @@ impl MonthReport {
     /// [`Error::NotFound`] for an unknown agency, [`Error::Invalid`] for a
     /// group (a report belongs to one agency) or a malformed period.
     pub fn gather(store: &Store, plan_id: i64, agency: &str, period: &str) -> Result<MonthReport> {
-        // The agency's evidence is read on a second connection while this one
-        // derives the statuses and reads the month's obligations: on a plan of
-        // thousands of tasks, or an agency of thousands of obligations, the
-        // two sides take about as long as each other.
+        // The statuses are derived and the month's obligations read on a
+        // second connection, on a thread of its own, while this one reads the
+        // agency's evidence: on a plan of thousands of tasks, or an agency of
+        // thousands of obligations, the two sides take about as long as each
+        // other. The evidence, usually the longer side, stays on this thread,
+        // which need not wait for the new one to start.
         let (period, period_end) = store::period(period)?;
         let month_start = period_end.with_day(1).unwrap_or(period_end);
         let reader = store.reader()?;
-        let (status, obligations, all_evidence) = std::thread::scope(|scope| {
-            let evidence = scope.spawn(move || reader.evidence(plan_id, agency));
-            let status = store.status(plan_id, agency, &period);
-            let obligations = store.month_obligations(plan_id, agency, month_start, period_end);
-            (status, obligations, evidence.join())
+        let month = &period;
+        let (status_and_obligations, all_evidence) = std::thread::scope(|scope| {
+            let side = scope.spawn(move || {
+                let status = reader.status(plan_id, agency, month)?;
+                let obligations =
+                    reader.month_obligations(plan_id, agency, month_start, period_end)?;
+                Ok::<_, Error>((status, obligations))
+            });
+            let evidence = store.evidence(plan_id, agency);
+            (side.join(), evidence)
         });
-        let status = status?;
-        let obligations = obligations?;
-        let all_evidence = all_evidence.map_err(|_| {
-            Error::Database("Không đọc được danh sách tài liệu kiểm chứng.".into())
-        })??;
+        let (status, obligations) = status_and_obligations
+            .map_err(|_| Error::Database("Không tính được tình trạng các nhiệm vụ.".into()))??;
+        let all_evidence = all_evidence?;
         let agencies = store.agencies(plan_id)?;
         let names: HashMap<String, String> = agencies
             .iter()
