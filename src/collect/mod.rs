@@ -184,6 +184,7 @@ pub fn collect_files(
     let mut batch = Vec::with_capacity(FILES_PER_SAVE);
     let run = read_ahead::in_order(
         paths.len(),
+        FILES_PER_SAVE,
         |i| read_one(&paths[i], &period),
         |i, read| {
             batch.push((i, read));

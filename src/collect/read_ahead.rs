@@ -1,7 +1,8 @@
 //! Files read ahead on worker threads and handed over in the order given, so
 //! that reading the next workbooks (the bulk of a run's work) goes on while
-//! the current one is checked and saved, and on every core. A worker stays at
-//! most [`WINDOW`] files ahead of the one being saved.
+//! the current ones are checked and saved, and on every core. The workers
+//! stay at most a batch and [`WINDOW`] files each ahead of the last one
+//! handed over.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -13,9 +14,13 @@ const MAX_READERS: usize = 4;
 const WINDOW: usize = 2;
 
 /// Calls `read(i)` for `i` in `0..count` on worker threads and `each(i, read(i))`
-/// on the calling thread, in order; stops at `each`'s first error.
+/// on the calling thread, in order; stops at `each`'s first error. `each`
+/// keeps up to `batch` files before it saves them together: the workers may
+/// read that many more ahead, so that they go on reading the next batch while
+/// one is saved instead of waiting for it.
 pub(super) fn in_order<T: Send, E>(
     count: usize,
+    batch: usize,
     read: impl Fn(usize) -> T + Sync,
     mut each: impl FnMut(usize, T) -> Result<(), E>,
 ) -> Result<(), E> {
@@ -27,7 +32,7 @@ pub(super) fn in_order<T: Send, E>(
     let gate = Gate {
         state: Mutex::new((0, false)),
         moved: Condvar::new(),
-        ahead: readers * WINDOW,
+        ahead: batch + readers * WINDOW,
     };
     std::thread::scope(|scope| {
         let (tx, rx) = mpsc::channel();
@@ -100,6 +105,7 @@ mod tests {
         let mut seen = Vec::new();
         let result: Result<(), ()> = in_order(
             50,
+            4,
             |i| {
                 // Later files are quicker, so the workers finish out of order.
                 std::thread::sleep(std::time::Duration::from_micros((50 - i as u64) * 20));
@@ -114,12 +120,49 @@ mod tests {
         assert_eq!(seen, (0..50).map(|i| (i, i * 10)).collect::<Vec<_>>());
     }
 
+    /// The files a test's `each` keeps before saving them.
+    const BATCH: usize = 16;
+
+    #[test]
+    fn the_workers_read_the_next_batch_while_one_is_saved() {
+        // On one core the files are read in turn, as they are handed over.
+        if crate::parallel::workers(2) < 2 {
+            return;
+        }
+        let read = AtomicUsize::new(0);
+        let mut reached = false;
+        let result: Result<(), ()> = in_order(
+            3 * BATCH,
+            BATCH,
+            |i| {
+                read.fetch_add(1, Ordering::Relaxed);
+                i
+            },
+            |i, _| {
+                // Saving the first batch: the next one is read meanwhile.
+                if i + 1 == BATCH {
+                    let start = std::time::Instant::now();
+                    while read.load(Ordering::Relaxed) < 2 * BATCH
+                        && start.elapsed() < std::time::Duration::from_secs(5)
+                    {
+                        std::thread::sleep(std::time::Duration::from_millis(1));
+                    }
+                    reached = read.load(Ordering::Relaxed) >= 2 * BATCH;
+                }
+                Ok(())
+            },
+        );
+        assert_eq!(result, Ok(()));
+        assert!(reached, "the workers stopped before reading the next batch");
+    }
+
     #[test]
     fn the_first_error_stops_the_run_and_the_workers() {
         let read = AtomicUsize::new(0);
         let mut handed = 0;
         let result = in_order(
             1_000,
+            BATCH,
             |i| {
                 read.fetch_add(1, Ordering::Relaxed);
                 i
@@ -136,7 +179,7 @@ mod tests {
         assert_eq!(result, Err("database"));
         assert_eq!(handed, 4);
         assert!(
-            read.load(Ordering::Relaxed) <= 4 + MAX_READERS * WINDOW + MAX_READERS,
+            read.load(Ordering::Relaxed) <= 4 + BATCH + MAX_READERS * WINDOW + MAX_READERS,
             "the workers stopped near the error: {} read",
             read.load(Ordering::Relaxed)
         );
