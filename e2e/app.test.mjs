@@ -571,7 +571,7 @@ test("evidence is edited, then deleted only after the confirmation", async () =>
   await d.waitFor(".evidence", (t) => t.includes("Đã xóa tài liệu 1494/TTr-SNV") && t.includes("Chưa có tài liệu kiểm chứng nào"));
 });
 
-test("an event pasted as text becomes an obligation with its due date, and settling it adds the evidence; one left late is named among the points at risk", async () => {
+test("an event pasted as text becomes an obligation with its due date, and settling it adds the evidence; one left late is listed overdue on the dashboard and named among the points at risk", async () => {
   await d.click("#nav-tasks");
   await d.type("#task-search", "II.1.1");
   await d.click('.task-item[data-code="II.1.1"]');
@@ -603,6 +603,11 @@ test("an event pasted as text becomes an obligation with its due date, and settl
   while (!(await filled()).startsWith("77/QĐ-BTP|01/08/2024") && Date.now() < late) await sleep(100);
   await d.click("#obligation-save");
   await d.waitFor("#obligations", (t) => t.includes("77/QĐ-BTP") && t.includes("hạn 08/08/2024"), 10000, "the 2024 obligation");
+  // The dashboard lists it among the open obligations, overdue (the first ones
+  // are asked for with the month's figures; the settled one is not open).
+  await d.click("#nav-dashboard");
+  await d.waitFor("#open-obligations", (t) => t.includes("77/QĐ-BTP") && !t.includes("1234/QĐ-BTP"), 10000, "the open obligation on the dashboard");
+  await d.waitFor("#open-obligations li.overdue", (t) => t.includes("77/QĐ-BTP"), 10000, "marked overdue");
   await d.select("#period", "2024-09");
   await d.click("#nav-risk");
   if (await d.exists("#scope-province")) await d.click('input[name=scope]:not(#scope-province)');

@@ -39,6 +39,7 @@ fn typescript_bindings_are_written_for_every_ipc_type() {
         crate::commands::collect::CollectProgress::export_all_to(&out),
         crate::commands::collect::CollectedMonth::export_all_to(&out),
         cchc::store::ObligationRow::export_all_to(&out),
+        crate::commands::obligation::OpenObligationList::export_all_to(&out),
         cchc::store::HolidayNotice::export_all_to(&out),
         cchc::obligation_form::EventFields::export_all_to(&out),
         cchc::obligation_form::ObligationForm::export_all_to(&out),

@@ -27,6 +27,7 @@ import type { ImportOutcome } from "./bindings/ImportOutcome";
 import type { ImportPreview } from "./bindings/ImportPreview";
 import type { ObligationForm } from "./bindings/ObligationForm";
 import type { ObligationRow } from "./bindings/ObligationRow";
+import type { OpenObligationList } from "./bindings/OpenObligationList";
 import type { PlanChanges } from "./bindings/PlanChanges";
 import type { PlanData } from "./bindings/PlanData";
 import type { PlanSummary } from "./bindings/PlanSummary";
@@ -130,7 +131,8 @@ export const api = {
   collectedMonth: (period: string) => call<CollectedMonth>("collected_month", { period }),
   collectedRows: (period: string, agency: string) => call<CollectedTask[]>("collected_rows", { period, agency }),
   exportConsolidated: (period: string, path: string) => call<string>("export_consolidated", { period, path }),
-  openObligations: () => call<ObligationRow[]>("open_obligations"),
+  /** The open obligations, the first `first` of them (all without it), and how many there are. */
+  openObligations: (first?: number) => call<OpenObligationList>("open_obligations", first === undefined ? undefined : { first }),
   taskObligations: (task: string) => call<ObligationRow[]>("task_obligations", { task }),
   readEventText: (text: string) => call<EventFields>("read_event_text", { text }),
   addObligation: (form: ObligationForm) => call<ObligationRow>("add_obligation", { form }),

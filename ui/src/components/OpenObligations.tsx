@@ -1,35 +1,54 @@
 // The dashboard's open obligations: working days left, those due within 2
 // working days first and marked, overdue ones in red; each opens its task.
-// The dashboard asks for them beside its figures and draws both at once. The
-// first few are drawn, the rest on asking: a year can leave hundreds open, and
-// drawing them all would slow the dashboard down.
+// The dashboard asks for the first few beside its figures and draws both at
+// once; the rest are asked for when the officer wants them: a year can leave
+// hundreds open, and sending and drawing them all would slow the dashboard down.
 
 import { useState } from "preact/hooks";
+import { api, toIpcError } from "../api";
 import type { ObligationRow } from "../bindings/ObligationRow";
+import type { OpenObligationList } from "../bindings/OpenObligationList";
 import { formatCount, formatDate } from "../lib/format";
 import { daysLeftText, urgency } from "../lib/obligations";
 
-/** How many are drawn before the officer asks for all of them. */
+/** How many the dashboard asks for and draws before the officer asks for all of them. */
 export const FIRST_SHOWN = 10;
 
 export function OpenObligations({
-  rows,
+  list,
   error,
   onOpenTask,
 }: {
-  rows: ObligationRow[] | null;
+  /** The first ones and how many there are. */
+  list: OpenObligationList | null;
   /** Why they could not be read, in Vietnamese. */
   error: string | null;
   onOpenTask: (code: string) => void;
 }) {
-  const [all, setAll] = useState(false);
+  const [all, setAll] = useState<ObligationRow[] | null>(null);
+  const [asking, setAsking] = useState(false);
+  const [allError, setAllError] = useState<string | null>(null);
   if (error) return <p class="error" role="alert">{error}</p>;
-  if (!rows || rows.length === 0) return null;
-  const shown = all ? rows : rows.slice(0, FIRST_SHOWN);
+  if (!list || list.total === 0) return null;
+  const shown = all ?? list.rows.slice(0, FIRST_SHOWN);
+  const showAll = () => {
+    setAsking(true);
+    setAllError(null);
+    api.openObligations().then(
+      (answer) => {
+        setAll(answer.rows);
+        setAsking(false);
+      },
+      (e) => {
+        setAllError(toIpcError(e).message);
+        setAsking(false);
+      },
+    );
+  };
   return (
     <section class="card" id="open-obligations">
       <h2>
-        Việc phát sinh đang chờ xử lý <span class="count">{formatCount(rows.length)}</span>
+        Việc phát sinh đang chờ xử lý <span class="count">{formatCount(list.total)}</span>
       </h2>
       <ul class="briefs obligations scroll">
         {shown.map((o) => {
@@ -51,10 +70,15 @@ export function OpenObligations({
           );
         })}
       </ul>
-      {shown.length < rows.length && (
-        <button class="link" id="open-obligations-all" onClick={() => setAll(true)}>
-          Xem tất cả {formatCount(rows.length)} việc (đang hiện {shown.length} việc gấp nhất)
+      {all === null && shown.length < list.total && (
+        <button class="link" id="open-obligations-all" disabled={asking} onClick={showAll}>
+          Xem tất cả {formatCount(list.total)} việc (đang hiện {shown.length} việc gấp nhất)
         </button>
+      )}
+      {allError && (
+        <p class="error" role="alert">
+          {allError}
+        </p>
       )}
     </section>
   );

@@ -4,7 +4,7 @@
 
 import { useEffect, useRef } from "preact/hooks";
 import { api } from "../api";
-import { OpenObligations } from "../components/OpenObligations";
+import { FIRST_SHOWN, OpenObligations } from "../components/OpenObligations";
 import { StatusChart } from "../components/StatusChart";
 import { TaskBriefs } from "../components/TaskBriefs";
 import { useAnswer } from "../lib/answer";
@@ -13,7 +13,7 @@ import { formatCount, formatNumber, formatPeriod } from "../lib/format";
 export function DashboardScreen({ period, year, onOpenTask }: { period: string; year: number; onOpenTask: (code: string) => void }) {
   const { data, error } = useAnswer(() => api.dashboard(period), [period]);
   // Asked beside the month's figures and drawn with them, in one frame.
-  const open = useAnswer(() => api.openObligations(), [period]);
+  const open = useAnswer(() => api.openObligations(FIRST_SHOWN), [period]);
   const ready = data !== null && (open.data !== null || open.error !== null);
   const told = useRef(false);
   useEffect(() => {
@@ -37,7 +37,7 @@ export function DashboardScreen({ period, year, onOpenTask }: { period: string; 
       <h1>
         Tổng quan {formatPeriod(data.period).toLowerCase()} <span class="muted">· {formatCount(data.total)} nhiệm vụ</span>
       </h1>
-      <OpenObligations rows={open.data} error={open.error} onOpenTask={onOpenTask} />
+      <OpenObligations list={open.data} error={open.error} onOpenTask={onOpenTask} />
       <div class="grid2">
         <section class="card">
           <h2>Số nhiệm vụ theo tình trạng</h2>

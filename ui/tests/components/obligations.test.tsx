@@ -7,6 +7,7 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ObligationRow } from "../../src/bindings/ObligationRow";
+import type { OpenObligationList } from "../../src/bindings/OpenObligationList";
 import type { TaskRow } from "../../src/bindings/TaskRow";
 import { ObligationsCard } from "../../src/components/ObligationsCard";
 import { OpenObligations } from "../../src/components/OpenObligations";
@@ -252,7 +253,7 @@ describe("the dashboard's open obligations", () => {
 
   it("lists each with its due date and working days left as given, urgent and overdue ones marked, and opens its task", async () => {
     const opened = vi.fn();
-    render(<OpenObligations rows={[OVERDUE, URGENT, OPEN]} error={null} onOpenTask={opened} />);
+    render(<OpenObligations list={{ rows: [OVERDUE, URGENT, OPEN], total: 3 }} error={null} onOpenTask={opened} />);
     expect(document.querySelectorAll("#open-obligations li")).toHaveLength(3);
     const [overdue, urgent, open] = Array.from(document.querySelectorAll<HTMLLIElement>("#open-obligations li"));
     expect(overdue.className).toBe("overdue");
@@ -266,23 +267,37 @@ describe("the dashboard's open obligations", () => {
     expect(opened).toHaveBeenCalledWith("II.4.2");
   });
 
-  it("draws the first ten, the most urgent, and the rest only when asked", async () => {
-    const many = Array.from({ length: 12 }, (_, i) => obligation(100 + i, `${100 + i}/QĐ-BTP`, { days_left: i }));
-    render(<OpenObligations rows={many} error={null} onOpenTask={() => {}} />);
+  const MANY = Array.from({ length: 12 }, (_, i) => obligation(100 + i, `${100 + i}/QĐ-BTP`, { days_left: i }));
+  const numbers = () => Array.from(document.querySelectorAll("#open-obligations li .code")).map((c) => c.parentElement!.textContent);
+
+  it("draws the first ten it is given, the most urgent, and asks for the rest only when the officer does", async () => {
+    const shell = fakeShell({ open_obligations: () => ({ rows: MANY, total: 12 }) });
+    render(<OpenObligations list={{ rows: MANY.slice(0, 10), total: 12 }} error={null} onOpenTask={() => {}} />);
     expect(document.querySelectorAll("#open-obligations li")).toHaveLength(10);
+    expect(document.querySelector("#open-obligations .count")!.textContent).toBe("12");
     const more = document.querySelector<HTMLButtonElement>("#open-obligations-all")!;
     expect(more.textContent).toBe("Xem tất cả 12 việc (đang hiện 10 việc gấp nhất)");
-    const numbers = () => Array.from(document.querySelectorAll("#open-obligations li .code")).map((c) => c.parentElement!.textContent);
     expect(numbers()[0]).toContain("100/QĐ-BTP");
     expect(numbers()[9]).toContain("109/QĐ-BTP");
+    expect(shell.of("open_obligations")).toEqual([]);
     fireEvent.click(more);
     await waitFor(() => expect(document.querySelectorAll("#open-obligations li")).toHaveLength(12));
+    expect(shell.of("open_obligations")).toEqual([{}]);
     expect(numbers()[11]).toContain("111/QĐ-BTP");
     expect(document.querySelector("#open-obligations-all")).toBeNull();
   });
 
+  it("keeps the first ten and says why when the rest cannot be read", async () => {
+    fakeShell({ open_obligations: () => Promise.reject(LOCKED) });
+    render(<OpenObligations list={{ rows: MANY.slice(0, 10), total: 12 }} error={null} onOpenTask={() => {}} />);
+    fireEvent.click(document.querySelector<HTMLButtonElement>("#open-obligations-all")!);
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toBe(LOCKED.message));
+    expect(document.querySelectorAll("#open-obligations li")).toHaveLength(10);
+    expect(document.querySelector<HTMLButtonElement>("#open-obligations-all")!.disabled).toBe(false);
+  });
+
   it("are asked beside the month's figures, not after them, and drawn with them in one go", async () => {
-    const open = held<ObligationRow[]>();
+    const open = held<OpenObligationList>();
     const shell = fakeShell({
       dashboard: ({ period }) => dashboardOf(String(period), 2),
       open_obligations: () => open.promise,
@@ -290,11 +305,11 @@ describe("the dashboard's open obligations", () => {
     });
     render(<DashboardScreen period="2024-11" year={2024} onOpenTask={() => {}} />);
     await waitFor(() => expect(shell.of("dashboard")).toHaveLength(1));
-    expect(shell.of("open_obligations")).toEqual([{}]);
+    expect(shell.of("open_obligations")).toEqual([{ first: 10 }]);
     await new Promise((r) => setTimeout(r, 20));
     expect(screen.queryByRole("heading", { level: 1 })).toBeNull();
     expect(shell.of("first_data_shown")).toEqual([]);
-    open.answer([OVERDUE, OPEN]);
+    open.answer({ rows: [OVERDUE, OPEN], total: 2 });
     await waitFor(() => expect(screen.getByRole("heading", { level: 1 }).textContent).toContain("tháng 11/2024"));
     expect(document.querySelectorAll("#open-obligations li")).toHaveLength(2);
     await waitFor(() => expect(shell.of("first_data_shown")).toHaveLength(1));

@@ -40,7 +40,7 @@ export function fakeShell(handlers: Record<string, Handler>): FakeShell {
 }
 
 /** The dashboard's other calls (its list of open obligations, empty; its word that the data is drawn): spread into the handlers of a test that shows the dashboard. */
-export const NO_OBLIGATIONS: Record<string, Handler> = { open_obligations: () => [], first_data_shown: () => null };
+export const NO_OBLIGATIONS: Record<string, Handler> = { open_obligations: () => ({ rows: [], total: 0 }), first_data_shown: () => null };
 
 /** Unmounts what the test rendered, lets its listeners stop, then removes the fake shell. */
 export async function stopShell(): Promise<void> {
