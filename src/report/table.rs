@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use chrono::NaiveDate;
-use rust_xlsxwriter::{Format, Worksheet, XlsxError};
+use rust_xlsxwriter::{ExcelDateTime, Format, Worksheet, XlsxError};
 
 use super::content_hash::{canonical_date, canonical_number, SheetDigest};
 use crate::print_profile::{self, measure::Font};
@@ -29,15 +29,23 @@ impl Cell<'_> {
         }
     }
 
-    /// Whether the cell is written as a blank: no text, no number, no date
-    /// Excel can hold.
-    fn is_blank(&self) -> bool {
+    /// What Excel is given for the cell: `None` for a blank one (no text, no
+    /// number, no date Excel can hold); a text too long for a cell is cut.
+    fn value(&self) -> Option<Value<'_>> {
         match self {
-            Cell::Text(s) => s.is_empty(),
-            Cell::Number(n) => n.is_none(),
-            Cell::Date(d) => d.and_then(xlsx::excel_date).is_none(),
+            Cell::Text(s) if !s.is_empty() => Some(Value::Text(xlsx::fit_cell(s))),
+            Cell::Number(Some(n)) => Some(Value::Number(*n)),
+            Cell::Date(Some(d)) => xlsx::excel_date(*d).map(Value::Date),
+            _ => None,
         }
     }
+}
+
+/// A cell's value as it is written.
+enum Value<'a> {
+    Text(Cow<'a, str>),
+    Number(f64),
+    Date(ExcelDateTime),
 }
 
 impl<'a> From<&'a str> for Cell<'a> {
@@ -152,7 +160,7 @@ pub fn plain_blanks<'f, const N: usize>(
     f: &'f Formats,
 ) -> [&'f Format; N] {
     for (cell, format) in cells.iter().zip(formats.iter_mut()) {
-        if cell.is_blank() && f.is_plain(format) {
+        if cell.value().is_none() && f.is_plain(format) {
             *format = &f.text;
         }
     }
@@ -180,7 +188,7 @@ fn write_cells(
     let mut blanks: Vec<(u16, u16, &Format)> = Vec::new();
     let mut started = false;
     for ((col, cell), format) in (0u16..).zip(cells).zip(formats) {
-        if cell.is_blank() {
+        let Some(value) = cell.value() else {
             match blanks.last_mut() {
                 Some((_, last, run)) if *last + 1 == col && std::ptr::eq(*run, *format) => {
                     *last = col;
@@ -188,19 +196,12 @@ fn write_cells(
                 _ => blanks.push((col, col, format)),
             }
             continue;
-        }
+        };
         started = true;
         let in_column = carried
             .get(usize::from(col))
             .is_some_and(|c| std::ptr::eq(*c, *format));
-        if in_column && put_bare(ws, row, col, cell)? {
-            continue;
-        }
-        match cell {
-            Cell::Text(s) => xlsx::put_text(ws, row, col, s, format)?,
-            Cell::Number(n) => xlsx::put_number(ws, row, col, *n, format)?,
-            Cell::Date(d) => xlsx::put_date(ws, row, col, *d, format)?,
-        }
+        put(ws, (row, col), value, (!in_column).then_some(*format))?;
     }
     for (i, (first, last, format)) in blanks.into_iter().enumerate() {
         if i == 0 && !started {
@@ -211,19 +212,23 @@ fn write_cells(
     Ok(())
 }
 
-/// Writes a cell's value without a format; false, writing nothing, when it
-/// has none (an empty cell needs its own format to keep its borders).
-fn put_bare(ws: &mut Worksheet, row: u32, col: u16, cell: &Cell) -> Result<bool, XlsxError> {
-    match cell {
-        Cell::Text(s) if !s.is_empty() => ws.write_string(row, col, xlsx::fit_cell(s))?,
-        Cell::Number(Some(n)) => ws.write_number(row, col, *n)?,
-        Cell::Date(Some(d)) => match xlsx::excel_date(*d) {
-            Some(d) => ws.write_datetime(row, col, d)?,
-            None => return Ok(false),
-        },
-        _ => return Ok(false),
+/// Writes a value with its format, or without one (it then takes its
+/// column's, see [`write_body`]).
+fn put(
+    ws: &mut Worksheet,
+    (row, col): (u32, u16),
+    value: Value,
+    format: Option<&Format>,
+) -> Written {
+    match (value, format) {
+        (Value::Text(s), Some(f)) => ws.write_string_with_format(row, col, s, f)?,
+        (Value::Text(s), None) => ws.write_string(row, col, s)?,
+        (Value::Number(n), Some(f)) => ws.write_number_with_format(row, col, n, f)?,
+        (Value::Number(n), None) => ws.write_number(row, col, n)?,
+        (Value::Date(d), Some(f)) => ws.write_datetime_with_format(row, col, d, f)?,
+        (Value::Date(d), None) => ws.write_datetime(row, col, d)?,
     };
-    Ok(true)
+    Ok(())
 }
 
 /// Sets a written row's height (to fit its texts, unless given) and adds it
