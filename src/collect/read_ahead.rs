@@ -129,31 +129,42 @@ mod tests {
         if crate::parallel::workers(2) < 2 {
             return;
         }
+        let count = 8 * BATCH;
+        let readers = crate::parallel::workers(count).min(MAX_READERS);
+        // While the first batch is saved (its last file being handed over,
+        // so BATCH - 1 handed), the next batch and each worker's window are
+        // read, and no more: the files held in memory stay bounded.
+        let window = (BATCH - 1) + BATCH + readers * WINDOW;
         let read = AtomicUsize::new(0);
-        let mut reached = false;
+        let mut reached = None;
         let result: Result<(), ()> = in_order(
-            3 * BATCH,
+            count,
             BATCH,
             |i| {
                 read.fetch_add(1, Ordering::Relaxed);
                 i
             },
             |i, _| {
-                // Saving the first batch: the next one is read meanwhile.
                 if i + 1 == BATCH {
                     let start = std::time::Instant::now();
-                    while read.load(Ordering::Relaxed) < 2 * BATCH
+                    while read.load(Ordering::Relaxed) < window
                         && start.elapsed() < std::time::Duration::from_secs(5)
                     {
                         std::thread::sleep(std::time::Duration::from_millis(1));
                     }
-                    reached = read.load(Ordering::Relaxed) >= 2 * BATCH;
+                    // Time for a worker to go too far, if it could.
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                    reached = Some(read.load(Ordering::Relaxed));
                 }
                 Ok(())
             },
         );
         assert_eq!(result, Ok(()));
-        assert!(reached, "the workers stopped before reading the next batch");
+        assert_eq!(
+            reached,
+            Some(window),
+            "files read while the first batch was saved"
+        );
     }
 
     #[test]
