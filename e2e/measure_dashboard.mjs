@@ -5,9 +5,12 @@
 // times in one session. Run by:
 //   PROFILE_DB=path/to.sqlite3 E2E_TEST=e2e/measure_dashboard.mjs bash scripts/e2e.sh APP
 // PROFILE_DB is copied (never changed); its agency SNV is chosen at the first launch.
+// NO_OBLIGATIONS=1 for a build without obligations (its command line cannot list
+// them); DUMP names a file to which every click's time is added as a JSON line,
+// with LABEL (bench/obligations/dashboard_ab.sh pools them).
 
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Driver } from "./webdriver.mjs";
 
@@ -20,9 +23,13 @@ const dataDir = join(process.env.XDG_DATA_HOME, "cchc");
 const db = join(dataDir, "cchc.sqlite3");
 mkdirSync(dataDir, { recursive: true });
 copyFileSync(profile, db);
-const all = JSON.parse(
-  execFileSync(process.env.CCHC_CLI, ["--db", db, "--json", "obligation", "list", "--agency", "SNV"], { encoding: "utf8" }),
-);
+const all = process.env.NO_OBLIGATIONS
+  ? []
+  : JSON.parse(
+      execFileSync(process.env.CCHC_CLI, ["--db", db, "--json", "obligation", "list", "--agency", "SNV"], {
+        encoding: "utf8",
+      }),
+    );
 const open = all.filter((o) => o.settled_on === null).length;
 
 const d = await Driver.start(base, process.env.CCHC_APP);
@@ -62,6 +69,9 @@ for (let i = 0; i < rounds; i++) {
   times.push(shown[1]);
 }
 await d.quit();
+if (process.env.DUMP) {
+  appendFileSync(process.env.DUMP, `${JSON.stringify({ label: process.env.LABEL ?? profile, profile, chart, times })}\n`);
+}
 
 const ms = (x) => `${x.toFixed(1)} ms`;
 const stats = (xs) => {
