@@ -3,7 +3,9 @@
 # (app, database) variants taking turns: each round starts every variant's
 # app once (a fresh profile from a copy of the database, through
 # scripts/e2e.sh) and times CLICKS clicks on "Tổng quan" with
-# e2e/measure_dashboard.mjs; every click's time is kept in DUMP (JSON lines).
+# e2e/measure_dashboard.mjs; every click's time is added to DUMP (JSON lines:
+# an earlier call's runs there with the same labels are pooled with these,
+# which is how two calls' rounds are put together; ROUNDS 0 only pools).
 # Then the clicks of all rounds are pooled per variant and each is compared
 # with the first variant: the pooled medians' ratio, and its 90% interval
 # when whole rounds are drawn again at random (the machine's noise moves a
