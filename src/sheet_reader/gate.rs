@@ -6,13 +6,16 @@
 //! entry really decompresses to the size its central directory declares, and
 //! that no XML part carries a DOCTYPE (the door to entity-expansion tricks).
 //! A file that fails is refused with a Vietnamese reason and never parsed.
-//! The file is read into memory once, within [`MAX_FILE_BYTES`]; the gate and
-//! then the parser read that copy.
+//! The file is read into memory once, within [`MAX_FILE_BYTES`]; the gate
+//! inflates each entry once, checks it and keeps it, uncompressed, in a new
+//! package in memory (within [`MAX_TOTAL_BYTES`]), which is what the parser
+//! reads: the very bytes that were checked, without inflating them again.
 
-use std::io::{Cursor, Read};
+use std::io::{Cursor, Read, Write};
 use std::path::Path;
 
-use zip::ZipArchive;
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
 /// Largest file accepted on disk: an agency's monthly workbook is tens of
 /// kilobytes, a plan's task list a few hundred.
@@ -21,7 +24,8 @@ pub const MAX_FILE_BYTES: u64 = 25 * 1024 * 1024;
 pub const MAX_ENTRIES: usize = 500;
 /// Largest uncompressed size of one entry (a sheet's XML or the shared strings).
 pub const MAX_ENTRY_BYTES: u64 = 64 * 1024 * 1024;
-/// Largest uncompressed size of all entries together.
+/// Largest uncompressed size of all entries together, which is also the most
+/// the package takes in memory once checked (see the module's note).
 pub const MAX_TOTAL_BYTES: u64 = 160 * 1024 * 1024;
 /// Highest compression ratio accepted for an entry larger than [`RATIO_FLOOR`]:
 /// real sheet XML compresses 5–30×, a zip bomb thousands of times.
@@ -32,9 +36,10 @@ const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// Entries smaller than this are not held to [`MAX_RATIO`].
 const RATIO_FLOOR: u64 = 1024 * 1024;
 
-/// Reads the file at `path` and checks it as a package; returns its bytes.
-/// `Err` carries the reason in Vietnamese (without the file name, which the
-/// caller adds).
+/// Reads the file at `path` and checks it as a package; returns the package
+/// with its entries stored uncompressed (see the module's note). `Err`
+/// carries the reason in Vietnamese (without the file name, which the caller
+/// adds).
 pub fn read_package(path: &Path) -> Result<Vec<u8>, String> {
     let too_big = |size: u64| {
         format!(
@@ -58,12 +63,12 @@ pub fn read_package(path: &Path) -> Result<Vec<u8>, String> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_big(bytes.len() as u64));
     }
-    check_package(&bytes)?;
-    Ok(bytes)
+    check_package(&bytes)
 }
 
-/// Checks a package read into memory (see the module's note).
-fn check_package(bytes: &[u8]) -> Result<(), String> {
+/// Checks a package read into memory and returns it with its entries stored
+/// uncompressed (see the module's note).
+fn check_package(bytes: &[u8]) -> Result<Vec<u8>, String> {
     if bytes.starts_with(&OLE_MAGIC) {
         return Err(
             "đây là tệp Excel cũ (.xls) hoặc tệp .xlsx đã đặt mật khẩu, ứng dụng không đọc được. \
@@ -83,35 +88,43 @@ fn check_package(bytes: &[u8]) -> Result<(), String> {
         ));
     }
     package_kind(&zip)?;
+    // What the central directory declares is checked first, before any entry
+    // is inflated.
+    let mut declared_entries = Vec::with_capacity(zip.len());
     let mut total: u64 = 0;
-    // One read buffer for all the entries.
-    let mut buf = vec![0u8; 64 * 1024];
     for i in 0..zip.len() {
-        let (name, declared, compressed) = {
-            let entry = zip.by_index_raw(i).map_err(broken_by)?;
-            let name = entry.name().map_err(broken_by)?.into_owned();
-            if entry.encrypted() {
-                return Err(
-                    "tệp được đặt mật khẩu; hãy lưu lại tệp không mật khẩu rồi gửi.".into(),
-                );
-            }
-            (name, entry.size(), entry.compressed_size())
-        };
-        check_entry_size(&name, declared, compressed)?;
-        total = total.saturating_add(declared);
+        let entry = zip.by_index_raw(i).map_err(broken_by)?;
+        let name = entry.name().map_err(broken_by)?.into_owned();
+        if entry.encrypted() {
+            return Err("tệp được đặt mật khẩu; hãy lưu lại tệp không mật khẩu rồi gửi.".into());
+        }
+        check_entry_size(&name, entry.size(), entry.compressed_size())?;
+        total = total.saturating_add(entry.size());
         if total > MAX_TOTAL_BYTES {
             return Err(too_big_total());
         }
+        declared_entries.push((name, entry.size()));
+    }
+    // One read buffer for all the entries; room for all of them, uncompressed
+    // (within MAX_TOTAL_BYTES), and their headers.
+    let mut buf = vec![0u8; 64 * 1024];
+    let room = usize::try_from(total).unwrap_or(0) + 128 * declared_entries.len();
+    let mut checked = ZipWriter::new(Cursor::new(Vec::with_capacity(room)));
+    let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
+    for (i, (name, declared)) in declared_entries.iter().enumerate() {
         let mut entry = zip.by_index(i).map_err(broken_by)?;
-        let actual = scan_entry(&mut entry, &name, &mut buf)?;
-        if actual != declared {
+        checked
+            .start_file(name.as_str(), stored)
+            .map_err(broken_by)?;
+        let actual = scan_entry(&mut entry, name, &mut buf, &mut checked)?;
+        if actual != *declared {
             return Err(format!(
                 "thành phần \"{name}\" của gói tệp có kích thước thật khác với kích thước khai báo; \
                  tệp bị hỏng hoặc bị làm giả."
             ));
         }
     }
-    Ok(())
+    Ok(checked.finish().map_err(broken_by)?.into_inner())
 }
 
 /// Refuses anything that is not the zip package of an Excel workbook, naming
@@ -153,9 +166,14 @@ fn check_entry_size(name: &str, declared: u64, compressed: u64) -> Result<(), St
     Ok(())
 }
 
-/// Decompresses an entry without keeping it, returning its real size; stops at
-/// the per-entry limit, and refuses XML that declares a DOCTYPE or entities.
-fn scan_entry(entry: &mut impl Read, name: &str, buf: &mut [u8]) -> Result<u64, String> {
+/// Decompresses an entry into `to`, returning its real size; stops at the
+/// per-entry limit, and refuses XML that declares a DOCTYPE or entities.
+fn scan_entry(
+    entry: &mut impl Read,
+    name: &str,
+    buf: &mut [u8],
+    to: &mut impl Write,
+) -> Result<u64, String> {
     const NEEDLE: &[u8] = b"<!DOCTYPE";
     let xml = name.ends_with(".xml") || name.ends_with(".rels");
     // The tail of the previous chunk, so a DOCTYPE split between chunks is seen.
@@ -187,6 +205,10 @@ fn scan_entry(entry: &mut impl Read, name: &str, buf: &mut [u8]) -> Result<u64, 
             carry.clear();
             carry.extend_from_slice(&buf[n.saturating_sub(NEEDLE.len())..n]);
         }
+        to.write_all(&buf[..n]).map_err(|e| {
+            super::logged(&e);
+            broken()
+        })?;
     }
     Ok(total)
 }
@@ -255,6 +277,7 @@ mod tests {
             &mut xml.as_slice(),
             "xl/sharedStrings.xml",
             &mut [0; 64 * 1024],
+            &mut std::io::sink(),
         )
         .expect_err("the DOCTYPE straddles the 64 KiB read boundary");
         assert!(err.contains("DOCTYPE"), "{err}");
@@ -283,6 +306,40 @@ mod tests {
             err.contains("Excel cũ (.xls)") && err.contains("mật khẩu"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn the_parser_gets_every_entry_as_inflated_and_checked_stored_in_the_same_order() {
+        let sheet = format!(
+            "<worksheet><sheetData>{}</sheetData></worksheet>",
+            "<row/>".repeat(5000)
+        );
+        let parts = [
+            ("[Content_Types].xml", "<Types/>".to_string()),
+            ("xl/workbook.xml", "<workbook/>".to_string()),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ];
+        let dir = tempfile::tempdir().expect("temp folder");
+        let path = dir.path().join("bao-cao.xlsx");
+        let mut zip = ZipWriter::new(std::fs::File::create(&path).expect("create"));
+        let deflated = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+        for (name, text) in &parts {
+            zip.start_file(*name, deflated).expect("entry");
+            zip.write_all(text.as_bytes()).expect("write");
+        }
+        zip.finish().expect("finish");
+
+        let checked = read_package(&path).expect("a sound package passes");
+        let mut zip = ZipArchive::new(Cursor::new(checked)).expect("a zip package");
+        assert_eq!(zip.len(), parts.len());
+        for (i, (name, text)) in parts.iter().enumerate() {
+            let mut entry = zip.by_index(i).expect("entry");
+            assert_eq!(entry.name().expect("name"), *name);
+            assert_eq!(entry.compression(), CompressionMethod::Stored, "{name}");
+            let mut read = String::new();
+            entry.read_to_string(&mut read).expect("read");
+            assert_eq!(read, *text, "{name}");
+        }
     }
 
     #[test]
