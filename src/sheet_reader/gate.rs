@@ -8,8 +8,10 @@
 //! A file that fails is refused with a Vietnamese reason and never parsed.
 //! The file is read into memory once, within [`MAX_FILE_BYTES`]; the gate
 //! inflates each entry once, checks it and keeps it, uncompressed, in a new
-//! package in memory (within [`MAX_TOTAL_BYTES`]), which is what the parser
-//! reads: the very bytes that were checked, without inflating them again.
+//! package in memory, which is what the parser reads: the very bytes that
+//! were checked, without inflating them again. A package whose entries
+//! inflate to more than [`MAX_KEPT_BYTES`] (no report the app writes comes
+//! near) is handed on as it came, and the parser inflates it again.
 
 use std::io::{Cursor, Read, Write};
 use std::path::Path;
@@ -24,9 +26,12 @@ pub const MAX_FILE_BYTES: u64 = 25 * 1024 * 1024;
 pub const MAX_ENTRIES: usize = 500;
 /// Largest uncompressed size of one entry (a sheet's XML or the shared strings).
 pub const MAX_ENTRY_BYTES: u64 = 64 * 1024 * 1024;
-/// Largest uncompressed size of all entries together, which is also the most
-/// the package takes in memory once checked (see the module's note).
+/// Largest uncompressed size of all entries together.
 pub const MAX_TOTAL_BYTES: u64 = 160 * 1024 * 1024;
+/// Largest uncompressed size of all entries kept in memory for the parser
+/// (see the module's note): a monthly report is about 150 kB, the export of
+/// a 10,000-task plan about 20 MB.
+const MAX_KEPT_BYTES: u64 = 32 * 1024 * 1024;
 /// Highest compression ratio accepted for an entry larger than [`RATIO_FLOOR`]:
 /// real sheet XML compresses 5–30×, a zip bomb thousands of times.
 pub const MAX_RATIO: u64 = 200;
@@ -37,7 +42,7 @@ const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 const RATIO_FLOOR: u64 = 1024 * 1024;
 
 /// Reads the file at `path` and checks it as a package; returns the package
-/// with its entries stored uncompressed (see the module's note). `Err`
+/// for the parser, its entries stored uncompressed (see the module's note). `Err`
 /// carries the reason in Vietnamese (without the file name, which the caller
 /// adds).
 pub fn read_package(path: &Path) -> Result<Vec<u8>, String> {
@@ -63,12 +68,12 @@ pub fn read_package(path: &Path) -> Result<Vec<u8>, String> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_big(bytes.len() as u64));
     }
-    check_package(&bytes)
+    Ok(check_package(&bytes, MAX_KEPT_BYTES)?.unwrap_or(bytes))
 }
 
-/// Checks a package read into memory and returns it with its entries stored
-/// uncompressed (see the module's note).
-fn check_package(bytes: &[u8]) -> Result<Vec<u8>, String> {
+/// Checks a package read into memory; returns it with its entries stored
+/// uncompressed, or `None` when they inflate to more than `keep` bytes.
+fn check_package(bytes: &[u8], keep: u64) -> Result<Option<Vec<u8>>, String> {
     if bytes.starts_with(&OLE_MAGIC) {
         return Err(
             "đây là tệp Excel cũ (.xls) hoặc tệp .xlsx đã đặt mật khẩu, ứng dụng không đọc được. \
@@ -105,18 +110,23 @@ fn check_package(bytes: &[u8]) -> Result<Vec<u8>, String> {
         }
         declared_entries.push((name, entry.size()));
     }
-    // One read buffer for all the entries; room for all of them, uncompressed
-    // (within MAX_TOTAL_BYTES), and their headers.
+    // One read buffer for all the entries; room for all of them, uncompressed,
+    // and their headers.
     let mut buf = vec![0u8; 64 * 1024];
-    let room = usize::try_from(total).unwrap_or(0) + 128 * declared_entries.len();
-    let mut checked = ZipWriter::new(Cursor::new(Vec::with_capacity(room)));
+    let mut kept = (total <= keep).then(|| {
+        let room = usize::try_from(total).unwrap_or(0) + 128 * declared_entries.len();
+        ZipWriter::new(Cursor::new(Vec::with_capacity(room)))
+    });
     let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
     for (i, (name, declared)) in declared_entries.iter().enumerate() {
         let mut entry = zip.by_index(i).map_err(broken_by)?;
-        checked
-            .start_file(name.as_str(), stored)
-            .map_err(broken_by)?;
-        let actual = scan_entry(&mut entry, name, &mut buf, &mut checked)?;
+        let actual = match kept.as_mut() {
+            Some(kept) => {
+                kept.start_file(name.as_str(), stored).map_err(broken_by)?;
+                scan_entry(&mut entry, name, &mut buf, kept)?
+            }
+            None => scan_entry(&mut entry, name, &mut buf, &mut std::io::sink())?,
+        };
         if actual != *declared {
             return Err(format!(
                 "thành phần \"{name}\" của gói tệp có kích thước thật khác với kích thước khai báo; \
@@ -124,7 +134,8 @@ fn check_package(bytes: &[u8]) -> Result<Vec<u8>, String> {
             ));
         }
     }
-    Ok(checked.finish().map_err(broken_by)?.into_inner())
+    kept.map(|kept| Ok(kept.finish().map_err(broken_by)?.into_inner()))
+        .transpose()
 }
 
 /// Refuses anything that is not the zip package of an Excel workbook, naming
@@ -308,26 +319,34 @@ mod tests {
         );
     }
 
-    #[test]
-    fn the_parser_gets_every_entry_as_inflated_and_checked_stored_in_the_same_order() {
-        let sheet = format!(
-            "<worksheet><sheetData>{}</sheetData></worksheet>",
-            "<row/>".repeat(5000)
-        );
-        let parts = [
-            ("[Content_Types].xml", "<Types/>".to_string()),
-            ("xl/workbook.xml", "<workbook/>".to_string()),
-            ("xl/worksheets/sheet1.xml", sheet),
-        ];
-        let dir = tempfile::tempdir().expect("temp folder");
-        let path = dir.path().join("bao-cao.xlsx");
-        let mut zip = ZipWriter::new(std::fs::File::create(&path).expect("create"));
+    /// A package of `parts` (name, XML), compressed as Excel writes them.
+    fn package(parts: &[(&str, String)]) -> Vec<u8> {
+        let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
         let deflated = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
-        for (name, text) in &parts {
+        for (name, text) in parts {
             zip.start_file(*name, deflated).expect("entry");
             zip.write_all(text.as_bytes()).expect("write");
         }
-        zip.finish().expect("finish");
+        zip.finish().expect("finish").into_inner()
+    }
+
+    fn workbook_parts(sheet_xml: &str) -> [(&'static str, String); 3] {
+        [
+            ("[Content_Types].xml", "<Types/>".to_string()),
+            ("xl/workbook.xml", "<workbook/>".to_string()),
+            ("xl/worksheets/sheet1.xml", sheet_xml.to_string()),
+        ]
+    }
+
+    #[test]
+    fn the_parser_gets_every_entry_as_inflated_and_checked_stored_in_the_same_order() {
+        let rows = "<row/>".repeat(5000);
+        let parts = workbook_parts(&format!(
+            "<worksheet><sheetData>{rows}</sheetData></worksheet>"
+        ));
+        let dir = tempfile::tempdir().expect("temp folder");
+        let path = dir.path().join("bao-cao.xlsx");
+        std::fs::write(&path, package(&parts)).expect("write");
 
         let checked = read_package(&path).expect("a sound package passes");
         let mut zip = ZipArchive::new(Cursor::new(checked)).expect("a zip package");
@@ -340,6 +359,23 @@ mod tests {
             entry.read_to_string(&mut read).expect("read");
             assert_eq!(read, *text, "{name}");
         }
+    }
+
+    #[test]
+    fn a_package_inflating_past_what_is_kept_is_still_checked_then_handed_on_as_it_came() {
+        let rows = "<row/>".repeat(5000);
+        let sound = package(&workbook_parts(&format!("<worksheet>{rows}</worksheet>")));
+        let kept = check_package(&sound, 1024 * 1024).expect("a sound package passes");
+        assert!(kept.is_some(), "30 kB inflated: kept");
+        let passed = check_package(&sound, 1024).expect("a sound package passes");
+        assert!(
+            passed.is_none(),
+            "30 kB inflated, 1 kB kept: handed on as it came"
+        );
+
+        let hostile = package(&workbook_parts(&format!("<!DOCTYPE x>{rows}")));
+        let err = check_package(&hostile, 1024).expect_err("checked even when not kept");
+        assert!(err.contains("DOCTYPE"), "{err}");
     }
 
     #[test]
