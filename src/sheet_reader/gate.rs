@@ -30,7 +30,7 @@ pub const MAX_ENTRY_BYTES: u64 = 64 * 1024 * 1024;
 pub const MAX_TOTAL_BYTES: u64 = 160 * 1024 * 1024;
 /// Largest uncompressed size of all entries kept in memory for the parser
 /// (see the module's note): a monthly report is about 150 kB, the export of
-/// a 10,000-task plan about 20 MB.
+/// a 10,000-task plan (2.2 MB on disk) 26.5 MB.
 const MAX_KEPT_BYTES: u64 = 32 * 1024 * 1024;
 /// Highest compression ratio accepted for an entry larger than [`RATIO_FLOOR`]:
 /// real sheet XML compresses 5–30×, a zip bomb thousands of times.
