@@ -93,9 +93,43 @@ fn check_package(bytes: &[u8], keep: u64) -> Result<Option<Vec<u8>>, String> {
         ));
     }
     package_kind(&zip)?;
-    // What the central directory declares is checked first, before any entry
-    // is inflated.
-    let mut declared_entries = Vec::with_capacity(zip.len());
+    let (entries, total) = declared_entries(&mut zip)?;
+    // One read buffer for all the entries; room for all of them, uncompressed,
+    // and their headers.
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut kept = (total <= keep).then(|| {
+        let room = usize::try_from(total).unwrap_or(0) + 128 * entries.len();
+        ZipWriter::new(Cursor::new(Vec::with_capacity(room)))
+    });
+    let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
+    let mut sink = std::io::sink();
+    for (i, (name, declared)) in entries.iter().enumerate() {
+        let mut entry = zip.by_index(i).map_err(broken_by)?;
+        let to: &mut dyn Write = match kept.as_mut() {
+            Some(kept) => {
+                kept.start_file(name.as_str(), stored).map_err(broken_by)?;
+                kept
+            }
+            None => &mut sink,
+        };
+        let actual = scan_entry(&mut entry, name, &mut buf, to)?;
+        if actual != *declared {
+            return Err(format!(
+                "thành phần \"{name}\" của gói tệp có kích thước thật khác với kích thước khai báo; \
+                 tệp bị hỏng hoặc bị làm giả."
+            ));
+        }
+    }
+    kept.map(|kept| Ok(kept.finish().map_err(broken_by)?.into_inner()))
+        .transpose()
+}
+
+/// Each entry's name and declared size, and their total: what the central
+/// directory declares is checked before any entry is inflated.
+fn declared_entries<R: Read + std::io::Seek>(
+    zip: &mut ZipArchive<R>,
+) -> Result<(Vec<(String, u64)>, u64), String> {
+    let mut entries = Vec::with_capacity(zip.len());
     let mut total: u64 = 0;
     for i in 0..zip.len() {
         let entry = zip.by_index_raw(i).map_err(broken_by)?;
@@ -108,34 +142,9 @@ fn check_package(bytes: &[u8], keep: u64) -> Result<Option<Vec<u8>>, String> {
         if total > MAX_TOTAL_BYTES {
             return Err(too_big_total());
         }
-        declared_entries.push((name, entry.size()));
+        entries.push((name, entry.size()));
     }
-    // One read buffer for all the entries; room for all of them, uncompressed,
-    // and their headers.
-    let mut buf = vec![0u8; 64 * 1024];
-    let mut kept = (total <= keep).then(|| {
-        let room = usize::try_from(total).unwrap_or(0) + 128 * declared_entries.len();
-        ZipWriter::new(Cursor::new(Vec::with_capacity(room)))
-    });
-    let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
-    for (i, (name, declared)) in declared_entries.iter().enumerate() {
-        let mut entry = zip.by_index(i).map_err(broken_by)?;
-        let actual = match kept.as_mut() {
-            Some(kept) => {
-                kept.start_file(name.as_str(), stored).map_err(broken_by)?;
-                scan_entry(&mut entry, name, &mut buf, kept)?
-            }
-            None => scan_entry(&mut entry, name, &mut buf, &mut std::io::sink())?,
-        };
-        if actual != *declared {
-            return Err(format!(
-                "thành phần \"{name}\" của gói tệp có kích thước thật khác với kích thước khai báo; \
-                 tệp bị hỏng hoặc bị làm giả."
-            ));
-        }
-    }
-    kept.map(|kept| Ok(kept.finish().map_err(broken_by)?.into_inner()))
-        .transpose()
+    Ok((entries, total))
 }
 
 /// Refuses anything that is not the zip package of an Excel workbook, naming
@@ -183,7 +192,7 @@ fn scan_entry(
     entry: &mut impl Read,
     name: &str,
     buf: &mut [u8],
-    to: &mut impl Write,
+    to: &mut dyn Write,
 ) -> Result<u64, String> {
     const NEEDLE: &[u8] = b"<!DOCTYPE";
     let xml = name.ends_with(".xml") || name.ends_with(".rels");
