@@ -13,11 +13,26 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 pub fn clean(s: &str) -> String {
     let s = s.trim();
     // Nearly all text arrives composed already (every workbook the app writes
-    // is NFC): the quick check settles that without building a second string.
+    // is NFC): a text of Vietnamese letters is seen to be so by their code
+    // points alone; any other, by the quick check, which looks each of its
+    // characters up in Unicode's tables. Neither builds a second string.
+    if s.chars().all(always_composed) {
+        return s.to_owned();
+    }
     match is_nfc_quick(s.chars()) {
         IsNormalized::Yes => s.to_owned(),
         IsNormalized::No | IsNormalized::Maybe => s.nfc().collect(),
     }
+}
+
+/// Whether `c` leaves any text it is in composed, as far as `c` goes: the
+/// code points below U+0300 (ASCII, and the Latin letters, among them ă â đ
+/// ê ô ơ ư and the letters with the tones of Latin-1, à á è é …) and the
+/// Vietnamese letters with tone marks (U+1EA0–U+1EF9). Each is a starter
+/// that is in NFC whatever precedes it; a mark after it that would combine
+/// with it is not one of these. So a text of only these is in NFC.
+fn always_composed(c: char) -> bool {
+    c < '\u{300}' || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
 }
 
 /// The most characters an Excel cell holds (counted as Excel counts them, in
@@ -255,6 +270,53 @@ mod tests {
         let nfd: String = "Hưng Yên".nfd().collect();
         assert_ne!(nfd, "Hưng Yên", "the test input really is decomposed");
         assert_eq!(clean(&format!("  {nfd} ")), "Hưng Yên");
+    }
+
+    #[test]
+    fn the_characters_taken_as_composed_are_starters_that_unicode_keeps_in_nfc() {
+        use unicode_normalization::char::canonical_combining_class;
+        let taken: Vec<char> = ('\0'..='\u{2FF}').chain('\u{1EA0}'..='\u{1EF9}').collect();
+        for c in taken {
+            assert!(always_composed(c), "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?} is a starter");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+        }
+        for c in [
+            '\u{300}', '\u{301}', '\u{1E9F}', '\u{1EFA}', '\u{2000}', '\u{212B}',
+        ] {
+            assert!(!always_composed(c), "{c:?} goes through the quick check");
+        }
+    }
+
+    #[test]
+    fn texts_are_cleaned_as_unicode_composes_them() {
+        // Vietnamese letters composed and decomposed, marks alone and in
+        // the wrong order, a letter Unicode composes differently (Å, U+212B),
+        // a space that NFC replaces (U+2000).
+        let parts = [
+            "Sở",
+            "Nội vụ",
+            "ư",
+            "\u{1EF9}",
+            "Ye\u{302}n",
+            "\u{301}",
+            "\u{323}\u{302}",
+            "\u{302}\u{323}",
+            "\u{212B}",
+            "\u{2000}",
+            "đ",
+            " ",
+            "\u{1EA0}\u{301}",
+        ];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let text = format!("{a}{b}{c}");
+                    let nfc: String = text.trim().nfc().collect();
+                    assert_eq!(clean(&text), nfc, "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -41,7 +41,7 @@ pub fn obligation_lines(
     let mut digest = SheetDigest::new(Sheet::Obligations);
     for row in grid.row_indexes().filter(|r| *r > header) {
         let cells = grid.canonical_row(row, OBLIGATION_HEADERS.len() as u32);
-        digest.row(cells.iter().map(String::as_str));
+        digest.row(cells.iter().map(AsRef::as_ref));
         let text = |c: u32| grid.get(row, c).text();
         let refuse = |c: u32, why: String| at.cell(SHEET_OBLIGATIONS, row, c, &why);
         let date = |c: u32, what: &str| -> Result<Option<NaiveDate>, String> {

@@ -5,6 +5,7 @@
 //! agency, its tasks) are made by the caller with the row numbers kept here.
 //! Every refusal is one Vietnamese sentence naming the file, the sheet and the cell.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -397,7 +398,7 @@ fn canonical_vi(n: f64) -> String {
 
 /// The canonical text of the evidence rows: the rows under the header whose
 /// first cell is not the "(1) (2) …" numbering.
-fn evidence_rows(grid: &Grid) -> Vec<Vec<String>> {
+fn evidence_rows(grid: &Grid) -> Vec<Vec<Cow<'_, str>>> {
     let width = EVIDENCE_HEADERS.len() as u32;
     let header = grid
         .row_indexes()

@@ -40,7 +40,7 @@ pub(super) fn read_indicator_sheet(
     let mut digest = SheetDigest::new(Sheet::Indicators);
     for r in grid.row_indexes().filter(|r| *r > row) {
         let cells = grid.canonical_row(r, INDICATOR_HEADERS.len() as u32);
-        digest.row(cells.iter().map(String::as_str));
+        digest.row(cells.iter().map(AsRef::as_ref));
         let text = |c: u32| grid.get(r, c).text();
         let criterion = text(col::CRITERION);
         if criterion.is_empty() && text(col::NAME).is_empty() {

@@ -94,11 +94,11 @@ fn hex(hasher: Sha256) -> String {
 
 /// The hash of the task rows and the evidence rows, each row given as the
 /// canonical text of its cells (empty cells as ""), in sheet order.
-pub fn content_sha256(tasks: &[Vec<String>], evidence: &[Vec<String>]) -> String {
-    let digest = |sheet: Sheet, rows: &[Vec<String>]| {
+pub fn content_sha256<S: AsRef<str>>(tasks: &[Vec<S>], evidence: &[Vec<S>]) -> String {
+    let digest = |sheet: Sheet, rows: &[Vec<S>]| {
         let mut digest = SheetDigest::new(sheet);
         for row in rows {
-            digest.row(row.iter().map(String::as_str));
+            digest.row(row.iter().map(AsRef::as_ref));
         }
         digest.finish()
     };

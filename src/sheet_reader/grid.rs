@@ -4,6 +4,7 @@
 //! their type (text, number, date) because the content hash is computed from
 //! their canonical text.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
@@ -37,12 +38,12 @@ pub enum Val {
 impl Val {
     /// The cell's canonical text for the content hash: numbers and dates in
     /// their canonical forms, text as it is, empty as "".
-    pub fn canonical(&self) -> String {
+    pub fn canonical(&self) -> Cow<'_, str> {
         match self {
-            Val::Empty => String::new(),
-            Val::Text(s) | Val::Other(s) => s.clone(),
-            Val::Number(n) => canonical_number(*n),
-            Val::Date(d) => canonical_date(*d),
+            Val::Empty => Cow::Borrowed(""),
+            Val::Text(s) | Val::Other(s) => Cow::Borrowed(s),
+            Val::Number(n) => Cow::Owned(canonical_number(*n)),
+            Val::Date(d) => Cow::Owned(canonical_date(*d)),
         }
     }
 
@@ -165,9 +166,13 @@ impl Grid {
             .flat_map(|r| r.iter().map(|(c, v)| (*c, v)))
     }
 
-    /// The canonical text of the first `width` cells of a row.
-    pub fn canonical_row(&self, row: u32, width: u32) -> Vec<String> {
-        (0..width).map(|c| self.get(row, c).canonical()).collect()
+    /// The canonical text of the first `width` cells of a row (the texts
+    /// borrowed from the grid).
+    pub fn canonical_row(&self, row: u32, width: u32) -> Vec<Cow<'_, str>> {
+        let cells = self.rows.get(&row);
+        (0..width)
+            .map(|c| cells.and_then(|r| r.get(&c)).unwrap_or(&EMPTY).canonical())
+            .collect()
     }
 }
 
