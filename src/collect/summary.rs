@@ -146,7 +146,8 @@ pub fn consolidate(
         }
     }
     let mut agencies = Vec::new();
-    let mut tasks = Vec::new();
+    // Thousands of rows: room for them all at once rather than copies as it grows.
+    let mut tasks = Vec::with_capacity(reports.values().map(|r| r.tasks.len()).sum());
     let mut sources = Vec::new();
     let mut obligations = Vec::new();
     for a in store

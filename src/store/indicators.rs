@@ -330,6 +330,17 @@ impl Store {
     /// Adds the built-in plan's indicators to a stored copy of the built-in
     /// plan that has none (a database made before indicators existed).
     pub(super) fn add_built_in_indicators(&mut self) -> Result<()> {
+        // Parsing the built-in plan takes longer than opening the store: it
+        // is parsed only when some plan has no indicators at all.
+        let any_without: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM plan p
+                 WHERE NOT EXISTS (SELECT 1 FROM indicator i WHERE i.plan_id = p.id))",
+            [],
+            |r| r.get(0),
+        )?;
+        if !any_without {
+            return Ok(());
+        }
         let built_in = plan::built_in()?;
         let m = &built_in.meta;
         let plans: Vec<i64> = self
