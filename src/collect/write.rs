@@ -289,9 +289,13 @@ fn task_cells(r: &AgencyTask) -> [Cell<'_>; TASK_COLUMNS] {
     ]
 }
 
-/// The columns of the task sheets whose texts are the plan's: the same in
-/// every agency's rows of a task.
-const PLAN_TEXTS: [u16; 6] = [
+/// The columns of the task sheets (as `task_col`) whose texts repeat from
+/// row to row: the task's code, the agency's role in it and the status word,
+/// and the plan's texts, the same in every agency's row of a task.
+const REPEATED_TEXTS: [u16; 9] = [
+    task_col::CODE,
+    task_col::ROLE,
+    task_col::STATUS,
     task_col::CONTENT,
     task_col::CRITERIA,
     task_col::LEAD,
@@ -301,11 +305,14 @@ const PLAN_TEXTS: [u16; 6] = [
 ];
 
 /// Each task row's height, fitted to its texts in the table font as every
-/// table row is; half the rows on a thread of their own. A text of the plan
-/// is measured once on each thread, not once per agency.
+/// table row is; half the rows on a thread of their own. A text that repeats
+/// (the agency's name in its rows, and [`REPEATED_TEXTS`]) is measured once
+/// on each thread, not once per row.
 fn row_heights(tasks: &[AgencyTask]) -> std::result::Result<Vec<f64>, XlsxError> {
     let widths = task_widths();
-    let plan_text = |col: usize| PLAN_TEXTS.iter().any(|c| usize::from(*c) + 1 == col);
+    // The sheets' column 0 is the agency; the others are `task_col` + 1.
+    let repeated =
+        |col: usize| col == 0 || REPEATED_TEXTS.iter().any(|c| usize::from(*c) + 1 == col);
     let fit = |rows: &[AgencyTask]| -> Vec<f64> {
         let mut measured: HashMap<(usize, &str), usize> = HashMap::new();
         let lines = |col: usize, text: &str| -> usize {
@@ -318,7 +325,7 @@ fn row_heights(tasks: &[AgencyTask]) -> std::result::Result<Vec<f64>, XlsxError>
                     .iter()
                     .enumerate()
                     .filter_map(|(col, cell)| match cell {
-                        Cell::Text(Cow::Borrowed(text)) if plan_text(col) => Some(
+                        Cell::Text(Cow::Borrowed(text)) if repeated(col) => Some(
                             *measured
                                 .entry((col, *text))
                                 .or_insert_with(|| lines(col, text)),
@@ -500,7 +507,9 @@ mod tests {
     }
 
     #[test]
-    fn a_plan_text_measured_once_still_gives_each_row_the_height_of_its_own_texts() {
+    fn a_repeated_text_measured_once_still_gives_each_row_the_height_of_its_own_texts() {
+        const LONG_AGENCY: &str =
+            "Ủy ban nhân dân xã Nghĩa Trụ, huyện Văn Giang, tỉnh Hưng Yên trước khi sáp nhập";
         let long =
             "Trình Chủ tịch UBND tỉnh công bố danh mục thủ tục hành chính mới ban hành, ".repeat(4);
         let rows = [
@@ -517,6 +526,10 @@ mod tests {
             row("F", &long, "Sở Tư pháp", ""),
             row("G", "Ngắn.", "Sở Tư pháp", &"Kết quả. ".repeat(60)),
             row("H", "Ngắn.", "Sở Tư pháp", ""),
+            // An agency's long name, in its rows and as another's lead.
+            row(LONG_AGENCY, "Ngắn.", "Sở Tư pháp", ""),
+            row(LONG_AGENCY, &long, "Sở Tư pháp", ""),
+            row("I", "Ngắn.", &format!("Cơ quan {LONG_AGENCY}"), ""),
         ];
         let widths = task_widths();
         let each_alone: Vec<f64> = rows
