@@ -169,10 +169,7 @@ impl Grid {
     /// The canonical text of the first `width` cells of a row (the texts
     /// borrowed from the grid).
     pub fn canonical_row(&self, row: u32, width: u32) -> Vec<Cow<'_, str>> {
-        let cells = self.rows.get(&row);
-        (0..width)
-            .map(|c| cells.and_then(|r| r.get(&c)).unwrap_or(&EMPTY).canonical())
-            .collect()
+        (0..width).map(|c| self.get(row, c).canonical()).collect()
     }
 }
 
