@@ -252,6 +252,7 @@ mod tests {
             &files,
             chrono::Utc::now(),
             |_, _| free.push(state.store.try_lock().is_ok()),
+            None,
         )
         .expect("collected");
         assert!(outcomes.iter().all(|o| !o.is_rejected()), "{outcomes:?}");

@@ -8,9 +8,10 @@
 //! tasks against the plan) and saves the accepted ones, each all or nothing,
 //! a batch of files ([`FILES_PER_SAVE`]) per transaction; [`consolidate`]
 //! gathers the month from the store; [`write_consolidated`] writes
-//! `TH-CCHC-<YYYY>-<MM>.xlsx`. A refused file imports nothing. The desktop app
-//! calls the same functions, with a progress callback, as the command line
-//! does.
+//! `TH-CCHC-<YYYY>-<MM>.xlsx`. [`collect_month`] is the first two in one
+//! run, which keeps the rows it saved for the month instead of reading them
+//! back. A refused file imports nothing. The desktop app calls the same
+//! functions, with a progress callback, as the command line does.
 
 mod agency_sheet;
 mod cover_sheet;
@@ -38,7 +39,7 @@ pub use write::{consolidated_file_name, write_consolidated, CONSOLIDATED_FORMAT}
 
 use crate::error::{Error, Result};
 use crate::status::Status;
-use crate::store::{Saved, Store};
+use crate::store::{JustSaved, Saved, Store};
 use plan_check::{check_against_plan, PlanCheck};
 
 /// What happened to one input file.
@@ -157,9 +158,11 @@ fn not_a_regular_file(path: &Path) -> Option<&'static str> {
 /// Reads each file for reporting month `period` (`YYYY-MM` or `MM/YYYY`) and
 /// saves the accepted ones into `store` for plan `plan_id`; `on_progress(done,
 /// total)` is called before the first file and after each one (once its
-/// batch is saved). A file is read and checked as a workbook before the store
-/// is reached; the store is then used for the batch's checks against the
-/// plan and their saves only.
+/// batch is saved). A file is read and checked as a workbook before the
+/// store is reached; the store is then used for the batch's checks against
+/// the plan and their saves only. The rows of each report saved are kept in
+/// `kept`, when given, for [`consolidate`] to take instead of reading them
+/// back.
 ///
 /// # Errors
 /// [`Error::Invalid`] for a malformed period; [`Error::Database`] when the
@@ -173,6 +176,7 @@ pub fn collect_files(
     paths: &[PathBuf],
     now: DateTime<Utc>,
     mut on_progress: impl FnMut(usize, usize),
+    mut kept: Option<&mut JustSaved>,
 ) -> Result<Vec<Outcome>> {
     let period = normalize_period(period)?;
     let mut plan = store.with_store(|s| PlanCheck::load(s, plan_id))?;
@@ -192,7 +196,16 @@ pub fn collect_files(
                 return Ok(());
             }
             let files = std::mem::take(&mut batch);
-            for (i, outcome) in save_batch(store, plan_id, &mut plan, paths, files, now)? {
+            let batch = save_batch(
+                store,
+                plan_id,
+                &mut plan,
+                paths,
+                files,
+                now,
+                kept.as_deref_mut(),
+            )?;
+            for (i, outcome) in batch {
                 tracing::debug!(file = i + 1, agency = ?outcome.agency, outcome = ?outcome.kind, "collect");
                 outcomes.push(outcome);
                 on_progress(i + 1, paths.len());
@@ -257,7 +270,8 @@ type FileRead = std::result::Result<AgencyWorkbook, String>;
 
 /// Checks a batch of files read by [`read_one`] against the plan and saves
 /// the accepted ones, in one transaction whose commit does not wait for the
-/// disk (`collect_files` syncs the log once before the outcomes are told).
+/// disk (`collect_files` syncs the log once before the outcomes are told);
+/// their rows are kept in `kept`, when given.
 fn save_batch(
     store: &mut impl StoreAccess,
     plan_id: i64,
@@ -265,29 +279,33 @@ fn save_batch(
     paths: &[PathBuf],
     files: Vec<(usize, FileRead)>,
     now: DateTime<Utc>,
+    mut kept: Option<&mut JustSaved>,
 ) -> Result<Vec<(usize, Outcome)>> {
     store.with_store(|store| {
         store.unsynced(|store| {
             store.in_one_transaction(|store| {
-                files
-                    .into_iter()
-                    .map(|(i, read)| {
-                        Ok((i, collect_one(store, plan_id, plan, &paths[i], read, now)?))
-                    })
-                    .collect()
+                let mut outcomes = Vec::with_capacity(files.len());
+                for (i, read) in files {
+                    let file = (paths[i].as_path(), read);
+                    let outcome =
+                        collect_one(store, plan_id, plan, file, now, kept.as_deref_mut())?;
+                    outcomes.push((i, outcome));
+                }
+                Ok(outcomes)
             })
         })
     })
 }
 
-/// Checks a workbook read by [`read_one`] against the plan and saves it.
+/// Checks a workbook read by [`read_one`] against the plan and saves it; its
+/// rows are kept in `kept` (when given) if it was saved.
 fn collect_one(
     store: &mut Store,
     plan_id: i64,
     plan: &mut PlanCheck,
-    path: &Path,
-    read: FileRead,
+    (path, read): (&Path, FileRead),
     now: DateTime<Utc>,
+    kept: Option<&mut JustSaved>,
 ) -> Result<Outcome> {
     let file_name = file_name(path);
     let mut outcome = Outcome {
@@ -366,6 +384,9 @@ fn collect_one(
     outcome.tasks = book.tasks.len();
     outcome.counts = counts;
     outcome.edited = book.edited();
+    if let (Some(kept), OutcomeKind::Accepted | OutcomeKind::Replaced) = (kept, outcome.kind) {
+        kept.keep(book.agency_code, book.data_sha256, book.tasks);
+    }
     Ok(outcome)
 }
 

@@ -14,7 +14,7 @@ use crate::error::Result;
 use crate::obligation::ObligationStatus;
 use crate::plan::PlanMeta;
 use crate::status::Status;
-use crate::store::{CollectedTask, OverdueRow, Store};
+use crate::store::{CollectedTask, JustSaved, OverdueRow, Store};
 
 /// One consolidated month.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -116,7 +116,9 @@ fn is_done(s: Status) -> bool {
 }
 
 /// Gathers month `period` (`YYYY-MM`) of plan `plan_id` from the store;
-/// `outcomes` of the run, when given, add refusals to the agencies' notes.
+/// `outcomes` of the run, when given, add refusals to the agencies' notes,
+/// and the rows it `saved` are taken as they were saved
+/// ([`Store::collected_reports_reusing`]).
 ///
 /// # Errors
 /// [`crate::Error::Database`] when the store cannot be read.
@@ -126,6 +128,7 @@ pub fn consolidate(
     period: &str,
     outcomes: &[Outcome],
     now: DateTime<Utc>,
+    saved: JustSaved,
 ) -> Result<Consolidation> {
     let period = super::normalize_period(period)?;
     let plan = store.plan_meta(plan_id)?;
@@ -135,7 +138,7 @@ pub fn consolidate(
         .map(|a| (a.code, a.tasks))
         .collect();
     let mut reports: HashMap<String, _> = store
-        .collected_reports(plan_id, &period)?
+        .collected_reports_reusing(plan_id, &period, saved)?
         .into_iter()
         .map(|r| (r.agency_code.clone(), r))
         .collect();

@@ -103,6 +103,35 @@ pub struct ReportingAgency {
     pub tasks: usize,
 }
 
+/// The task rows a run has just saved, by agency, each with the hash of the
+/// data they were read from ([`IncomingReport::data_sha256`]), for
+/// [`Store::collected_reports_reusing`]: a month's thousands of rows are not
+/// read back from the store right after they were written to it.
+#[derive(Debug, Default)]
+pub struct JustSaved(HashMap<String, (String, Vec<CollectedTask>)>);
+
+impl JustSaved {
+    /// Keeps the rows of `agency`'s report just saved, read from the data
+    /// whose hash is `data_sha256`; they replace those kept for the same
+    /// agency, as the report replaced them in the store.
+    pub fn keep(&mut self, agency: String, data_sha256: String, mut tasks: Vec<CollectedTask>) {
+        for task in &mut tasks {
+            // As the store gives it back: the sheet row is only for messages.
+            task.row = 0;
+        }
+        self.0.insert(agency, (data_sha256, tasks));
+    }
+
+    /// The rows kept for `agency`, when they were read from the data whose
+    /// hash is `data_sha256`.
+    fn take(&mut self, agency: &str, data_sha256: &str) -> Option<Vec<CollectedTask>> {
+        match self.0.remove(agency) {
+            Some((hash, tasks)) if hash == data_sha256 => Some(tasks),
+            _ => None,
+        }
+    }
+}
+
 /// The stored report's identity, to compare with an incoming one.
 struct Existing {
     id: i64,
@@ -188,8 +217,21 @@ impl Store {
 
     /// The reports collected for a month, in the plan's agency order.
     pub fn collected_reports(&self, plan_id: i64, period: &str) -> Result<Vec<CollectedReport>> {
+        self.collected_reports_reusing(plan_id, period, JustSaved::default())
+    }
+
+    /// [`Store::collected_reports`], taking a report's rows from `saved`
+    /// instead of reading them back when the stored report is the one they
+    /// were saved from (the same agency, the same data hash).
+    pub fn collected_reports_reusing(
+        &self,
+        plan_id: i64,
+        period: &str,
+        mut saved: JustSaved,
+    ) -> Result<Vec<CollectedReport>> {
         let mut stmt = self.conn.prepare(
-            "SELECT r.id, a.code, r.generated_at, r.content_sha256, r.edited, r.file_name
+            "SELECT r.id, a.code, r.generated_at, r.content_sha256, r.edited, r.file_name,
+                 r.data_sha256
              FROM collected_report r JOIN agency a ON a.id = r.agency_id
              WHERE r.plan_id = ?1 AND r.period = ?2 ORDER BY a.position",
         )?;
@@ -197,6 +239,7 @@ impl Store {
             .query_map((plan_id, period), |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
+                    r.get::<_, String>(6)?,
                     CollectedReport {
                         agency_code: r.get(1)?,
                         generated_at: r.get(2)?,
@@ -221,10 +264,13 @@ impl Store {
             obligations.entry(o.agency_code).or_default().push(o.line);
         }
         let mut out = Vec::with_capacity(heads.len());
-        for (id, mut report) in heads {
-            report.tasks = rows
-                .query_map([id], task_line)?
-                .collect::<rusqlite::Result<_>>()?;
+        for (id, data_sha256, mut report) in heads {
+            report.tasks = match saved.take(&report.agency_code, &data_sha256) {
+                Some(tasks) => tasks,
+                None => rows
+                    .query_map([id], task_line)?
+                    .collect::<rusqlite::Result<_>>()?,
+            };
             report.obligations = obligations.remove(&report.agency_code).unwrap_or_default();
             out.push(report);
         }

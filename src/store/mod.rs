@@ -34,7 +34,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension};
 
 pub use collected::{
-    CollectedReport, CollectedTask, IncomingReport, OverdueRow, ReportingAgency, Saved,
+    CollectedReport, CollectedTask, IncomingReport, JustSaved, OverdueRow, ReportingAgency, Saved,
 };
 pub use collected_indicators::{CollectedFigure, IndicatorLine};
 pub use collected_obligation::{CollectedObligation, ObligationLine};

@@ -4,6 +4,7 @@ use std::process::Command;
 use calamine::{Data, Reader, SheetVisible, Xlsx};
 use cchc::collect::{self, OutcomeKind};
 use cchc::status::{State, Status};
+use cchc::store::JustSaved;
 
 use crate::collect_fixture::{
     assert_kind, check_consolidated, edit, exported_at, AgencyDb, Collector, PERIOD,
@@ -169,8 +170,7 @@ fn a_workbook_edited_by_hand_in_excel_is_accepted_and_marked() {
         "the hand edit is kept, not lost"
     );
     assert_eq!(reports[0].tasks[0].obstacles, "Thiếu biên chế");
-    let month =
-        collect::consolidate(&collector.store, collector.plan, PERIOD, &[], now()).expect("month");
+    let month = collector.month(&[]);
     let snv = month
         .agencies
         .iter()
@@ -265,8 +265,15 @@ fn january_of_snv_and_hkc() -> (tempfile::TempDir, Collector, collect::Consolida
     for outcome in collector.collect_for(JANUARY, &[snv, hkc]) {
         assert_kind(&outcome, OutcomeKind::Accepted);
     }
-    let month =
-        collect::consolidate(&collector.store, collector.plan, JANUARY, &[], now()).expect("month");
+    let month = collect::consolidate(
+        &collector.store,
+        collector.plan,
+        JANUARY,
+        &[],
+        now(),
+        JustSaved::default(),
+    )
+    .expect("month");
     (dir, collector, month)
 }
 
@@ -549,6 +556,7 @@ fn the_progress_callback_counts_every_file() {
         &files,
         now(),
         |d, t| calls.push((d, t)),
+        None,
     )
     .expect("collect");
     assert_eq!(calls, [(0, 2), (1, 2), (2, 2)]);

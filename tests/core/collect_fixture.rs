@@ -4,7 +4,7 @@ use std::process::Command;
 use cchc::collect::{self, Outcome, OutcomeKind};
 use cchc::report::{write_month_report, ExportOptions};
 use cchc::status::State;
-use cchc::store::{EvidenceInput, ProgressInput, Store};
+use cchc::store::{EvidenceInput, JustSaved, ProgressInput, Store};
 use chrono::{DateTime, FixedOffset, TimeZone};
 
 use crate::common::{date, now, open_new, TempDb};
@@ -142,8 +142,33 @@ impl Collector {
 
     /// Collects the files for `period`.
     pub fn collect_for(&mut self, period: &str, paths: &[PathBuf]) -> Vec<Outcome> {
-        collect::collect_files(&mut self.store, self.plan, period, paths, now(), |_, _| {})
+        self.run(period, paths, None)
             .expect("collecting never fails on a bad file, only on the database")
+    }
+
+    /// Collects the files for `period`, keeping the rows saved in `kept`.
+    pub fn run(
+        &mut self,
+        period: &str,
+        paths: &[PathBuf],
+        kept: Option<&mut JustSaved>,
+    ) -> cchc::Result<Vec<Outcome>> {
+        let plan = self.plan;
+        collect::collect_files(&mut self.store, plan, period, paths, now(), |_, _| {}, kept)
+    }
+
+    /// The month [`PERIOD`] as the store holds it, the refusals of
+    /// `outcomes` in its notes.
+    pub fn month(&self, outcomes: &[Outcome]) -> collect::Consolidation {
+        collect::consolidate(
+            &self.store,
+            self.plan,
+            PERIOD,
+            outcomes,
+            now(),
+            JustSaved::default(),
+        )
+        .expect("the month is consolidated")
     }
 
     /// Collects one file and returns what happened to it.

@@ -159,8 +159,7 @@ fn version_1_and_version_2_workbooks_are_collected_together() {
     );
     assert_eq!(s.value, Some(90.0), "SNV's 90 / 100 alone");
     assert!(s.indicators[0].missing.contains(&"STP".to_string()));
-    let month = collect::consolidate(&collector.store, collector.plan, PERIOD, &outcomes, now())
-        .expect("consolidation");
+    let month = collector.month(&outcomes);
     assert_eq!(month.sources.len(), 2, "both files make the month");
     let out = dir.path().join(collect::consolidated_file_name(PERIOD));
     collect::write_consolidated(&month, &out).expect("written");

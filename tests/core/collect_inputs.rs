@@ -78,8 +78,7 @@ fn the_consolidated_workbook_is_written_from_what_was_accepted_whatever_is_refus
     assert_kind(&outcomes[0], OutcomeKind::Rejected);
     assert_kind(&outcomes[1], OutcomeKind::Accepted);
     let out = dir.path().join(collect::consolidated_file_name(PERIOD));
-    let month = collect::consolidate(&collector.store, collector.plan, PERIOD, &outcomes, now())
-        .expect("month");
+    let month = collector.month(&outcomes);
     collect::write_consolidated(&month, &out).expect("written from the accepted file");
 
     // A text stored by an earlier version, before the limit was checked, must
@@ -91,8 +90,7 @@ fn the_consolidated_workbook_is_written_from_what_was_accepted_whatever_is_refus
     )
     .expect("an over-long text as an older version stored it");
     drop(conn);
-    let month =
-        collect::consolidate(&collector.store, collector.plan, PERIOD, &[], now()).expect("month");
+    let month = collector.month(&[]);
     collect::write_consolidated(&month, &out).expect("still written");
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(&out).expect("opens");
     use calamine::Reader;

@@ -3,9 +3,10 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use cchc::collect::{self, OutcomeKind, StoreAccess};
-use cchc::store::Store;
+use cchc::status::State;
+use cchc::store::{JustSaved, Store};
 
-use crate::collect_fixture::{assert_kind, exported_at, AgencyDb, Collector, PERIOD};
+use crate::collect_fixture::{assert_kind, edit, exported_at, AgencyDb, Collector, PERIOD};
 use crate::common::{now, open_new};
 
 /// Another command's change to the store.
@@ -70,9 +71,17 @@ fn a_plan_changed_by_another_command_between_two_batches_is_checked_as_it_stands
                 .expect("the plan editor saves the task under SCT");
         })),
     };
-    let outcomes = collect::collect_files(&mut shared, plan, PERIOD, &files, now(), |done, _| {
-        after_first.set(done >= 1);
-    })
+    let outcomes = collect::collect_files(
+        &mut shared,
+        plan,
+        PERIOD,
+        &files,
+        now(),
+        |done, _| {
+            after_first.set(done >= 1);
+        },
+        None,
+    )
     .expect("a bad file is an outcome, not an error");
     assert!(shared.edit.is_none(), "the plan was edited during the run");
     assert_kind(&outcomes[0], OutcomeKind::Accepted);
@@ -111,8 +120,7 @@ fn a_save_failing_in_a_batch_keeps_the_earlier_batches_and_nothing_of_its_own() 
         )
         .expect("the trigger");
     let plan = collector.plan;
-    let failed =
-        collect::collect_files(&mut collector.store, plan, PERIOD, &files, now(), |_, _| {});
+    let failed = collector.run(PERIOD, &files, None);
     assert!(failed.is_err(), "the failed save stops the run: {failed:?}");
     let saved = |store: &Store| -> Vec<String> {
         let mut codes: Vec<String> = store
@@ -178,5 +186,119 @@ fn the_stamp_changes_with_a_write_here_or_elsewhere_and_not_with_a_read() {
         again.stamp().expect("stamp"),
         store.stamp().expect("stamp"),
         "another opening of the same file"
+    );
+}
+
+#[test]
+fn a_month_collected_in_one_run_is_the_month_the_store_gives_back() {
+    let mut agency = AgencyDb::new();
+    let dir = tempfile::tempdir().expect("temp folder");
+    let snv = agency.export("SNV", PERIOD, exported_at(9), dir.path(), None);
+    let sct = agency.export("SCT", PERIOD, exported_at(9), dir.path(), None);
+    let sct_older = agency.export("SCT", PERIOD, exported_at(8), dir.path(), Some("cu.xlsx"));
+    // The same export of SNV's, changed by hand in Excel: its data differs
+    // from the declared hash, and from the first file's.
+    let snv_edited = dir.path().join("BC-CCHC-SNV-2024-09-sua.xlsx");
+    edit(
+        &snv,
+        &snv_edited,
+        &["set", "Nhiệm vụ", "M6", "Đã họp triển khai ngày 10/9"],
+    );
+    agency.record(
+        "STC",
+        "II.1.1",
+        State::InProgress,
+        Some(20),
+        "Đang xây dựng dự thảo",
+    );
+    let stc = agency.export("STC", PERIOD, exported_at(10), dir.path(), None);
+    let refused = dir.path().join("hong.xlsx");
+    std::fs::write(&refused, b"not a workbook").expect("a broken file");
+    let files = [snv, sct, snv_edited, sct_older, stc, refused];
+    let mut collector = Collector::new();
+    let plan = collector.plan;
+    let mut saved = JustSaved::default();
+    let outcomes = collector
+        .run(PERIOD, &files, Some(&mut saved))
+        .expect("the run");
+    let kinds: Vec<OutcomeKind> = outcomes.iter().map(|o| o.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            OutcomeKind::Accepted,
+            OutcomeKind::Accepted,
+            OutcomeKind::Replaced,
+            OutcomeKind::Older,
+            OutcomeKind::Accepted,
+            OutcomeKind::Rejected,
+        ],
+        "{outcomes:?}"
+    );
+    let store = &collector.store;
+    let month = collect::consolidate(store, plan, PERIOD, &outcomes, now(), saved)
+        .expect("the month from the rows kept");
+    let from_store =
+        collect::consolidate(store, plan, PERIOD, &outcomes, now(), JustSaved::default())
+            .expect("the month from the store");
+    assert_eq!(
+        month, from_store,
+        "the rows kept are those the store gives back"
+    );
+    let snv_rows: Vec<&str> = month
+        .tasks
+        .iter()
+        .filter(|t| t.agency_code == "SNV")
+        .map(|t| t.task.result.as_str())
+        .collect();
+    assert_eq!(
+        snv_rows.first().copied(),
+        Some("Đã họp triển khai ngày 10/9"),
+        "the file saved last for an agency is its report"
+    );
+    assert!(month.tasks.iter().any(|t| t.agency_code == "STC"));
+}
+
+#[test]
+fn rows_kept_from_a_run_stand_in_for_the_stored_ones_only_for_the_same_data() {
+    let agency = AgencyDb::new();
+    let dir = tempfile::tempdir().expect("temp folder");
+    let snv = agency.export("SNV", PERIOD, exported_at(9), dir.path(), None);
+    let mut collector = Collector::new();
+    assert_kind(&collector.collect_one(&snv), OutcomeKind::Accepted);
+    let plan = collector.plan;
+    let conn = rusqlite::Connection::open(&collector.db.path).expect("open");
+    let hash: String = conn
+        .query_row("SELECT data_sha256 FROM collected_report", [], |r| r.get(0))
+        .expect("the stored report's data hash");
+    let reports = |saved: JustSaved| {
+        collector
+            .store
+            .collected_reports_reusing(plan, PERIOD, saved)
+            .expect("the collected reports")
+    };
+    let stored = reports(JustSaved::default()).remove(0).tasks;
+    let mut marked = stored.clone();
+    marked[0].result = "kept from the run".into();
+    let kept = |hash: &str| {
+        let mut saved = JustSaved::default();
+        saved.keep("SNV".into(), hash.into(), marked.clone());
+        saved
+    };
+    assert_eq!(
+        reports(kept(&hash)).remove(0).tasks,
+        marked,
+        "the same data: taken as kept"
+    );
+    assert_eq!(
+        reports(kept("another file's hash")).remove(0).tasks,
+        stored,
+        "other data: read from the store"
+    );
+    let mut other_agency = JustSaved::default();
+    other_agency.keep("SCT".into(), hash, marked.clone());
+    assert_eq!(
+        reports(other_agency).remove(0).tasks,
+        stored,
+        "another agency's rows: not taken"
     );
 }

@@ -212,8 +212,7 @@ fn a_version_1_and_a_version_2_workbook_are_collected_together_and_consolidated(
     for outcome in &outcomes {
         assert_kind(outcome, OutcomeKind::Accepted);
     }
-    let month = collect::consolidate(&collector.store, collector.plan, PERIOD, &[], now())
-        .expect("the month");
+    let month = collector.month(&[]);
     let line = |code: &str| {
         month
             .agencies

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use cchc::collect::{self, AgencyLine, Consolidation, Outcome};
-use cchc::store::CollectedTask;
+use cchc::store::{CollectedTask, JustSaved};
 use cchc::Result;
 use chrono::Utc;
 use serde::Serialize;
@@ -72,6 +72,8 @@ pub async fn collect(
         let period = collect::normalize_period(&period)?;
         let files = collect::input_files(&paths.iter().map(PathBuf::from).collect::<Vec<_>>())?;
         let plan = state.store()?.current_plan()?;
+        // The rows saved are kept for the month shown, not read back.
+        let mut saved = JustSaved::default();
         let outcomes = collect::collect_files(
             &mut &*state,
             plan,
@@ -81,6 +83,7 @@ pub async fn collect(
             |done, total| {
                 let _ = on_progress.send(CollectProgress { done, total });
             },
+            Some(&mut saved),
         )?;
         tracing::info!(
             files = outcomes.len(),
@@ -88,7 +91,7 @@ pub async fn collect(
             "collected"
         );
         state.remember_run(&period, outcomes);
-        month_of(state, &period)
+        month_of(state, &period, saved)
     })
     .await
 }
@@ -97,7 +100,7 @@ pub async fn collect(
 #[tauri::command(async)]
 #[tracing::instrument(skip_all)]
 pub fn collected_month(state: State<'_, AppState>, period: String) -> Result<CollectedMonth> {
-    logged(|| month_of(&state, &period))
+    logged(|| month_of(&state, &period, JustSaved::default()))
 }
 
 /// The task rows of one agency's collected report for `period` (none when it sent nothing).
@@ -127,7 +130,7 @@ pub async fn export_consolidated(app: AppHandle, period: String, path: String) -
         &crate::paths::default_folder(&app, app.state::<AppState>().db_path()),
     );
     blocking(app, move |state| {
-        let (month, _) = consolidated(state, &period)?;
+        let (month, _) = consolidated(state, &period, JustSaved::default())?;
         collect::write_consolidated(&month, &path)?;
         Ok(path.display().to_string())
     })
@@ -135,8 +138,8 @@ pub async fn export_consolidated(app: AppHandle, period: String, path: String) -
 }
 
 /// The month as the "Tổng hợp" screen shows it.
-fn month_of(state: &AppState, period: &str) -> Result<CollectedMonth> {
-    let (month, outcomes) = consolidated(state, period)?;
+fn month_of(state: &AppState, period: &str, saved: JustSaved) -> Result<CollectedMonth> {
+    let (month, outcomes) = consolidated(state, period, saved)?;
     Ok(CollectedMonth {
         file_name: collect::consolidated_file_name(&month.period),
         period: month.period,
@@ -146,13 +149,18 @@ fn month_of(state: &AppState, period: &str) -> Result<CollectedMonth> {
     })
 }
 
-/// The month consolidated from the store, its notes naming the refusals of this
+/// The month consolidated from the store (the rows of a run just `saved`
+/// taken as they were saved), its notes naming the refusals of this
 /// session's last run (returned too), as `cchc collect` names them.
-fn consolidated(state: &AppState, period: &str) -> Result<(Consolidation, Vec<Outcome>)> {
+fn consolidated(
+    state: &AppState,
+    period: &str,
+    saved: JustSaved,
+) -> Result<(Consolidation, Vec<Outcome>)> {
     let period = collect::normalize_period(period)?;
     let outcomes = state.last_run(&period);
     let store = state.store()?;
     let plan = store.current_plan()?;
-    let month = collect::consolidate(&store, plan, &period, &outcomes, Utc::now())?;
+    let month = collect::consolidate(&store, plan, &period, &outcomes, Utc::now(), saved)?;
     Ok((month, outcomes))
 }

@@ -9,7 +9,7 @@ use clap::Args;
 use serde_json::json;
 
 use cchc::collect::{self, OutcomeKind};
-use cchc::store::Store;
+use cchc::store::{JustSaved, Store};
 use cchc::{Error, Result};
 
 #[derive(Args)]
@@ -34,9 +34,19 @@ pub fn run(
 ) -> Result<()> {
     let period = collect::normalize_period(&a.period)?;
     let files = collect::input_files(&a.inputs)?;
-    let outcomes = collect::collect_files(store, plan, &period, &files, now, |_, _| {})?;
+    // The rows saved are kept for the consolidation, not read back.
+    let mut saved = JustSaved::default();
+    let outcomes = collect::collect_files(
+        store,
+        plan,
+        &period,
+        &files,
+        now,
+        |_, _| {},
+        Some(&mut saved),
+    )?;
     tracing::debug!(files = outcomes.len(), "files collected");
-    let month = collect::consolidate(store, plan, &period, &outcomes, now)?;
+    let month = collect::consolidate(store, plan, &period, &outcomes, now, saved)?;
     tracing::debug!(agencies = month.agencies.len(), "month consolidated");
     let out = match a.out.is_dir() {
         true => a.out.join(collect::consolidated_file_name(&period)),
