@@ -1,6 +1,6 @@
 //! Many saves in a row (a collection run: a transaction per batch of files) without
 //! waiting for the disk at each commit, then one sync that makes them all
-//! durable. Every connection commits with `synchronous=FULL`; [`wait_for_disk`]
+//! durable, and one checkpoint. Every connection commits with `synchronous=FULL`; [`wait_for_disk`]
 //! lowers it to NORMAL for a while: in WAL mode each commit is still
 //! all-or-nothing, but the last ones could be lost in a power cut until the
 //! write-ahead log reaches the disk, which [`sync_log`] forces (SQLite
@@ -13,14 +13,38 @@ use rusqlite::Connection;
 
 use crate::error::{Error, Result};
 
+/// SQLite's own: a commit that leaves the log longer than this many pages
+/// copies it into the database (a checkpoint).
+const CHECKPOINT_PAGES: i64 = 1000;
+
 /// Sets whether `conn`'s commits wait for the disk (FULL, as every
-/// connection starts) or not (NORMAL).
+/// connection starts) or not (NORMAL). A checkpoint waits for the disk too
+/// (it syncs the log, then the database), so while commits do not wait the
+/// log is not copied as it grows either: [`checkpoint`] copies it once, after.
 ///
 /// # Errors
 /// [`Error::Database`] when the setting cannot be changed.
 pub(crate) fn wait_for_disk(conn: &Connection, wait: bool) -> Result<()> {
-    let level = if wait { "FULL" } else { "NORMAL" };
+    let (level, pages) = if wait {
+        ("FULL", CHECKPOINT_PAGES)
+    } else {
+        ("NORMAL", 0)
+    };
     conn.pragma_update(None, "synchronous", level)?;
+    conn.pragma_update(None, "wal_autocheckpoint", pages)?;
+    Ok(())
+}
+
+/// Copies the write-ahead log of the database at `path` into the database
+/// and syncs both, on a connection of its own (PASSIVE: it waits for no
+/// other connection, and leaves in the log what a reader still needs).
+///
+/// # Errors
+/// [`Error::Database`] when the database cannot be opened or the copy
+/// fails; what the log holds stays there, durable, for the next checkpoint.
+pub(crate) fn checkpoint(path: &Path) -> Result<()> {
+    let conn = super::connect::read_write(path)?;
+    conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
     Ok(())
 }
 

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub(crate) use connect::open_for_reading;
-pub(crate) use log_sync::{sync_log, wait_for_disk};
+pub(crate) use log_sync::{checkpoint, sync_log, wait_for_disk};
 pub(crate) use snapshot::snapshot;
 
 use crate::error::{Error, Result};

@@ -1,7 +1,10 @@
 //! Saves in a batch (a collection run saves its files a few at a time, each
 //! all or nothing): several saves committed in one transaction, commits that
 //! do not wait for the disk, then one sync of the write-ahead log before
-//! anyone is told they are saved ([`crate::db::sync_log`]).
+//! anyone is told they are saved ([`crate::db::sync_log`]), and one copy of
+//! the log into the database ([`LogCheckpoint`]).
+
+use std::path::PathBuf;
 
 use super::Store;
 use crate::db;
@@ -9,9 +12,10 @@ use crate::error::Result;
 
 impl Store {
     /// Runs `f` with this store's commits not waiting for the disk (each is
-    /// still all-or-nothing) and makes them wait again afterwards, whatever
-    /// `f` returns; the caller calls [`Store::sync_log`] before telling
-    /// anyone the saves were made.
+    /// still all-or-nothing) nor copying the log into the database as it
+    /// grows, and makes them do both again afterwards, whatever `f` returns;
+    /// the caller calls [`Store::sync_log`] before telling anyone the saves
+    /// were made, and checkpoints the log ([`Store::log_checkpoint`]).
     ///
     /// # Errors
     /// `f`'s error, or [`crate::Error::Database`] when the setting cannot be changed.
@@ -50,10 +54,53 @@ impl Store {
     pub fn sync_log(&self) -> Result<()> {
         db::sync_log(&self.conn)
     }
+
+    /// The copy of this store's log into its database that a run of
+    /// [`Store::unsynced`] batches left to do, to run beside other work
+    /// ([`LogCheckpoint::alongside`]).
+    pub fn log_checkpoint(&self) -> LogCheckpoint {
+        LogCheckpoint {
+            path: self
+                .conn
+                .path()
+                .filter(|p| !p.is_empty())
+                .map(PathBuf::from),
+        }
+    }
+}
+
+/// A checkpoint of a store's write-ahead log ([`Store::log_checkpoint`]).
+#[derive(Debug)]
+pub struct LogCheckpoint {
+    /// The database file (none for a database in memory: nothing to copy).
+    path: Option<PathBuf>,
+}
+
+impl LogCheckpoint {
+    /// Runs `f` while the log is copied into the database on a thread and a
+    /// connection of its own, and returns once both are done. A failed copy
+    /// is only logged: what the log holds stays there, durable, and the
+    /// next checkpoint (at the latest when the store is closed) copies it.
+    pub fn alongside<T>(self, f: impl FnOnce() -> T) -> T {
+        std::thread::scope(|scope| {
+            let copy = scope.spawn(|| self.path.as_deref().map_or(Ok(()), db::checkpoint));
+            let out = f();
+            match copy.join() {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => tracing::warn!(error = %e.log_text(), "checkpoint failed"),
+                Err(_) => tracing::warn!("the checkpoint's thread failed"),
+            }
+            out
+        })
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
+    use rusqlite::{Connection, OpenFlags};
+
     use super::*;
     use crate::error::Error;
 
@@ -76,5 +123,66 @@ mod tests {
         let failed: Result<()> = store.unsynced(|_| Err(Error::Invalid("hỏng".into())));
         assert!(failed.is_err());
         assert_eq!(synchronous(&store), 2, "FULL after a failure");
+    }
+
+    /// The rows of `t` in the database file itself, leaving out the log
+    /// (none when the table is not there yet).
+    fn rows_in_the_file(path: &Path) -> Option<i64> {
+        let uri = format!("file:{}?immutable=1", path.display());
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(uri, flags).expect("the file opens");
+        conn.query_row("SELECT count(*) FROM t", [], |r| r.get(0))
+            .ok()
+    }
+
+    #[test]
+    fn a_run_of_unsynced_commits_leaves_its_log_to_one_checkpoint_beside_other_work() {
+        let dir = tempfile::tempdir().expect("temp folder");
+        let path = dir.path().join("a.sqlite3");
+        let mut store = Store::open(&path, chrono::Utc::now(), |_| Ok(())).expect("open");
+        // 3,000 rows of 2 KB: a commit of far more than the 1,000 pages that
+        // make SQLite copy the log into the database on its own.
+        store
+            .unsynced(|s| {
+                s.conn.execute_batch(
+                    "CREATE TABLE t (x);
+                     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
+                     INSERT INTO t SELECT randomblob(2000) FROM n;",
+                )?;
+                Ok(())
+            })
+            .expect("saved");
+        assert_eq!(
+            rows_in_the_file(&path),
+            None,
+            "nothing copied during the run"
+        );
+        let pages: i64 = store
+            .conn
+            .query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))
+            .expect("the setting");
+        assert_eq!(
+            pages, 1000,
+            "the log is copied as it grows again after the run"
+        );
+        let beside = store.log_checkpoint().alongside(|| 7);
+        assert_eq!(beside, 7, "the work beside it is done, its answer returned");
+        assert_eq!(
+            rows_in_the_file(&path),
+            Some(3000),
+            "the log copied into the file"
+        );
+    }
+
+    #[test]
+    fn a_checkpoint_that_fails_leaves_the_work_beside_it_done() {
+        let dir = tempfile::tempdir().expect("temp folder");
+        // A folder: no database opens there.
+        let failing = LogCheckpoint {
+            path: Some(dir.path().to_path_buf()),
+        };
+        assert_eq!(failing.alongside(|| "done"), "done");
+        let in_memory = LogCheckpoint { path: None };
+        assert_eq!(in_memory.alongside(|| "done"), "done");
     }
 }

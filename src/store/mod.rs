@@ -33,6 +33,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension};
 
+pub use batch::LogCheckpoint;
 pub use collected::{
     CollectedReport, CollectedTask, IncomingReport, JustSaved, OverdueRow, ReportingAgency, Saved,
 };

@@ -91,7 +91,9 @@ pub async fn collect(
             "collected"
         );
         state.remember_run(&period, outcomes);
-        month_of(state, &period, saved)
+        // The log the run wrote is copied into the database meanwhile.
+        let checkpoint = state.store()?.log_checkpoint();
+        checkpoint.alongside(|| month_of(state, &period, saved))
     })
     .await
 }

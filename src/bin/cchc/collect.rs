@@ -46,13 +46,17 @@ pub fn run(
         Some(&mut saved),
     )?;
     tracing::debug!(files = outcomes.len(), "files collected");
-    let month = collect::consolidate(store, plan, &period, &outcomes, now, saved)?;
-    tracing::debug!(agencies = month.agencies.len(), "month consolidated");
     let out = match a.out.is_dir() {
         true => a.out.join(collect::consolidated_file_name(&period)),
         false => a.out,
     };
-    collect::write_consolidated(&month, &out)?;
+    // The log the run wrote is copied into the database meanwhile.
+    let month = store.log_checkpoint().alongside(|| {
+        let month = collect::consolidate(store, plan, &period, &outcomes, now, saved)?;
+        tracing::debug!(agencies = month.agencies.len(), "month consolidated");
+        collect::write_consolidated(&month, &out)?;
+        Ok::<_, Error>(month)
+    })?;
     tracing::debug!("consolidated workbook written");
     let sent = month.agencies.iter().filter(|l| l.sent).count();
     super::emit(
