@@ -8,10 +8,10 @@
 //! tasks against the plan) and saves the accepted ones, each all or nothing,
 //! a batch of files ([`FILES_PER_SAVE`]) per transaction; [`consolidate`]
 //! gathers the month from the store; [`write_consolidated`] writes
-//! `TH-CCHC-<YYYY>-<MM>.xlsx`. [`collect_month`] is the first two in one
-//! run, which keeps the rows it saved for the month instead of reading them
-//! back. A refused file imports nothing. The desktop app calls the same
-//! functions, with a progress callback, as the command line does.
+//! `TH-CCHC-<YYYY>-<MM>.xlsx`. A run that does the first two hands the rows
+//! it saved ([`crate::store::JustSaved`]) to the consolidation rather than
+//! have them read back. A refused file imports nothing. The desktop app calls
+//! the same functions, with a progress callback, as the command line does.
 
 mod agency_sheet;
 mod cover_sheet;

@@ -1,10 +1,11 @@
 //! Many saves in a row (a collection run: a transaction per batch of files) without
 //! waiting for the disk at each commit, then one sync that makes them all
-//! durable, and one checkpoint. Every connection commits with `synchronous=FULL`; [`wait_for_disk`]
-//! lowers it to NORMAL for a while: in WAL mode each commit is still
-//! all-or-nothing, but the last ones could be lost in a power cut until the
-//! write-ahead log reaches the disk, which [`sync_log`] forces (SQLite
-//! itself syncs the log before each checkpoint copies it into the database).
+//! durable, and one checkpoint. Every connection commits with
+//! `synchronous=FULL`; [`wait_for_disk`] lowers it to NORMAL for a while: in
+//! WAL mode each commit is still all-or-nothing, but the last ones could be
+//! lost in a power cut until the write-ahead log reaches the disk, which
+//! [`sync_log`] forces (SQLite itself syncs the log before each checkpoint
+//! copies it into the database).
 
 use std::fs::OpenOptions;
 use std::path::Path;
