@@ -130,7 +130,7 @@ pub(super) fn read_write(path: &Path) -> rusqlite::Result<Connection> {
 /// Opens the file as immutable: SQLite then needs no `-shm` file and takes no
 /// locks. Only what was checkpointed into the main file is seen, which is all
 /// of it after the app closed normally.
-fn read_only(path: &Path) -> rusqlite::Result<Connection> {
+pub(crate) fn read_only(path: &Path) -> rusqlite::Result<Connection> {
     let conn = Connection::open_with_flags(
         uri(path),
         OpenFlags::SQLITE_OPEN_READ_ONLY

@@ -10,7 +10,7 @@
 use std::fs::OpenOptions;
 use std::path::Path;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
 
@@ -37,14 +37,17 @@ pub(crate) fn wait_for_disk(conn: &Connection, wait: bool) -> Result<()> {
 }
 
 /// Copies the write-ahead log of the database at `path` into the database
-/// and syncs both, on a connection of its own (PASSIVE: it waits for no
-/// other connection, and leaves in the log what a reader still needs).
+/// and syncs both (FULL), on a connection of its own (PASSIVE: it waits for
+/// no other connection, and leaves in the log what a reader still needs).
+/// A database that is not there is not made.
 ///
 /// # Errors
 /// [`Error::Database`] when the database cannot be opened or the copy
 /// fails; what the log holds stays there, durable, for the next checkpoint.
 pub(crate) fn checkpoint(path: &Path) -> Result<()> {
-    let conn = super::connect::read_write(path)?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
     conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
     Ok(())
 }

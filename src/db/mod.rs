@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub(crate) use connect::open_for_reading;
+#[cfg(test)]
+pub(crate) use connect::read_only as open_immutable;
 pub(crate) use log_sync::{checkpoint, sync_log, wait_for_disk};
 pub(crate) use snapshot::snapshot;
 

@@ -99,8 +99,6 @@ impl LogCheckpoint {
 mod tests {
     use std::path::Path;
 
-    use rusqlite::{Connection, OpenFlags};
-
     use super::*;
     use crate::error::Error;
 
@@ -128,9 +126,7 @@ mod tests {
     /// The rows of `t` in the database file itself, leaving out the log
     /// (none when the table is not there yet).
     fn rows_in_the_file(path: &Path) -> Option<i64> {
-        let uri = format!("file:{}?immutable=1", path.display());
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(uri, flags).expect("the file opens");
+        let conn = db::open_immutable(path).expect("the file opens");
         conn.query_row("SELECT count(*) FROM t", [], |r| r.get(0))
             .ok()
     }
@@ -184,5 +180,11 @@ mod tests {
         assert_eq!(failing.alongside(|| "done"), "done");
         let in_memory = LogCheckpoint { path: None };
         assert_eq!(in_memory.alongside(|| "done"), "done");
+        let gone = dir.path().join("gone.sqlite3");
+        let missing = LogCheckpoint {
+            path: Some(gone.clone()),
+        };
+        assert_eq!(missing.alongside(|| "done"), "done");
+        assert!(!gone.exists(), "a checkpoint makes no database");
     }
 }
