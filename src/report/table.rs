@@ -98,7 +98,7 @@ pub fn write_row(
     widths: &[f64],
     digest: Option<&mut SheetDigest>,
 ) -> Written {
-    write_cells(ws, row, cells, formats, &[])?;
+    write_cells(ws, row, cells, formats, None)?;
     finish_row(ws, row, (cells, widths), None, digest)
 }
 
@@ -111,9 +111,10 @@ pub fn write_row(
 ///
 /// rust_xlsxwriter finds a formatted cell's style by hashing its whole
 /// `Format`, which costs more than the rest of writing the cell. A cell
-/// written without a format takes its column's format when its row is
-/// written out, so while the rows are written each column carries its usual
-/// format and the cells that have it are written without one. A streamed
+/// written without a format, or given the workbook's default (index 0; the
+/// workbook is [`print_profile::workbook`]'s), takes its column's format when
+/// its row is written out, so while the rows are written each column carries
+/// its usual format and the cells that have it are written without one. A streamed
 /// sheet writes a row out when the next row starts, and its last row when
 /// the workbook is saved: so the last row is written with its formats, and
 /// the column formats are taken off after it, leaving nothing outside the
@@ -133,16 +134,19 @@ pub fn write_body<'c, 'f, const N: usize>(
     for (col, format) in (0u16..).zip(columns) {
         ws.set_column_format(col, format)?;
     }
+    let plain = print_profile::default_format();
+    let carried = Carried {
+        columns: &columns,
+        default: &plain,
+    };
     let last = rows.len().saturating_sub(1);
     let mut row = first_row;
     for (i, (cells, formats)) in rows.enumerate() {
-        let carried: &[&Format] = if i < last { &columns } else { &[] };
-        write_cells(ws, row, &cells, &formats, carried)?;
+        write_cells(ws, row, &cells, &formats, (i < last).then_some(&carried))?;
         let height = heights.and_then(|h| h.get(i).copied());
         finish_row(ws, row, (&cells, widths), height, digest.as_deref_mut())?;
         row += 1;
     }
-    let plain = print_profile::default_format();
     for col in 0..N as u16 {
         ws.set_column_format(col, &plain)?;
     }
@@ -167,28 +171,59 @@ pub fn plain_blanks<'f, const N: usize>(
     formats
 }
 
+/// The formats a streamed table's columns carry while its rows are written
+/// (see [`write_body`]), and the workbook's default format: a cell given the
+/// default takes its column's format when its row is written out.
+struct Carried<'a> {
+    columns: &'a [&'a Format],
+    default: &'a Format,
+}
+
+impl Carried<'_> {
+    /// Whether column `col` carries `format`.
+    fn carries(&self, col: u16, format: &Format) -> bool {
+        self.columns
+            .get(usize::from(col))
+            .is_some_and(|c| std::ptr::eq(*c, format))
+    }
+}
+
 /// Writes the cells of a row from column 0; a cell with a value whose format
-/// is its column's in `carried` is written without one (see [`write_body`]).
+/// its column carries is written without one (see [`write_body`]).
 ///
 /// A blank cell needs its format to keep its border, and rust_xlsxwriter
 /// hashes the whole `Format` for every cell given one. So the blank cells are
-/// written after the others, each run of them side by side with one format
-/// in a single `set_range_format` (one lookup for the run). That call only
-/// formats cells of the row being written, which a streamed sheet moves to
-/// when a cell is written in it: a row with no value starts with
-/// `write_blank`.
+/// written after the others, in as few `set_range_format` calls (one lookup
+/// each) as the row allows:
+/// - the blank cells whose format their column carries, together with the
+///   cells written without a format between them, in one span given the
+///   default format: each of them then takes its column's;
+/// - the other blank cells, each run of them side by side with one format.
+///
+/// That call only formats cells of the row being written, which a streamed
+/// sheet moves to when a cell is written in it: a row with no value starts
+/// with `write_blank`.
 fn write_cells(
     ws: &mut Worksheet,
     row: u32,
     cells: &[Cell],
     formats: &[&Format],
-    carried: &[&Format],
+    carried: Option<&Carried>,
 ) -> Written {
     // (first column, last column, format) of each run of blank cells.
     let mut blanks: Vec<(u16, u16, &Format)> = Vec::new();
+    // (first column, last column) of each span of carried blank cells; a
+    // value written with a format of its own ends one.
+    let mut spans: Vec<(u16, u16)> = Vec::new();
+    let mut span: Option<(u16, u16)> = None;
     let mut started = false;
     for ((col, cell), format) in (0u16..).zip(cells).zip(formats) {
+        let in_column = carried.is_some_and(|c| c.carries(col, format));
         let Some(value) = cell.value() else {
+            if in_column {
+                span = Some((span.map_or(col, |(first, _)| first), col));
+                continue;
+            }
             match blanks.last_mut() {
                 Some((_, last, run)) if *last + 1 == col && std::ptr::eq(*run, *format) => {
                     *last = col;
@@ -198,12 +233,18 @@ fn write_cells(
             continue;
         };
         started = true;
-        let in_column = carried
-            .get(usize::from(col))
-            .is_some_and(|c| std::ptr::eq(*c, *format));
         put(ws, (row, col), value, (!in_column).then_some(*format))?;
+        if !in_column {
+            spans.extend(span.take());
+        }
     }
-    for (i, (first, last, format)) in blanks.into_iter().enumerate() {
+    spans.extend(span);
+    let default = carried.map(|c| c.default);
+    let runs = spans
+        .into_iter()
+        .filter_map(|(first, last)| Some((first, last, default?)))
+        .chain(blanks);
+    for (i, (first, last, format)) in runs.enumerate() {
         if i == 0 && !started {
             ws.write_blank(row, first, format)?;
         }
@@ -265,8 +306,6 @@ pub fn numbering_row(ws: &mut Worksheet, row: u32, columns: u16, format: &Format
 mod tests {
     use std::io::{Cursor, Read};
 
-    use rust_xlsxwriter::Workbook;
-
     use super::*;
 
     /// Each cell of a sheet's XML as (reference, style index), in order.
@@ -297,7 +336,7 @@ mod tests {
     #[test]
     fn blank_cells_written_in_runs_get_the_formats_of_cells_written_one_by_one() {
         let f = Formats::new();
-        let columns: [&Format; 5] = [&f.text, &f.centred, &f.number, &f.date, &f.small];
+        let columns: [&Format; 5] = [&f.text, &f.centred, &f.text, &f.date, &f.text];
         let day = NaiveDate::from_ymd_opt(2024, 1, 31);
         let before_excel = NaiveDate::from_ymd_opt(1800, 1, 1);
         let text = |s: &'static str| Cell::Text(Cow::Borrowed(s));
@@ -314,7 +353,7 @@ mod tests {
                     Cell::Date(None),
                     text("b"),
                 ],
-                columns,
+                [&f.text, &f.centred, &f.number, &f.date, &f.small],
                 [&f.text, &f.text, &f.text, &f.text, &f.small],
             ),
             (
@@ -340,6 +379,13 @@ mod tests {
                 [&f.text, &f.centred, &f.alert, &f.date, &f.text],
             ),
             (
+                // A value with a format of its own between blank cells that
+                // carry their columns' format.
+                [text(""), text("v"), text(""), Cell::Date(day), text("")],
+                [&f.text, &f.alert, &f.text, &f.date, &f.text],
+                [&f.text, &f.alert, &f.text, &f.date, &f.text],
+            ),
+            (
                 [
                     Cell::Number(Some(2.0)),
                     text("z"),
@@ -351,7 +397,9 @@ mod tests {
                 [&f.text, &f.centred, &f.text, &f.text, &f.text],
             ),
         ];
-        let mut book = Workbook::new();
+        // The workbook every table is written in (its default format is the
+        // one the blank cells carried by their columns are given).
+        let mut book = print_profile::workbook().expect("a workbook");
         book.add_worksheet_with_constant_memory()
             .expect("a streamed sheet");
         book.add_worksheet();
@@ -372,7 +420,7 @@ mod tests {
             }),
         )
         .expect("written");
-        assert_eq!(written, 4);
+        assert_eq!(written, 5);
         let one_by_one = book.worksheet_from_index(1).expect("the plain sheet");
         for ((cells, _, expected), row) in rows.iter().zip(0u32..) {
             for ((cell, format), col) in cells.iter().zip(expected).zip(0u16..) {
@@ -388,8 +436,8 @@ mod tests {
         let streamed = cells_of(&package, "sheet1");
         assert_eq!(
             streamed.len(),
-            20,
-            "every cell of the four rows: {streamed:?}"
+            25,
+            "every cell of the five rows: {streamed:?}"
         );
         assert_eq!(streamed, cells_of(&package, "sheet2"));
     }
