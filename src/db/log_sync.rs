@@ -39,16 +39,23 @@ pub(crate) fn wait_for_disk(conn: &Connection, wait: bool) -> Result<()> {
 /// Copies the write-ahead log of the database at `path` into the database
 /// and syncs both (FULL), on a connection of its own (PASSIVE: it waits for
 /// no other connection, and leaves in the log what a reader still needs).
-/// A database that is not there is not made.
+/// With `empty_log`, the log file is then cut to nothing, unless another
+/// connection is reading or writing in it at that moment (it is not waited
+/// for; the log then stays as it is, copied). A database that is not there
+/// is not made.
 ///
 /// # Errors
 /// [`Error::Database`] when the database cannot be opened or the copy
 /// fails; what the log holds stays there, durable, for the next checkpoint.
-pub(crate) fn checkpoint(path: &Path) -> Result<()> {
+pub(crate) fn checkpoint(path: &Path, empty_log: bool) -> Result<()> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+    if empty_log {
+        conn.busy_timeout(std::time::Duration::ZERO)?;
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    }
     Ok(())
 }
 

@@ -65,6 +65,7 @@ impl Store {
                 .path()
                 .filter(|p| !p.is_empty())
                 .map(PathBuf::from),
+            empty_log: false,
         }
     }
 }
@@ -74,16 +75,37 @@ impl Store {
 pub struct LogCheckpoint {
     /// The database file (none for a database in memory: nothing to copy).
     path: Option<PathBuf>,
+    /// Whether the log file is cut to nothing once copied ([`Self::before_closing`]).
+    empty_log: bool,
 }
 
 impl LogCheckpoint {
+    /// The checkpoint of a store closed once the work beside it is done (a
+    /// command's last step): once copied, the log file is also cut to
+    /// nothing, so that closing the store does not have a large file to
+    /// delete (about 4 ms for a month's 9 MB). Unless another connection is
+    /// in the log at that moment: it is not waited for, and the log stays.
+    /// Cutting the log holds the database's write lock for that moment,
+    /// which a writer elsewhere may have to wait for: not for the app, whose
+    /// store stays open.
+    pub fn before_closing(self) -> LogCheckpoint {
+        LogCheckpoint {
+            empty_log: true,
+            ..self
+        }
+    }
+
     /// Runs `f` while the log is copied into the database on a thread and a
     /// connection of its own, and returns once both are done. A failed copy
     /// is only logged: what the log holds stays there, durable, and the
     /// next checkpoint (at the latest when the store is closed) copies it.
     pub fn alongside<T>(self, f: impl FnOnce() -> T) -> T {
         std::thread::scope(|scope| {
-            let copy = scope.spawn(|| self.path.as_deref().map_or(Ok(()), db::checkpoint));
+            let copy = scope.spawn(|| {
+                self.path
+                    .as_deref()
+                    .map_or(Ok(()), |path| db::checkpoint(path, self.empty_log))
+            });
             let out = f();
             match copy.join() {
                 Ok(Ok(())) => {}
@@ -123,6 +145,21 @@ mod tests {
         assert_eq!(synchronous(&store), 2, "FULL after a failure");
     }
 
+    /// Saves `rows` rows of 2 KB in a new table `t`, in one commit inside
+    /// [`Store::unsynced`].
+    fn save_unsynced(store: &mut Store, rows: u32) {
+        store
+            .unsynced(|s| {
+                s.conn.execute_batch(&format!(
+                    "CREATE TABLE t (x);
+                     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {rows})
+                     INSERT INTO t SELECT randomblob(2000) FROM n;"
+                ))?;
+                Ok(())
+            })
+            .expect("saved");
+    }
+
     /// The rows of `t` in the database file itself, leaving out the log
     /// (none when the table is not there yet).
     fn rows_in_the_file(path: &Path) -> Option<i64> {
@@ -138,16 +175,7 @@ mod tests {
         let mut store = Store::open(&path, chrono::Utc::now(), |_| Ok(())).expect("open");
         // 3,000 rows of 2 KB: a commit of far more than the 1,000 pages that
         // make SQLite copy the log into the database on its own.
-        store
-            .unsynced(|s| {
-                s.conn.execute_batch(
-                    "CREATE TABLE t (x);
-                     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
-                     INSERT INTO t SELECT randomblob(2000) FROM n;",
-                )?;
-                Ok(())
-            })
-            .expect("saved");
+        save_unsynced(&mut store, 3000);
         assert_eq!(
             rows_in_the_file(&path),
             None,
@@ -168,6 +196,34 @@ mod tests {
             Some(3000),
             "the log copied into the file"
         );
+        assert!(
+            log_length(&path) > 0,
+            "the copied log is left for the next commits"
+        );
+    }
+
+    /// The length of the write-ahead log file of the database at `path`.
+    fn log_length(path: &Path) -> u64 {
+        let log = format!("{}-wal", path.display());
+        std::fs::metadata(log).expect("the log").len()
+    }
+
+    #[test]
+    fn the_checkpoint_before_closing_a_store_leaves_its_log_empty() {
+        let dir = tempfile::tempdir().expect("temp folder");
+        let path = dir.path().join("a.sqlite3");
+        let mut store = Store::open(&path, chrono::Utc::now(), |_| Ok(())).expect("open");
+        save_unsynced(&mut store, 500);
+        assert!(log_length(&path) > 1_000_000, "the run's 1 MB in the log");
+        let beside = store.log_checkpoint().before_closing().alongside(|| 7);
+        assert_eq!(beside, 7);
+        assert_eq!(rows_in_the_file(&path), Some(500), "copied into the file");
+        assert_eq!(log_length(&path), 0, "the log cut to nothing");
+        let rows: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM t", [], |r| r.get(0))
+            .expect("the store reads on");
+        assert_eq!(rows, 500);
     }
 
     #[test]
@@ -176,13 +232,18 @@ mod tests {
         // A folder: no database opens there.
         let failing = LogCheckpoint {
             path: Some(dir.path().to_path_buf()),
+            empty_log: true,
         };
         assert_eq!(failing.alongside(|| "done"), "done");
-        let in_memory = LogCheckpoint { path: None };
+        let in_memory = LogCheckpoint {
+            path: None,
+            empty_log: false,
+        };
         assert_eq!(in_memory.alongside(|| "done"), "done");
         let gone = dir.path().join("gone.sqlite3");
         let missing = LogCheckpoint {
             path: Some(gone.clone()),
+            empty_log: true,
         };
         assert_eq!(missing.alongside(|| "done"), "done");
         assert!(!gone.exists(), "a checkpoint makes no database");

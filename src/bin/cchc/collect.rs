@@ -50,8 +50,9 @@ pub fn run(
         true => a.out.join(collect::consolidated_file_name(&period)),
         false => a.out,
     };
-    // The log the run wrote is copied into the database meanwhile.
-    let month = store.log_checkpoint().alongside(|| {
+    // The log the run wrote is copied into the database meanwhile, and
+    // emptied: the store is closed when the command ends.
+    let month = store.log_checkpoint().before_closing().alongside(|| {
         let month = collect::consolidate(store, plan, &period, &outcomes, now, saved)?;
         tracing::debug!(agencies = month.agencies.len(), "month consolidated");
         collect::write_consolidated(&month, &out)?;
