@@ -13,6 +13,7 @@ mod obligations_sheet;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::mpsc;
 
 use chrono::{FixedOffset, NaiveDate};
 use rust_xlsxwriter::{Color, Format, Workbook, Worksheet, XlsxError};
@@ -162,6 +163,10 @@ fn build(c: &Consolidation) -> std::result::Result<Workbook, XlsxError> {
 /// 2.4 times smaller). "Quá hạn" writes its texts in its cells (constant-memory
 /// mode): beside it in the shared table they would be numbered in the order
 /// the two threads happen to meet them, different from run to run.
+///
+/// The rows' heights are fitted ahead on the second thread, handed over to
+/// "Nhiệm vụ" as they are ready, before that thread writes "Quá hạn" (its
+/// rows are fewer): an overdue row, in both sheets, is fitted once.
 fn task_sheets(
     book: &mut Workbook,
     c: &Consolidation,
@@ -177,10 +182,7 @@ fn task_sheets(
         let due = c.tasks[*i].task.due_date;
         (due.is_none(), due)
     });
-    // An overdue row is in both sheets: each row is fitted once, ahead.
-    let heights = row_heights(&c.tasks)?;
-    let overdue_heights: Vec<f64> = overdue.iter().map(|i| heights[*i]).collect();
-    let overdue: Vec<&AgencyTask> = overdue.iter().map(|i| &c.tasks[*i]).collect();
+    let overdue_rows: Vec<&AgencyTask> = overdue.iter().map(|i| &c.tasks[*i]).collect();
     let columns = task_columns();
     table_sheet(
         book.add_worksheet_with_low_memory()?,
@@ -208,12 +210,51 @@ fn task_sheets(
         return Err(XlsxError::ParameterError("missing worksheets".into()));
     };
     std::thread::scope(|scope| {
-        let later = scope.spawn(|| task_rows(overdue_ws, (&overdue, &overdue_heights), st));
-        task_rows(tasks_ws, (&all, &heights), st)?;
+        let (fitted, arriving) = mpsc::channel();
+        let later = scope.spawn(move || {
+            let heights = row_heights(&c.tasks, |chunk| {
+                // "Nhiệm vụ" may have stopped on an error: nothing to hand over.
+                let _ = fitted.send(chunk.to_vec());
+            });
+            let overdue_heights: Vec<f64> = overdue.iter().map(|i| heights[*i]).collect();
+            task_rows(
+                overdue_ws,
+                &overdue_rows,
+                &mut |i| overdue_heights.get(i).copied(),
+                st,
+            )
+        });
+        let mut heights = Arriving::new(arriving);
+        task_rows(tasks_ws, &all, &mut |i| heights.get(i), st)?;
         later
             .join()
             .map_err(|_| XlsxError::ParameterError("the overdue sheet's thread failed".into()))?
     })
+}
+
+/// Row heights handed over in order, a chunk at a time, by the thread that
+/// fits them ([`row_heights`]).
+struct Arriving {
+    chunks: mpsc::Receiver<Vec<f64>>,
+    heights: Vec<f64>,
+}
+
+impl Arriving {
+    fn new(chunks: mpsc::Receiver<Vec<f64>>) -> Arriving {
+        Arriving {
+            chunks,
+            heights: Vec::new(),
+        }
+    }
+
+    /// Row `i`'s height, waiting for its chunk; `None` when the fitting
+    /// thread stopped before it (the row is then fitted where it is written).
+    fn get(&mut self, i: usize) -> Option<f64> {
+        while self.heights.len() <= i {
+            self.heights.extend(self.chunks.recv().ok()?);
+        }
+        self.heights.get(i).copied()
+    }
 }
 
 /// Names an annex sheet, writes its head ("Phụ lục …", the title with the
@@ -304,57 +345,53 @@ const REPEATED_TEXTS: [u16; 9] = [
     task_col::OUTPUT,
 ];
 
+/// How many rows' heights are handed over at a time ([`row_heights`]).
+const HEIGHTS_CHUNK: usize = 256;
+
 /// Each task row's height, fitted to its texts in the table font as every
-/// table row is; half the rows on a thread of their own. A text that repeats
-/// (the agency's name in its rows, and [`REPEATED_TEXTS`]) is measured once
-/// on each thread, not once per row.
-fn row_heights(tasks: &[AgencyTask]) -> std::result::Result<Vec<f64>, XlsxError> {
+/// table row is, in order; each [`HEIGHTS_CHUNK`] rows' heights are also
+/// handed to `ready` as soon as they are fitted. A text that repeats (the
+/// agency's name in its rows, and [`REPEATED_TEXTS`]) is measured once, not
+/// once per row.
+fn row_heights(tasks: &[AgencyTask], mut ready: impl FnMut(&[f64])) -> Vec<f64> {
     let widths = task_widths();
     // The sheets' column 0 is the agency; the others are `task_col` + 1.
     let repeated =
         |col: usize| col == 0 || REPEATED_TEXTS.iter().any(|c| usize::from(*c) + 1 == col);
-    let fit = |rows: &[AgencyTask]| -> Vec<f64> {
-        let mut measured: HashMap<(usize, &str), usize> = HashMap::new();
-        let lines = |col: usize, text: &str| -> usize {
-            measure::lines_in_column(text, widths[col], TABLE_FONT)
-        };
-        rows.iter()
-            .map(|r| {
-                let cells = task_cells(r);
-                let counts = cells
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(col, cell)| match cell {
-                        Cell::Text(Cow::Borrowed(text)) if repeated(col) => Some(
-                            *measured
-                                .entry((col, *text))
-                                .or_insert_with(|| lines(col, text)),
-                        ),
-                        Cell::Text(text) => Some(lines(col, text)),
-                        _ => None,
-                    });
-                height_for_lines(counts, TABLE_FONT)
-            })
-            .collect()
+    let mut measured: HashMap<(usize, &str), usize> = HashMap::new();
+    let lines = |col: usize, text: &str| -> usize {
+        measure::lines_in_column(text, widths[col], TABLE_FONT)
     };
-    let (first, second) = tasks.split_at(tasks.len() / 2);
-    std::thread::scope(|scope| {
-        let later = scope.spawn(|| fit(second));
-        let mut heights = fit(first);
-        heights.extend(
-            later
-                .join()
-                .map_err(|_| XlsxError::ParameterError("the row heights' thread failed".into()))?,
-        );
-        Ok(heights)
-    })
+    let mut heights = Vec::with_capacity(tasks.len());
+    for rows in tasks.chunks(HEIGHTS_CHUNK) {
+        let done = heights.len();
+        heights.extend(rows.iter().map(|r| {
+            let cells = task_cells(r);
+            let counts = cells
+                .iter()
+                .enumerate()
+                .filter_map(|(col, cell)| match cell {
+                    Cell::Text(Cow::Borrowed(text)) if repeated(col) => Some(
+                        *measured
+                            .entry((col, *text))
+                            .or_insert_with(|| lines(col, text)),
+                    ),
+                    Cell::Text(text) => Some(lines(col, text)),
+                    _ => None,
+                });
+            height_for_lines(counts, TABLE_FONT)
+        }));
+        ready(&heights[done..]);
+    }
+    heights
 }
 
-/// The rows of a task sheet under its head, each as tall as `heights` gives,
-/// and its filter.
+/// The rows of a task sheet under its head, row `i` as tall as `height`
+/// gives (fitted where it is written when it gives none), and its filter.
 fn task_rows(
     ws: &mut Worksheet,
-    (rows, heights): (&[&AgencyTask], &[f64]),
+    rows: &[&AgencyTask],
+    height: &mut dyn FnMut(usize) -> Option<f64>,
     st: &Styles,
 ) -> Written {
     let t = &st.table;
@@ -381,7 +418,7 @@ fn task_rows(
         usual[status] = &st.overdue;
     }
     let widths = task_widths();
-    let row = write_body(ws, FIRST_ROW, usual, &widths, Some(heights), None, cells)?;
+    let row = write_body(ws, FIRST_ROW, usual, &widths, Some(height), None, cells)?;
     let last = TASK_COLUMNS as u16 - 1;
     ws.autofilter(HEADER_ROW, 0, row.saturating_sub(1).max(HEADER_ROW), last)?;
     Ok(())
@@ -546,13 +583,49 @@ mod tests {
                 crate::print_profile::fitted_height(texts, TABLE_FONT)
             })
             .collect();
-        assert_eq!(row_heights(&rows).expect("heights"), each_alone);
+        assert_eq!(row_heights(&rows, |_| {}), each_alone);
         let mut distinct = each_alone.clone();
         distinct.sort_by(f64::total_cmp);
         distinct.dedup();
         assert!(
             distinct.len() >= 3,
             "the rows differ in height: {each_alone:?}"
+        );
+    }
+
+    #[test]
+    fn heights_are_handed_over_in_order_as_they_are_fitted_and_taken_by_row() {
+        let long = "Kết quả thực hiện nhiệm vụ trong tháng. ".repeat(8);
+        let rows: Vec<AgencyTask> = (0..HEIGHTS_CHUNK * 2 + 10)
+            .map(|i| {
+                let result: String = long.chars().take(i % 300).collect();
+                row(&format!("A{}", i % 7), "Ngắn.", "Sở Tư pháp", &result)
+            })
+            .collect();
+        let (fitted, arriving) = mpsc::channel();
+        let mut sizes = Vec::new();
+        let heights = row_heights(&rows, |chunk| {
+            sizes.push(chunk.len());
+            fitted.send(chunk.to_vec()).expect("sent");
+        });
+        assert_eq!(sizes, [HEIGHTS_CHUNK, HEIGHTS_CHUNK, 10]);
+        assert!(
+            heights.iter().any(|h| *h != heights[0]),
+            "the rows differ in height"
+        );
+        drop(fitted);
+        let mut taken = Arriving::new(arriving);
+        // Asked out of order, as a sheet never does, each row still gets its own.
+        assert_eq!(
+            taken.get(HEIGHTS_CHUNK + 3),
+            Some(heights[HEIGHTS_CHUNK + 3])
+        );
+        let all: Vec<Option<f64>> = (0..rows.len()).map(|i| taken.get(i)).collect();
+        assert_eq!(all, heights.iter().copied().map(Some).collect::<Vec<_>>());
+        assert_eq!(
+            taken.get(rows.len()),
+            None,
+            "past the last row, once the fitting stopped"
         );
     }
 }

@@ -106,8 +106,8 @@ pub fn write_row(
 /// `first_row` down, each row its cells and their formats, and returns the
 /// row below the last. `columns` is each column's usual format; the rows go
 /// into `digest` when the sheet is one the content hash covers. Each row is
-/// as tall as its texts need ([`fit_height`]), or as `heights` gives it
-/// (row by row) when the caller fitted the rows ahead.
+/// as tall as its texts need ([`fit_height`]), or as `height` gives it
+/// (for the `i`th row), when the caller fits the rows ahead.
 ///
 /// rust_xlsxwriter finds a formatted cell's style by hashing its whole
 /// `Format`, which costs more than the rest of writing the cell. A cell
@@ -127,7 +127,7 @@ pub fn write_body<'c, 'f, const N: usize>(
     first_row: u32,
     columns: [&Format; N],
     widths: &[f64; N],
-    heights: Option<&[f64]>,
+    mut height: Option<&mut dyn FnMut(usize) -> Option<f64>>,
     mut digest: Option<&mut SheetDigest>,
     rows: impl ExactSizeIterator<Item = ([Cell<'c>; N], [&'f Format; N])>,
 ) -> Result<u32, XlsxError> {
@@ -143,7 +143,7 @@ pub fn write_body<'c, 'f, const N: usize>(
     let mut row = first_row;
     for (i, (cells, formats)) in rows.enumerate() {
         write_cells(ws, row, &cells, &formats, (i < last).then_some(&carried))?;
-        let height = heights.and_then(|h| h.get(i).copied());
+        let height = height.as_mut().and_then(|h| h(i));
         finish_row(ws, row, (&cells, widths), height, digest.as_deref_mut())?;
         row += 1;
     }
