@@ -216,6 +216,7 @@ fn task_sheets(
                 // "Nhiệm vụ" may have stopped on an error: nothing to hand over.
                 let _ = fitted.send(chunk.to_vec());
             });
+            drop(fitted);
             let overdue_heights: Vec<f64> = overdue.iter().map(|i| heights[*i]).collect();
             task_rows(
                 overdue_ws,

@@ -54,7 +54,10 @@ pub(crate) fn checkpoint(path: &Path, empty_log: bool) -> Result<()> {
     conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
     if empty_log {
         conn.busy_timeout(std::time::Duration::ZERO)?;
-        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+        if busy != 0 {
+            tracing::debug!("the log is in use: left as it is, copied");
+        }
     }
     Ok(())
 }
