@@ -124,6 +124,14 @@ mod tests {
     use super::*;
     use crate::error::Error;
 
+    /// A new store in a temporary folder (kept while the folder lives), and its path.
+    fn store_on_disk() -> (tempfile::TempDir, std::path::PathBuf, Store) {
+        let dir = tempfile::tempdir().expect("temp folder");
+        let path = dir.path().join("a.sqlite3");
+        let store = Store::open(&path, chrono::Utc::now(), |_| Ok(())).expect("open");
+        (dir, path, store)
+    }
+
     fn synchronous(store: &Store) -> i64 {
         store
             .conn
@@ -170,9 +178,7 @@ mod tests {
 
     #[test]
     fn a_run_of_unsynced_commits_leaves_its_log_to_one_checkpoint_beside_other_work() {
-        let dir = tempfile::tempdir().expect("temp folder");
-        let path = dir.path().join("a.sqlite3");
-        let mut store = Store::open(&path, chrono::Utc::now(), |_| Ok(())).expect("open");
+        let (_dir, path, mut store) = store_on_disk();
         // 3,000 rows of 2 KB: a commit of far more than the 1,000 pages that
         // make SQLite copy the log into the database on its own.
         save_unsynced(&mut store, 3000);
@@ -210,9 +216,7 @@ mod tests {
 
     #[test]
     fn the_checkpoint_before_closing_a_store_leaves_its_log_empty() {
-        let dir = tempfile::tempdir().expect("temp folder");
-        let path = dir.path().join("a.sqlite3");
-        let mut store = Store::open(&path, chrono::Utc::now(), |_| Ok(())).expect("open");
+        let (_dir, path, mut store) = store_on_disk();
         save_unsynced(&mut store, 500);
         assert!(log_length(&path) > 1_000_000, "the run's 1 MB in the log");
         let beside = store.log_checkpoint().before_closing().alongside(|| 7);
