@@ -1,7 +1,7 @@
 //! Backups: one ZIP archive holding a snapshot of the database (taken with
 //! SQLite's online backup API, so the app may stay open) and every evidence file
 //! the snapshot refers to, with a manifest of SHA-256 hashes. Restoring checks the
-//! whole archive before it replaces anything (see [`restore`]).
+//! whole archive before it replaces anything (see `restore`).
 //!
 //! Automatic backups go to `backups/` beside the database, at most one a day,
 //! and the newest [`KEEP_AUTO`] of them are kept. Backups made before a restore

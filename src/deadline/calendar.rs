@@ -30,7 +30,7 @@ static YEAR_MONTH: LazyLock<Regex> =
 
 /// Reads a date typed as `DD/MM/YYYY`, `D/M/YYYY` or `YYYY-MM-DD`.
 ///
-/// The year must be within [`YEARS`], the one range of every date the app
+/// The year must be within `YEARS`, the one range of every date the app
 /// accepts (see [`check_date_in_range`]).
 ///
 /// # Errors

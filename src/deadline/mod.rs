@@ -62,7 +62,7 @@ pub enum Deadline {
     WorkingDays(WorkingDaysRule),
 }
 
-/// "N ngày làm việc kể từ <event>": resolved with [`add_working_days`] once the
+/// "N ngày làm việc kể từ `<event>`": resolved with [`add_working_days`] once the
 /// event has a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WorkingDaysRule {

@@ -10,7 +10,7 @@
 //! inflates each entry once, checks it and keeps it, uncompressed, in a new
 //! package in memory, which is what the parser reads: the very bytes that
 //! were checked, without inflating them again. A package whose entries
-//! inflate to more than [`MAX_KEPT_BYTES`] (no report the app writes comes
+//! inflate to more than `MAX_KEPT_BYTES` (no report the app writes comes
 //! near) is handed on as it came, and the parser inflates it again.
 
 use std::io::{Cursor, Read, Write};
@@ -32,7 +32,7 @@ pub const MAX_TOTAL_BYTES: u64 = 160 * 1024 * 1024;
 /// (see the module's note): a monthly report is about 150 kB, the export of
 /// a 10,000-task plan (2.2 MB on disk) 26.5 MB.
 const MAX_KEPT_BYTES: u64 = 32 * 1024 * 1024;
-/// Highest compression ratio accepted for an entry larger than [`RATIO_FLOOR`]:
+/// Highest compression ratio accepted for an entry larger than `RATIO_FLOOR`:
 /// real sheet XML compresses 5–30×, a zip bomb thousands of times.
 pub const MAX_RATIO: u64 = 200;
 /// The signature of an OLE compound file: an old .xls, or an .xlsx that Excel

@@ -31,7 +31,7 @@ pub(super) fn next_store_number() -> u64 {
 }
 
 /// A plan's agencies, the tasks each answers for and the indicators each
-/// reports, as [`Store::tasks_in`] and [`Store::agency_indicators`] give
+/// reports, as `Store::tasks_in` and [`Store::agency_indicators`] give
 /// them for one agency.
 pub struct Duties {
     assignment: Assignment,
